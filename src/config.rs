@@ -1,0 +1,365 @@
+//! The daemon's configuration: a TOML file read in two stages.
+//!
+//! [`RawConfig`] mirrors the file (unknown keys rejected); [`Config`] is the validated form the
+//! daemon uses, with defaults applied and addresses parsed. Every error names the file, line and
+//! column, and an unknown key comes with a suggestion.
+//!
+//! With no file at all, [`Config::default`] gives the documented defaults, which run from the
+//! repository root.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::smtp::Limits;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    listen: Option<String>,
+    downstream: Option<String>,
+    data_dir: Option<PathBuf>,
+    rules_dir: Option<PathBuf>,
+    admin_socket: Option<PathBuf>,
+    hostname: Option<String>,
+    max_message_size: Option<usize>,
+    max_recipients: Option<usize>,
+    max_connections: Option<usize>,
+    command_timeout_secs: Option<u64>,
+    data_timeout_secs: Option<u64>,
+    downstream_timeout_secs: Option<u64>,
+    downstream_connections: Option<u32>,
+    shutdown_grace_secs: Option<u64>,
+    hold_all: Option<bool>,
+    replies: Option<RawReplies>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReplies {
+    from: Option<String>,
+    relay: Option<String>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file this came from, if any (for messages).
+    pub source: Option<PathBuf>,
+    pub listen: SocketAddr,
+    pub downstream: SocketAddr,
+    pub data_dir: PathBuf,
+    pub rules_dir: PathBuf,
+    pub admin_socket: PathBuf,
+    /// Name used in the SMTP greeting.
+    pub hostname: String,
+    pub limits: Limits,
+    pub max_connections: usize,
+    pub downstream_timeout: Duration,
+    pub downstream_connections: u32,
+    pub shutdown_grace: Duration,
+    pub hold_all: bool,
+    pub replies: Replies,
+}
+
+#[derive(Debug, Clone)]
+pub struct Replies {
+    /// `From:` of acknowledgement replies.
+    pub from: Option<String>,
+    /// Where replies are injected; the reinjection port, so they never pass the filter again.
+    pub relay: SocketAddr,
+}
+
+/// A configuration error, located in its file.
+#[derive(Debug, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct ConfigError {
+    /// `file:line:column`, or just `file` when there is no position.
+    pub location: String,
+    pub message: String,
+}
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:10025";
+pub const DEFAULT_DOWNSTREAM: &str = "127.0.0.1:10026";
+
+impl Default for Config {
+    fn default() -> Self {
+        // The embedded defaults are constants that parse.
+        Config::from_raw(RawConfig::default(), None, "").expect("defaults are valid")
+    }
+}
+
+impl Config {
+    /// Reads `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            location: path.display().to_string(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Config::parse(&text, Some(path))
+    }
+
+    /// Reads `path` if given, else the defaults.
+    pub fn load_or_default(path: Option<&Path>) -> Result<Config, ConfigError> {
+        match path {
+            Some(p) => Config::load(p),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Parses TOML text; `path` only names the source in errors.
+    pub fn parse(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let name = path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string());
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let location = match e.span() {
+                Some(span) => {
+                    let (line, col) = line_col(text, span.start);
+                    format!("{name}:{line}:{col}")
+                }
+                None => name.clone(),
+            };
+            let mut message = e.message().to_string();
+            if let Some(s) = suggest_unknown_field(&message) {
+                message.push_str(&format!(" (did you mean `{s}`?)"));
+            }
+            ConfigError { location, message }
+        })?;
+        Config::from_raw(raw, path, text)
+    }
+
+    fn from_raw(raw: RawConfig, path: Option<&Path>, text: &str) -> Result<Config, ConfigError> {
+        let name = path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string());
+        // Errors found after parsing point at the key's line.
+        let err = |key: &str, message: String| ConfigError {
+            location: key_location(text, key)
+                .map_or_else(|| name.clone(), |(l, c)| format!("{name}:{l}:{c}")),
+            message,
+        };
+        let addr = |key: &str,
+                    value: Option<String>,
+                    default: &str|
+         -> Result<SocketAddr, ConfigError> {
+            let v = value.unwrap_or_else(|| default.to_string());
+            v.parse().map_err(|_| {
+                err(
+                    key,
+                    format!(
+                        "`{key}` must be an IP address and port like \"127.0.0.1:10025\", not {v:?}"
+                    ),
+                )
+            })
+        };
+        let listen = addr("listen", raw.listen, DEFAULT_LISTEN)?;
+        let downstream = addr("downstream", raw.downstream, DEFAULT_DOWNSTREAM)?;
+        let replies = raw.replies.unwrap_or_default();
+        let relay = match replies.relay {
+            Some(r) => addr("relay", Some(r), DEFAULT_DOWNSTREAM)?,
+            None => downstream,
+        };
+        if listen == downstream {
+            return Err(err(
+                "downstream",
+                "`downstream` must differ from `listen`, or every message would loop".into(),
+            ));
+        }
+        let defaults = Limits::default();
+        let positive = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
+            match v {
+                Some(0) => Err(err(key, format!("`{key}` must be greater than 0"))),
+                Some(v) => Ok(v),
+                None => Ok(d),
+            }
+        };
+        let limits = Limits {
+            max_message_size: positive(
+                "max_message_size",
+                raw.max_message_size.map(|v| v as u64),
+                defaults.max_message_size as u64,
+            )? as usize,
+            max_recipients: positive(
+                "max_recipients",
+                raw.max_recipients.map(|v| v as u64),
+                defaults.max_recipients as u64,
+            )? as usize,
+            command_timeout: Duration::from_secs(positive(
+                "command_timeout_secs",
+                raw.command_timeout_secs,
+                defaults.command_timeout.as_secs(),
+            )?),
+            data_timeout: Duration::from_secs(positive(
+                "data_timeout_secs",
+                raw.data_timeout_secs,
+                defaults.data_timeout.as_secs(),
+            )?),
+            ..defaults
+        };
+        Ok(Config {
+            source: path.map(Path::to_path_buf),
+            listen,
+            downstream,
+            data_dir: raw.data_dir.unwrap_or_else(|| "data".into()),
+            rules_dir: raw.rules_dir.unwrap_or_else(|| "rules".into()),
+            admin_socket: raw.admin_socket.unwrap_or_else(|| "data/admin.sock".into()),
+            hostname: raw.hostname.unwrap_or_else(system_hostname),
+            limits,
+            max_connections: positive(
+                "max_connections",
+                raw.max_connections.map(|v| v as u64),
+                200,
+            )? as usize,
+            downstream_timeout: Duration::from_secs(positive(
+                "downstream_timeout_secs",
+                raw.downstream_timeout_secs,
+                60,
+            )?),
+            downstream_connections: positive(
+                "downstream_connections",
+                raw.downstream_connections.map(u64::from),
+                20,
+            )? as u32,
+            shutdown_grace: Duration::from_secs(raw.shutdown_grace_secs.unwrap_or(30)),
+            hold_all: raw.hold_all.unwrap_or(false),
+            replies: Replies {
+                from: replies.from,
+                relay,
+            },
+        })
+    }
+}
+
+fn system_hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before.len(), |nl| before.len() - nl - 1)
+        + 1;
+    (line, col)
+}
+
+/// Where `key = ` first appears at the start of a line.
+fn key_location(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(line_col(text, offset + (line.len() - trimmed.len())));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`" message, the closest expected
+/// name, if one is close enough to be a likely typo.
+fn suggest_unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|cand| (edit_distance(unknown, cand), cand))
+        .filter(|(d, cand)| *d <= 2.max(cand.len() / 3))
+        .min()
+        .map(|(_, c)| c.to_string())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_documented_values() {
+        let c = Config::default();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:10025");
+        assert_eq!(c.downstream.to_string(), "127.0.0.1:10026");
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert_eq!(c.rules_dir, PathBuf::from("rules"));
+        assert_eq!(c.admin_socket, PathBuf::from("data/admin.sock"));
+        assert_eq!(c.replies.relay, c.downstream);
+        assert_eq!(c.limits.max_message_size, 50 * 1024 * 1024);
+    }
+
+    #[test]
+    fn unknown_key_names_line_column_and_suggests() {
+        let e = Config::parse(
+            "listen = \"127.0.0.1:1\"\nlisen = \"x\"\n",
+            Some(Path::new("c.toml")),
+        )
+        .unwrap_err();
+        assert_eq!(e.location, "c.toml:2:1");
+        assert!(
+            e.message.contains("did you mean `listen`?"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn unknown_key_in_a_table_is_rejected() {
+        let e =
+            Config::parse("[replies]\nfrmo = \"a@b\"\n", Some(Path::new("c.toml"))).unwrap_err();
+        assert_eq!(e.location, "c.toml:2:1");
+        assert!(e.message.contains("did you mean `from`?"), "{}", e.message);
+    }
+
+    #[test]
+    fn bad_address_names_its_line() {
+        let e =
+            Config::parse("\n\ndownstream = \"nowhere\"\n", Some(Path::new("c.toml"))).unwrap_err();
+        assert_eq!(e.location, "c.toml:3:1");
+        assert!(e.message.contains("downstream"));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = Config::parse("listen = \n", Some(Path::new("c.toml"))).unwrap_err();
+        assert!(e.location.starts_with("c.toml:1:"), "{}", e.location);
+    }
+
+    #[test]
+    fn relay_defaults_to_downstream() {
+        let c = Config::parse("downstream = \"127.0.0.1:2526\"\n", None).unwrap();
+        assert_eq!(c.replies.relay.to_string(), "127.0.0.1:2526");
+    }
+
+    #[test]
+    fn example_config_is_valid() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/contactgate.toml");
+        Config::load(&path).unwrap();
+    }
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 0), (1, 1));
+    }
+}

@@ -1,0 +1,27 @@
+//! contactgate: a Postfix after-queue content filter that enforces a council's contact
+//! restrictions on inbound email.
+//!
+//! The pipeline, in ten lines:
+//! 1. Postfix hands each message to us over SMTP on 127.0.0.1:10025 ([`smtp`]).
+//! 2. We read the envelope and the bytes, enforcing size, line and time limits.
+//! 3. The message is parsed, panic-safely, into a read-only view ([`message`]).
+//! 4. A pure function decides deliver or hold, with reasons ([`policy`]).
+//! 5. Delivered mail gets one prepended `X-Contactgate:` field and is otherwise byte-identical.
+//! 6. It is reinjected to Postfix on 127.0.0.1:10026 through lettre ([`outbound`]).
+//! 7. Held mail is written durably: fsync'd spool file, then flushed metadata ([`store`]).
+//! 8. Only then does Postfix get a 250; any failure is a 4xx, so Postfix retries ([`pipeline`]).
+//! 9. One log line per message records the id, envelope, action, reasons and time.
+//! 10. [`daemon`] wires it together; `main.rs` is only the command line.
+//!
+//! Module map: [`config`] (TOML → validated config), [`smtp`] (codec, session, connection,
+//! server), [`message`], [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
+//! [`daemon`].
+
+pub mod config;
+pub mod daemon;
+pub mod message;
+pub mod outbound;
+pub mod pipeline;
+pub mod policy;
+pub mod smtp;
+pub mod store;

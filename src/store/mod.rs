@@ -1,0 +1,343 @@
+//! The store: the only code that touches sled or the spool.
+//!
+//! - Bodies go in the [`spool`] (fsync'd file, rename, fsync'd directory).
+//! - sled holds only metadata and indexes ([`record`]), as versioned records.
+//!
+//! Invariant: [`Store::hold`] returns `Ok` only when both the body and its metadata are durable,
+//! so the caller may then answer 250. Concurrent holds are grouped: one committer task takes
+//! every request waiting at that moment, fsyncs each body, then covers all of them with one
+//! directory fsync and one sled flush (group commit).
+//!
+//! Key layout (private to this module): tree `held`, key = message id, value = JSON
+//! [`HeldMessage`].
+//!
+//! Only one process may open the store (sled takes an exclusive lock); officer tools go through
+//! the daemon's admin socket.
+
+pub mod record;
+pub mod spool;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, oneshot};
+use tracing::{error, warn};
+
+pub use record::{HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState};
+use spool::Spool;
+
+/// Largest number of holds one group commit covers.
+const MAX_BATCH: usize = 256;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the store at {0} is locked by another process (is contactgate already running?)")]
+    Locked(PathBuf),
+    #[error("database error: {0}")]
+    Db(#[from] sled::Error),
+    #[error("corrupt store: {0}")]
+    Corrupt(String),
+    #[error("no held message with id {0}")]
+    NotFound(String),
+    #[error("invalid message id {0:?}")]
+    InvalidId(String),
+    #[error("the store is shutting down")]
+    Closed,
+}
+
+impl StoreError {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+struct Inner {
+    db: sled::Db,
+    held: sled::Tree,
+    spool: Spool,
+}
+
+struct HoldRequest {
+    record: HeldMessage,
+    body: Vec<u8>,
+    done: oneshot::Sender<Result<(), StoreError>>,
+}
+
+/// A handle to the store; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+    committer: mpsc::Sender<HoldRequest>,
+}
+
+impl Store {
+    /// Opens the store under `data_dir`, recovering from any crash. Must be called inside a
+    /// tokio runtime (it starts the committer task).
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError::io(format!("creating {}", data_dir.display()), e))?;
+        let db_path = data_dir.join("db");
+        let db = sled::Config::new()
+            .path(&db_path)
+            .open()
+            .map_err(|e| match e {
+                // sled reports a held lock only as an Io error with this text.
+                sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::Locked(db_path.clone())
+                }
+                other => StoreError::Db(other),
+            })?;
+        let held = db.open_tree("held")?;
+        let spool = Spool::open(&data_dir.join("spool"))?;
+        let inner = Arc::new(Inner { db, held, spool });
+        inner.recover()?;
+        let (tx, rx) = mpsc::channel(1024);
+        tokio::spawn(committer(inner.clone(), rx));
+        Ok(Store {
+            inner,
+            committer: tx,
+        })
+    }
+
+    /// Stores `body` with its metadata; returns once both are durable.
+    pub async fn hold(&self, record: HeldMessage, body: Vec<u8>) -> Result<(), StoreError> {
+        validate_id(&record.id)?;
+        let (done, wait) = oneshot::channel();
+        self.committer
+            .send(HoldRequest { record, body, done })
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        wait.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Every held message, oldest id first.
+    pub fn held(&self) -> Result<Vec<HeldMessage>, StoreError> {
+        self.inner
+            .held
+            .iter()
+            .values()
+            .map(|v| HeldMessage::decode(&v?))
+            .collect()
+    }
+
+    pub fn held_message(&self, id: &str) -> Result<HeldMessage, StoreError> {
+        match self.inner.held.get(id.as_bytes())? {
+            Some(v) => HeldMessage::decode(&v),
+            None => Err(StoreError::NotFound(id.to_string())),
+        }
+    }
+
+    /// The held message's original bytes.
+    pub fn held_body(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        validate_id(id)?;
+        self.held_message(id)?;
+        self.inner.spool.read(id)
+    }
+
+    /// Flushes sled; called at shutdown.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.inner.db.flush()?;
+        Ok(())
+    }
+}
+
+impl Inner {
+    /// Reconciles the spool with the metadata after a crash.
+    fn recover(&self) -> Result<(), StoreError> {
+        for id in self.spool.held_ids()? {
+            if !self.held.contains_key(id.as_bytes())? {
+                // The metadata flush comes before the 250, so a body without metadata was
+                // never acknowledged and the sending MTA will retry it. Keep it aside anyway.
+                let to = self.spool.set_aside(&id)?;
+                warn!(id, file = %to.display(), "body without metadata (crash before acknowledgement) moved aside");
+            }
+        }
+        for entry in self.held.iter() {
+            let (key, value) = entry?;
+            let record = HeldMessage::decode(&value)?;
+            if !self.spool.held_path(&record.id).exists() {
+                error!(id = %String::from_utf8_lossy(&key), "held record has no body in the spool");
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes a batch durable: bodies first, then one directory fsync, then metadata and one
+    /// flush. A request whose body failed gets its error; the others go on.
+    fn commit(&self, batch: Vec<HoldRequest>) {
+        let mut written = Vec::with_capacity(batch.len());
+        for req in batch {
+            match self.spool.write(&req.record.id, &req.body) {
+                Ok(()) => written.push(req),
+                Err(e) => {
+                    let _ = req.done.send(Err(e));
+                }
+            }
+        }
+        if written.is_empty() {
+            return;
+        }
+        let result = self.spool.sync_held_dir().and_then(|()| {
+            let mut batch = sled::Batch::default();
+            for req in &written {
+                batch.insert(req.record.id.as_bytes(), req.record.encode());
+            }
+            self.held.apply_batch(batch)?;
+            self.db.flush()?;
+            Ok(())
+        });
+        for req in written {
+            let r = match &result {
+                Ok(()) => Ok(()),
+                Err(e) => Err(StoreError::Corrupt(format!("commit failed: {e}"))),
+            };
+            let _ = req.done.send(r);
+        }
+    }
+}
+
+async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<HoldRequest>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(req) => batch.push(req),
+                Err(_) => break,
+            }
+        }
+        let inner = inner.clone();
+        // fsync blocks; keep it off the async workers.
+        if let Err(e) = tokio::task::spawn_blocking(move || inner.commit(batch)).await {
+            // The requests' senders were dropped with the task, so their holders see Closed.
+            error!(error = %e, "group commit task failed");
+        }
+    }
+}
+
+/// Ids name spool files, so they are restricted to a safe alphabet.
+fn validate_id(id: &str) -> Result<(), StoreError> {
+    if !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidId(id.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::OffsetDateTime;
+
+    fn record(id: &str) -> HeldMessage {
+        HeldMessage {
+            version: HELD_RECORD_VERSION,
+            id: id.into(),
+            received_at: OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap(),
+            sender: "a@b.example".into(),
+            recipients: vec!["x@council.example".into()],
+            message_id: None,
+            subject: None,
+            client_addr: None,
+            postfix_queue_id: None,
+            action: HeldAction::Hold,
+            reasons: vec!["test".into()],
+            release_at: None,
+            size: 4,
+            state: HeldState::Held,
+        }
+    }
+
+    #[tokio::test]
+    async fn hold_then_read_back_after_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.hold(record("A1"), b"body".to_vec()).await.unwrap();
+        }
+        // sled releases its lock when the last handle drops; the committer holds one until its
+        // channel closes, so give it a moment.
+        let store = reopen(dir.path()).await;
+        assert_eq!(store.held().unwrap(), vec![record("A1")]);
+        assert_eq!(store.held_body("A1").unwrap(), b"body");
+    }
+
+    #[tokio::test]
+    async fn concurrent_holds_all_land() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut tasks = Vec::new();
+        for i in 0..50 {
+            let s = store.clone();
+            tasks.push(tokio::spawn(async move {
+                s.hold(record(&format!("M{i:03}")), vec![b'x'; 1000]).await
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        assert_eq!(store.held().unwrap().len(), 50);
+    }
+
+    #[tokio::test]
+    async fn unsafe_ids_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for bad in ["../x", "", "a/b", "a.eml"] {
+            assert!(matches!(
+                store.hold(record(bad), vec![]).await,
+                Err(StoreError::InvalidId(_))
+            ));
+        }
+    }
+
+    #[tokio::test]
+    async fn crash_leftovers_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.hold(record("KEEP"), b"kept".to_vec()).await.unwrap();
+        }
+        // Simulate a crash after the rename but before the metadata flush, and one mid-write.
+        std::fs::write(dir.path().join("spool/held/LOST.eml"), b"x").unwrap();
+        std::fs::write(dir.path().join("spool/tmp/HALF.eml"), b"x").unwrap();
+        let store = reopen(dir.path()).await;
+        assert_eq!(store.held().unwrap().len(), 1);
+        assert!(dir.path().join("spool/orphaned/LOST.eml").exists());
+        assert!(!dir.path().join("spool/tmp/HALF.eml").exists());
+    }
+
+    #[tokio::test]
+    async fn second_open_reports_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = Store::open(dir.path()).unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(err.to_string().contains("locked"), "{err}");
+    }
+
+    async fn reopen(path: &Path) -> Store {
+        for _ in 0..100 {
+            match Store::open(path) {
+                Ok(s) => return s,
+                Err(StoreError::Locked(_)) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        panic!("store stayed locked")
+    }
+}

@@ -1,0 +1,103 @@
+//! The message spool: one file per held message, written the way Postfix writes its queue.
+//!
+//! A body becomes durable in four steps: write to `tmp/`, fsync the file, rename into `held/`,
+//! fsync `held/`. Until the rename, a crash leaves only a temp file, which [`Spool::open`]
+//! deletes (it was never acknowledged). After the directory fsync, the file survives power loss.
+//!
+//! Bodies live here and not in sled because sled 0.34's `flush()` does not reliably make large
+//! values durable.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+pub struct Spool {
+    tmp: PathBuf,
+    held: PathBuf,
+    orphaned: PathBuf,
+}
+
+impl Spool {
+    /// Opens (creating if needed) the spool under `dir`, and deletes temp files left by a crash.
+    pub fn open(dir: &Path) -> Result<Spool, StoreError> {
+        let spool = Spool {
+            tmp: dir.join("tmp"),
+            held: dir.join("held"),
+            orphaned: dir.join("orphaned"),
+        };
+        for d in [&spool.tmp, &spool.held, &spool.orphaned] {
+            fs::create_dir_all(d)
+                .map_err(|e| StoreError::io(format!("creating {}", d.display()), e))?;
+        }
+        for entry in read_dir(&spool.tmp)? {
+            // A temp file was never renamed, so its message was never acknowledged: the
+            // sending MTA still has it.
+            tracing::info!(file = %entry.display(), "removing unacknowledged temp file left by a crash");
+            fs::remove_file(&entry)
+                .map_err(|e| StoreError::io(format!("removing {}", entry.display()), e))?;
+        }
+        Ok(spool)
+    }
+
+    pub fn held_path(&self, id: &str) -> PathBuf {
+        self.held.join(format!("{id}.eml"))
+    }
+
+    /// Writes `body` to a temp file, fsyncs it and renames it into `held/`. The caller must
+    /// call [`Spool::sync_held_dir`] before treating the body as durable (one directory fsync
+    /// can cover many renames).
+    pub fn write(&self, id: &str, body: &[u8]) -> Result<(), StoreError> {
+        let tmp = self.tmp.join(format!("{id}.eml"));
+        let ctx = || format!("writing {}", tmp.display());
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| StoreError::io(ctx(), e))?;
+        f.write_all(body).map_err(|e| StoreError::io(ctx(), e))?;
+        f.sync_all().map_err(|e| StoreError::io(ctx(), e))?;
+        drop(f);
+        fs::rename(&tmp, self.held_path(id))
+            .map_err(|e| StoreError::io(format!("renaming {} into held/", tmp.display()), e))
+    }
+
+    pub fn sync_held_dir(&self) -> Result<(), StoreError> {
+        File::open(&self.held)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| StoreError::io(format!("fsync {}", self.held.display()), e))
+    }
+
+    pub fn read(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.held_path(id);
+        fs::read(&path).map_err(|e| StoreError::io(format!("reading {}", path.display()), e))
+    }
+
+    /// Ids of every body in `held/`.
+    pub fn held_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(read_dir(&self.held)?
+            .into_iter()
+            .filter_map(|p| {
+                let name = p.file_name()?.to_str()?;
+                name.strip_suffix(".eml").map(str::to_string)
+            })
+            .collect())
+    }
+
+    /// Moves a body that has no metadata out of `held/`, keeping it for a postmaster to inspect.
+    pub fn set_aside(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let to = self.orphaned.join(format!("{id}.eml"));
+        fs::rename(self.held_path(id), &to)
+            .map_err(|e| StoreError::io(format!("moving {id} to orphaned/"), e))?;
+        Ok(to)
+    }
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let ctx = || format!("reading {}", dir.display());
+    fs::read_dir(dir)
+        .map_err(|e| StoreError::io(ctx(), e))?
+        .map(|e| e.map(|e| e.path()).map_err(|e| StoreError::io(ctx(), e)))
+        .collect()
+}
