@@ -137,12 +137,10 @@ impl Config {
                 .map_or_else(|| name.clone(), |(l, c)| format!("{name}:{l}:{c}")),
             message,
         };
-        let addr = |key: &str,
-                    value: Option<String>,
-                    default: &str|
-         -> Result<SocketAddr, ConfigError> {
-            let v = value.unwrap_or_else(|| default.to_string());
-            v.parse().map_err(|_| {
+        let addr =
+            |key: &str, value: Option<String>, default: &str| -> Result<SocketAddr, ConfigError> {
+                let v = value.unwrap_or_else(|| default.to_string());
+                v.parse().map_err(|_| {
                 err(
                     key,
                     format!(
@@ -150,7 +148,7 @@ impl Config {
                     ),
                 )
             })
-        };
+            };
         let listen = addr("listen", raw.listen, DEFAULT_LISTEN)?;
         let downstream = addr("downstream", raw.downstream, DEFAULT_DOWNSTREAM)?;
         let replies = raw.replies.unwrap_or_default();

@@ -1,0 +1,356 @@
+//! Shared test harness: a recording SMTP sink standing in for Postfix's reinjection port, the
+//! real daemon on port 0, and a raw-bytes SMTP client.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use contactgate::config::Config;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// One message as the sink stored it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub sender: String,
+    pub recipients: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+/// How the sink answers.
+#[derive(Default)]
+pub struct SinkRules {
+    /// Reply lines for RCPT, by recipient address (default 250).
+    pub rcpt: HashMap<String, String>,
+    /// Reply line for the end of DATA (default 250).
+    pub data: Option<String>,
+}
+
+/// A recording SMTP server. It reads DATA the way Postfix does: any LF ends a line, a line
+/// that is just "." ends the data, and a leading dot is removed.
+pub struct Sink {
+    pub addr: SocketAddr,
+    pub messages: Arc<Mutex<Vec<Received>>>,
+    pub rules: Arc<Mutex<SinkRules>>,
+    task: JoinHandle<()>,
+}
+
+impl Sink {
+    pub async fn start() -> Sink {
+        Self::start_on("127.0.0.1:0").await
+    }
+
+    pub async fn start_on(addr: &str) -> Sink {
+        let listener = TcpListener::bind(addr).await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let rules = Arc::new(Mutex::new(SinkRules::default()));
+        let (m, r) = (messages.clone(), rules.clone());
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
+                let (m, r) = (m.clone(), r.clone());
+                tokio::spawn(async move {
+                    let _ = sink_session(stream, m, r).await;
+                });
+            }
+        });
+        Sink {
+            addr,
+            messages,
+            rules,
+            task,
+        }
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.messages.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `n` messages arrived.
+    pub async fn wait_for(&self, n: usize) -> Vec<Received> {
+        for _ in 0..500 {
+            let got = self.received();
+            if got.len() >= n {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("sink got {} messages, wanted {n}", self.received().len());
+    }
+
+    pub fn stop(self) {
+        self.task.abort();
+    }
+}
+
+async fn sink_session(
+    stream: TcpStream,
+    messages: Arc<Mutex<Vec<Received>>>,
+    rules: Arc<Mutex<SinkRules>>,
+) -> std::io::Result<()> {
+    let (r, mut w) = stream.into_split();
+    let mut r = BufReader::new(r);
+    w.write_all(b"220 sink ESMTP\r\n").await?;
+    let (mut sender, mut rcpts) = (String::new(), Vec::new());
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if r.read_until(b'\n', &mut line).await? == 0 {
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&line).trim_end().to_string();
+        let upper = text.to_ascii_uppercase();
+        let reply: String = if upper.starts_with("EHLO") {
+            "250-sink\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 104857600".into()
+        } else if upper.starts_with("HELO") || upper.starts_with("NOOP") {
+            "250 ok".into()
+        } else if upper.starts_with("MAIL FROM:") {
+            sender = angle(&text);
+            rcpts.clear();
+            "250 ok".into()
+        } else if upper.starts_with("RCPT TO:") {
+            let a = angle(&text);
+            let custom = rules.lock().unwrap().rcpt.get(&a).cloned();
+            match custom {
+                Some(reply) => reply,
+                None => {
+                    rcpts.push(a);
+                    "250 ok".into()
+                }
+            }
+        } else if upper == "DATA" {
+            if rcpts.is_empty() {
+                "554 no valid recipients".into()
+            } else {
+                w.write_all(b"354 go\r\n").await?;
+                let data = read_data_postfix_style(&mut r).await?;
+                let custom = rules.lock().unwrap().data.clone();
+                match custom {
+                    Some(reply) => reply,
+                    None => {
+                        messages.lock().unwrap().push(Received {
+                            sender: sender.clone(),
+                            recipients: std::mem::take(&mut rcpts),
+                            data,
+                        });
+                        "250 2.0.0 queued".into()
+                    }
+                }
+            }
+        } else if upper == "RSET" {
+            rcpts.clear();
+            "250 ok".into()
+        } else if upper == "QUIT" {
+            w.write_all(b"221 bye\r\n").await?;
+            return Ok(());
+        } else {
+            "502 unknown".into()
+        };
+        w.write_all(format!("{reply}\r\n").as_bytes()).await?;
+    }
+}
+
+async fn read_data_postfix_style<R: tokio::io::AsyncBufRead + Unpin>(
+    r: &mut R,
+) -> std::io::Result<Vec<u8>> {
+    let mut data = Vec::new();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if r.read_until(b'\n', &mut line).await? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        if line == b".\r\n" || line == b".\n" {
+            return Ok(data);
+        }
+        let l = if line.first() == Some(&b'.') {
+            &line[1..]
+        } else {
+            &line[..]
+        };
+        data.extend_from_slice(l);
+    }
+}
+
+fn angle(line: &str) -> String {
+    let start = line.find('<').map_or(0, |i| i + 1);
+    let end = line[start..].find('>').map_or(line.len(), |i| start + i);
+    line[start..end].to_string()
+}
+
+/// The daemon, in-process on port 0.
+pub struct Daemon {
+    pub addr: SocketAddr,
+    pub config: Config,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+/// A config for tests: downstream at `downstream`, data in `data_dir`.
+pub fn test_config(downstream: SocketAddr, data_dir: &Path) -> Config {
+    let mut c = Config::parse(
+        &format!(
+            "downstream = \"{downstream}\"\ndata_dir = \"{}\"\nhostname = \"gate.test\"\ndownstream_timeout_secs = 5\nshutdown_grace_secs = 5\n",
+            data_dir.display()
+        ),
+        None,
+    )
+    .unwrap();
+    c.listen = "127.0.0.1:0".parse().unwrap();
+    c
+}
+
+impl Daemon {
+    pub async fn start(config: Config) -> Daemon {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = oneshot::channel();
+        let c = config.clone();
+        let task = tokio::spawn(async move {
+            contactgate::daemon::serve_on(listener, c, async {
+                let _ = rx.await;
+            })
+            .await
+            .unwrap();
+        });
+        Daemon {
+            addr,
+            config,
+            stop: Some(tx),
+            task,
+        }
+    }
+
+    /// Asks for a graceful shutdown and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        tokio::time::timeout(Duration::from_secs(20), &mut self.task)
+            .await
+            .expect("daemon did not stop")
+            .unwrap();
+    }
+}
+
+/// A raw SMTP client: bytes in, replies out.
+pub struct Client {
+    stream: BufReader<TcpStream>,
+}
+
+impl Client {
+    pub async fn connect(addr: SocketAddr) -> Client {
+        let stream = TcpStream::connect(addr).await.unwrap();
+        let mut c = Client {
+            stream: BufReader::new(stream),
+        };
+        let greeting = c.reply().await;
+        assert!(greeting.starts_with("220 "), "{greeting}");
+        c
+    }
+
+    /// Reads one (possibly multi-line) reply; returns it joined with `\n`.
+    pub async fn reply(&mut self) -> String {
+        let mut all = String::new();
+        loop {
+            let mut line = String::new();
+            let n = tokio::time::timeout(Duration::from_secs(30), self.stream.read_line(&mut line))
+                .await
+                .expect("reply timed out")
+                .unwrap();
+            if n == 0 {
+                return all + "<EOF>";
+            }
+            let done = line.as_bytes().get(3) != Some(&b'-');
+            all.push_str(line.trim_end());
+            if done {
+                return all;
+            }
+            all.push('\n');
+        }
+    }
+
+    pub async fn send_raw(&mut self, bytes: &[u8]) {
+        self.stream.get_mut().write_all(bytes).await.unwrap();
+    }
+
+    /// Sends a command line and returns the reply.
+    pub async fn cmd(&mut self, line: &str) -> String {
+        self.send_raw(format!("{line}\r\n").as_bytes()).await;
+        self.reply().await
+    }
+
+    /// A whole transaction; returns the reply to the end of DATA.
+    pub async fn send_message(&mut self, from: &str, to: &[&str], message: &[u8]) -> String {
+        let r = self.cmd(&format!("MAIL FROM:<{from}>")).await;
+        assert!(r.starts_with("250"), "MAIL: {r}");
+        for t in to {
+            let r = self.cmd(&format!("RCPT TO:<{t}>")).await;
+            assert!(r.starts_with("250"), "RCPT: {r}");
+        }
+        let r = self.cmd("DATA").await;
+        assert!(r.starts_with("354"), "DATA: {r}");
+        self.send_raw(&dot_stuff(message)).await;
+        self.reply().await
+    }
+
+    /// Reads until the server closes; returns what it sent.
+    pub async fn read_to_end(&mut self) -> String {
+        let mut s = String::new();
+        let _ =
+            tokio::time::timeout(Duration::from_secs(30), self.stream.read_to_string(&mut s)).await;
+        s
+    }
+}
+
+/// RFC 5321 transparency for a message meant to be received exactly as `message` + CRLF if
+/// it lacks a final CRLF: a dot at the start and after each CRLF is doubled, then the
+/// terminator.
+pub fn dot_stuff(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + 8);
+    let mut at_line_start = true;
+    let mut prev = 0u8;
+    for &b in message {
+        if at_line_start && b == b'.' {
+            out.push(b'.');
+        }
+        out.push(b);
+        at_line_start = b == b'\n' && prev == b'\r';
+        prev = b;
+    }
+    if !message.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    out
+}
+
+/// What the daemon is expected to have received for `message` sent with [`dot_stuff`].
+pub fn as_received(message: &[u8]) -> Vec<u8> {
+    let mut m = message.to_vec();
+    if !m.ends_with(b"\r\n") {
+        m.extend_from_slice(b"\r\n");
+    }
+    m
+}
+
+/// Splits off the header fields contactgate prepended (`X-Contactgate...`), returning them and
+/// the rest.
+pub fn strip_prepended(data: &[u8]) -> (Vec<String>, &[u8]) {
+    let mut rest = data;
+    let mut fields = Vec::new();
+    while rest.starts_with(b"X-Contactgate") {
+        let end = rest.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
+        fields.push(String::from_utf8_lossy(&rest[..end - 2]).into_owned());
+        rest = &rest[end..];
+    }
+    (fields, rest)
+}

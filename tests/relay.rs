@@ -1,0 +1,364 @@
+//! The relay path over real TCP: raw SMTP in, a recording sink downstream.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use contactgate::store::Store;
+
+async fn setup() -> (Sink, Daemon, tempfile::TempDir) {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config(sink.addr, dir.path())).await;
+    (sink, daemon, dir)
+}
+
+async fn relay_one(message: &[u8]) -> (Received, String) {
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO postfix.test").await;
+    let reply = c
+        .send_message("a@mail.example", &["x@council.example"], message)
+        .await;
+    assert!(reply.starts_with("250 2.0.0"), "{reply}");
+    let got = sink.wait_for(1).await.remove(0);
+    daemon.stop().await;
+    (got, reply)
+}
+
+/// The downstream copy equals what we were sent, after the one prepended field.
+fn assert_byte_identical(got: &Received, message: &[u8]) {
+    let (fields, rest) = strip_prepended(&got.data);
+    assert_eq!(fields.len(), 1, "exactly one prepended field: {fields:?}");
+    assert!(
+        fields[0].starts_with("X-Contactgate: action=deliver; id="),
+        "{}",
+        fields[0]
+    );
+    assert!(
+        rest == as_received(message).as_slice(),
+        "bytes differ:\n got {:?}\nwant {:?}",
+        String::from_utf8_lossy(rest),
+        String::from_utf8_lossy(&as_received(message))
+    );
+}
+
+#[tokio::test]
+async fn relays_byte_for_byte_with_one_prepended_field() {
+    let msg = b"From: a@mail.example\r\nTo: x@council.example\r\nSubject: bins\r\n\r\nThe bins were not collected.\r\n";
+    let (got, reply) = relay_one(msg).await;
+    assert_byte_identical(&got, msg);
+    assert_eq!(got.sender, "a@mail.example");
+    assert_eq!(got.recipients, vec!["x@council.example"]);
+    let id = reply.split_whitespace().nth(3).unwrap();
+    assert!(String::from_utf8_lossy(&got.data).contains(&format!("id={id};")));
+}
+
+#[tokio::test]
+async fn dot_stuffing_is_exact_both_ways() {
+    let msg =
+        b".starts with a dot\r\n..two dots\r\n.\r\nlone dot above\r\n. space\r\nend.\r\n..\r\n";
+    let (got, _) = relay_one(msg).await;
+    assert_byte_identical(&got, msg);
+}
+
+#[tokio::test]
+async fn bare_lf_dot_lines_are_not_end_of_data() {
+    // Postfix reads a bare LF as a line end, so "\n.\n" must reach it stuffed.
+    let msg = b"Subject: x\r\n\r\nline\n.\nafter a bare-LF dot line\n.more\r\n";
+    let (got, _) = relay_one(msg).await;
+    assert_byte_identical(&got, msg);
+}
+
+#[tokio::test]
+async fn eight_bit_invalid_utf8_bare_cr_and_long_lines_pass_unchanged() {
+    let mut msg =
+        b"Subject: \xe9t\xe9\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n".to_vec();
+    msg.extend_from_slice(b"caf\xe9 \xff\xfe bare\rCR\r\n");
+    msg.extend_from_slice(&vec![b'x'; 20_000]);
+    msg.extend_from_slice(b"\r\n\x00nul\r\nno final newline");
+    let (got, _) = relay_one(&msg).await;
+    assert_byte_identical(&got, &msg);
+}
+
+#[tokio::test]
+async fn empty_message_and_message_without_final_crlf() {
+    for msg in [&b""[..], b"x", b"Subject: only headers\r\n"] {
+        let (got, _) = relay_one(msg).await;
+        assert_byte_identical(&got, msg);
+    }
+}
+
+#[tokio::test]
+async fn null_sender_and_many_recipients_keep_the_envelope() {
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let rcpts: Vec<String> = (0..30).map(|i| format!("r{i}@council.example")).collect();
+    let refs: Vec<&str> = rcpts.iter().map(String::as_str).collect();
+    let reply = c
+        .send_message("", &refs, b"Subject: bounce\r\n\r\nx\r\n")
+        .await;
+    assert!(reply.starts_with("250"), "{reply}");
+    let got = sink.wait_for(1).await.remove(0);
+    assert_eq!(got.sender, "");
+    assert_eq!(got.recipients, rcpts);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn pipelined_commands_get_replies_in_order() {
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    assert!(c.cmd("EHLO p").await.contains("PIPELINING"));
+    c.send_raw(b"MAIL FROM:<a@mail.example>\r\nRCPT TO:<x@council.example>\r\nRCPT TO:<y@council.example>\r\nDATA\r\n")
+        .await;
+    assert!(c.reply().await.starts_with("250 2.1.0"));
+    assert!(c.reply().await.starts_with("250 2.1.5"));
+    assert!(c.reply().await.starts_with("250 2.1.5"));
+    assert!(c.reply().await.starts_with("354"));
+    c.send_raw(b"Subject: p\r\n\r\nbody\r\n.\r\nQUIT\r\n").await;
+    assert!(c.reply().await.starts_with("250 2.0.0"));
+    assert!(c.reply().await.starts_with("221"));
+    assert_eq!(sink.wait_for(1).await[0].recipients.len(), 2);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn second_transaction_on_the_same_connection() {
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    for i in 0..3 {
+        let r = c
+            .send_message(
+                "a@mail.example",
+                &["x@council.example"],
+                format!("Subject: {i}\r\n\r\n{i}\r\n").as_bytes(),
+            )
+            .await;
+        assert!(r.starts_with("250"), "{r}");
+    }
+    assert_eq!(sink.wait_for(3).await.len(), 3);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn oversized_message_is_552_and_the_session_goes_on() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(sink.addr, dir.path());
+    config.limits.max_message_size = 10_000;
+    let daemon = Daemon::start(config).await;
+    let mut c = Client::connect(daemon.addr).await;
+    assert!(c.cmd("EHLO p").await.contains("SIZE 10000"));
+    assert!(
+        c.cmd("MAIL FROM:<a@mail.example> SIZE=20000")
+            .await
+            .starts_with("552 5.3.4")
+    );
+    let big = vec![b'y'; 30_000];
+    let r = c
+        .send_message("a@mail.example", &["x@council.example"], &big)
+        .await;
+    assert!(r.starts_with("552 5.3.4"), "{r}");
+    let r = c
+        .send_message("a@mail.example", &["x@council.example"], b"small\r\n")
+        .await;
+    assert!(r.starts_with("250"), "{r}");
+    assert_eq!(sink.wait_for(1).await.len(), 1);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn errors_get_500_501_503() {
+    let (_sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    assert!(
+        c.cmd("MAIL FROM:<a@b.example>")
+            .await
+            .starts_with("503 5.5.1")
+    );
+    assert!(c.cmd("HELLO").await.starts_with("500 5.5.2"));
+    assert!(c.cmd("EHLO p").await.starts_with("250"));
+    assert!(c.cmd("MAIL FROM:a@b").await.starts_with("501"));
+    assert!(
+        c.cmd("RCPT TO:<x@council.example>")
+            .await
+            .starts_with("503")
+    );
+    let long = format!("NOOP {}", "x".repeat(10_000));
+    assert!(c.cmd(&long).await.starts_with("500 5.5.2"));
+    assert!(
+        c.cmd("NOOP").await.starts_with("250"),
+        "session continues after a long line"
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn downstream_down_is_451_never_250() {
+    // Bind then drop, so the port is very likely closed.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config(closed, dir.path())).await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message(
+            "a@mail.example",
+            &["x@council.example"],
+            b"Subject: x\r\n\r\nx\r\n",
+        )
+        .await;
+    assert!(r.starts_with("451 4.4.1"), "{r}");
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn downstream_4xx_is_451_and_5xx_is_5xx() {
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    sink.rules.lock().unwrap().data = Some("452 4.3.1 insufficient storage".into());
+    let r = c
+        .send_message("a@mail.example", &["x@council.example"], b"x\r\n")
+        .await;
+    assert!(r.starts_with("451 4.4.1"), "{r}");
+    sink.rules.lock().unwrap().data = Some("554 5.7.1 rejected by policy".into());
+    let r = c
+        .send_message("a@mail.example", &["x@council.example"], b"x\r\n")
+        .await;
+    assert!(r.starts_with("554 5.0.0"), "{r}");
+    assert!(r.contains("rejected by policy"), "{r}");
+    assert!(sink.received().is_empty());
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn one_refused_recipient_does_not_lose_the_others() {
+    let (sink, daemon, dir) = setup().await;
+    sink.rules.lock().unwrap().rcpt.insert(
+        "gone@council.example".into(),
+        "550 5.1.1 no such user".into(),
+    );
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message(
+            "a@mail.example",
+            &[
+                "x@council.example",
+                "gone@council.example",
+                "y@council.example",
+            ],
+            b"Subject: s\r\n\r\nx\r\n",
+        )
+        .await;
+    assert!(
+        r.starts_with("250") && r.contains("held for gone@council.example"),
+        "{r}"
+    );
+    let got = sink.wait_for(2).await;
+    let delivered: Vec<_> = got.iter().flat_map(|m| m.recipients.clone()).collect();
+    assert_eq!(delivered, vec!["x@council.example", "y@council.example"]);
+    daemon.stop().await;
+    let store = reopen(dir.path()).await;
+    let held = store.held().unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].recipients, vec!["gone@council.example"]);
+    assert!(
+        held[0].reasons[0].contains("no such user"),
+        "{:?}",
+        held[0].reasons
+    );
+}
+
+#[tokio::test]
+async fn single_refused_recipient_is_refused() {
+    let (sink, daemon, _dir) = setup().await;
+    sink.rules.lock().unwrap().rcpt.insert(
+        "gone@council.example".into(),
+        "550 5.1.1 no such user".into(),
+    );
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message("a@mail.example", &["gone@council.example"], b"x\r\n")
+        .await;
+    assert!(r.starts_with("550"), "{r}");
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn hold_all_stores_durably_and_delivers_nothing() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(sink.addr, dir.path());
+    config.hold_all = true;
+    let daemon = Daemon::start(config).await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let msg = b"Message-ID: <m1@mail.example>\r\nSubject: held\r\n\r\nbody\r\n";
+    let r = c
+        .send_message("a@mail.example", &["x@council.example"], msg)
+        .await;
+    assert!(r.starts_with("250 2.0.0") && r.ends_with("held"), "{r}");
+    daemon.stop().await;
+    assert!(sink.received().is_empty());
+    let store = reopen(dir.path()).await;
+    let held = store.held().unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].message_id.as_deref(), Some("m1@mail.example"));
+    assert!(held[0].reasons[0].contains("hold_all"));
+    assert_eq!(store.held_body(&held[0].id).unwrap(), msg);
+}
+
+#[tokio::test]
+async fn idle_connection_times_out_with_421() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(sink.addr, dir.path());
+    config.limits.command_timeout = Duration::from_millis(300);
+    let daemon = Daemon::start(config).await;
+    let mut c = Client::connect(daemon.addr).await;
+    let rest = c.read_to_end().await;
+    assert!(rest.starts_with("421 4.4.2"), "{rest}");
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn shutdown_answers_421_to_idle_sessions_and_finishes_transactions() {
+    let (sink, daemon, _dir) = setup().await;
+    let mut idle = Client::connect(daemon.addr).await;
+    idle.cmd("EHLO p").await;
+    let mut busy = Client::connect(daemon.addr).await;
+    busy.cmd("EHLO p").await;
+    busy.cmd("MAIL FROM:<a@mail.example>").await;
+    busy.cmd("RCPT TO:<x@council.example>").await;
+    busy.cmd("DATA").await;
+    busy.send_raw(b"Subject: in flight\r\n\r\npart one\r\n")
+        .await;
+    let stopping = tokio::spawn(daemon.stop());
+    assert!(idle.read_to_end().await.starts_with("421 4.3.2"));
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    busy.send_raw(b"part two\r\n.\r\n").await;
+    let r = busy.reply().await;
+    assert!(r.starts_with("250"), "transaction in flight finished: {r}");
+    stopping.await.unwrap();
+    assert_eq!(sink.received().len(), 1);
+}
+
+async fn reopen(path: &std::path::Path) -> Store {
+    for _ in 0..200 {
+        if let Ok(s) = Store::open(path) {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("store stayed locked");
+}
