@@ -25,7 +25,7 @@ fn free_port() -> SocketAddr {
 }
 
 fn start_binary(config: &Path, listen: SocketAddr) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_contactgate"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contactgate"))
         .args(["serve", "--config"])
         .arg(config)
         .stdout(Stdio::null())
@@ -38,6 +38,8 @@ fn start_binary(config: &Path, listen: SocketAddr) -> Child {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("daemon did not start listening on {listen}");
 }
 
