@@ -30,14 +30,7 @@ impl Message {
     /// Parses `raw`. Malformed MIME is not an error (mail-parser is lenient and we relay what we
     /// are given); only a parser panic is.
     pub fn parse(raw: &[u8]) -> Result<Message, ParseError> {
-        catch_unwind(AssertUnwindSafe(|| Self::parse_inner(raw))).map_err(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            ParseError(what)
-        })
+        guarded(|| Self::parse_inner(raw))
     }
 
     fn parse_inner(raw: &[u8]) -> Message {
@@ -57,6 +50,18 @@ impl Message {
             headerless: false,
         }
     }
+}
+
+/// Runs a parser, turning a panic into a [`ParseError`].
+fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, ParseError> {
+    catch_unwind(AssertUnwindSafe(parse)).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        ParseError(what)
+    })
 }
 
 fn addresses(value: Option<&HeaderValue<'_>>) -> Vec<String> {
@@ -93,6 +98,12 @@ Cc: z@council.example\r\nSubject: =?utf-8?q?Caf=C3=A9?=\r\nMessage-ID: <abc@mail
         );
         assert_eq!(m.subject.as_deref(), Some("Café"));
         assert_eq!(m.message_id.as_deref(), Some("abc@mail.example"));
+    }
+
+    #[test]
+    fn a_parser_panic_becomes_an_error() {
+        let e = guarded(|| -> Message { panic!("boom in parser") }).unwrap_err();
+        assert!(e.to_string().contains("boom in parser"), "{e}");
     }
 
     #[test]
