@@ -242,12 +242,7 @@ async fn downstream_4xx_is_451_and_5xx_is_5xx() {
 #[tokio::test]
 async fn one_refused_recipient_does_not_lose_the_others() {
     let (sink, daemon, dir) = setup().await;
-    sink.rules.lock().unwrap().rcpt.insert(
-        "gone@council.example".into(),
-        "550 5.1.1 no such user".into(),
-    );
-    let mut c = Client::connect(daemon.addr).await;
-    c.cmd("EHLO p").await;
+    let mut c = refusing_gone(&sink, &daemon).await;
     let r = c
         .send_message(
             "a@mail.example",
@@ -281,12 +276,7 @@ async fn one_refused_recipient_does_not_lose_the_others() {
 #[tokio::test]
 async fn single_refused_recipient_is_refused() {
     let (sink, daemon, _dir) = setup().await;
-    sink.rules.lock().unwrap().rcpt.insert(
-        "gone@council.example".into(),
-        "550 5.1.1 no such user".into(),
-    );
-    let mut c = Client::connect(daemon.addr).await;
-    c.cmd("EHLO p").await;
+    let mut c = refusing_gone(&sink, &daemon).await;
     let r = c
         .send_message("a@mail.example", &["gone@council.example"], b"x\r\n")
         .await;
@@ -351,6 +341,17 @@ async fn shutdown_answers_421_to_idle_sessions_and_finishes_transactions() {
     assert!(r.starts_with("250"), "transaction in flight finished: {r}");
     stopping.await.unwrap();
     assert_eq!(sink.received().len(), 1);
+}
+
+/// Makes the sink refuse gone@council.example and returns a greeted client.
+async fn refusing_gone(sink: &Sink, daemon: &Daemon) -> Client {
+    sink.rules.lock().unwrap().rcpt.insert(
+        "gone@council.example".into(),
+        "550 5.1.1 no such user".into(),
+    );
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    c
 }
 
 async fn reopen(path: &std::path::Path) -> Store {
