@@ -93,11 +93,13 @@ impl Outbound {
         self.inner.target
     }
 
-    /// Sends `message` from `sender` (empty for `<>`) to every recipient in one transaction.
+    /// Sends `prefix` (header fields we prepend, CRLF-terminated) followed by `message`, from
+    /// `sender` (empty for `<>`), to every recipient in one transaction.
     pub async fn send(
         &self,
         sender: &str,
         recipients: &[String],
+        prefix: &[u8],
         message: &[u8],
     ) -> Result<(), SendError> {
         let from = if sender.is_empty() {
@@ -111,7 +113,7 @@ impl Outbound {
             .collect::<Result<Vec<_>, _>>()?;
         let envelope =
             Envelope::new(from, to).map_err(|e| SendError::BadAddress(format!("envelope: {e}")))?;
-        let wire = wire_form(message);
+        let wire = wire_form(prefix, message);
         // The semaphore is never closed.
         let _slot = self
             .inner
@@ -143,8 +145,14 @@ impl Outbound {
     /// One transaction first. Only if it is refused permanently and there are several
     /// recipients do we retry one by one: lettre stops at the first refused RCPT, and the others
     /// must not be refused along with it.
-    pub async fn deliver(&self, sender: &str, recipients: &[String], message: &[u8]) -> Delivery {
-        match self.send(sender, recipients, message).await {
+    pub async fn deliver(
+        &self,
+        sender: &str,
+        recipients: &[String],
+        prefix: &[u8],
+        message: &[u8],
+    ) -> Delivery {
+        match self.send(sender, recipients, prefix, message).await {
             Ok(()) => Delivery {
                 accepted: recipients.to_vec(),
                 failed: Vec::new(),
@@ -163,7 +171,10 @@ impl Outbound {
             Err(_) => {
                 let mut delivery = Delivery::default();
                 for r in recipients {
-                    match self.send(sender, std::slice::from_ref(r), message).await {
+                    match self
+                        .send(sender, std::slice::from_ref(r), prefix, message)
+                        .await
+                    {
                         Ok(()) => delivery.accepted.push(r.clone()),
                         Err(e) => delivery.failed.push((r.clone(), e)),
                     }
@@ -221,16 +232,17 @@ fn classify(e: lettre::transport::smtp::Error) -> SendError {
     }
 }
 
-/// The bytes to hand lettre so that the downstream receives `message` unchanged.
-pub fn wire_form(message: &[u8]) -> Vec<u8> {
+/// The bytes to hand lettre so that the downstream receives `prefix` + `message` unchanged.
+/// Built in one pass into one buffer: with 50 MB messages, copies matter.
+pub fn wire_form(prefix: &[u8], message: &[u8]) -> Vec<u8> {
     let body = message
         .strip_suffix(b"\r\n")
         .or_else(|| message.strip_suffix(b"\n"))
         .unwrap_or(message);
-    let mut out = Vec::with_capacity(body.len() + 16);
+    let mut out = Vec::with_capacity(prefix.len() + body.len() + body.len() / 64 + 16);
     let mut prev: Option<u8> = None;
     let mut prev2: Option<u8> = None;
-    for &b in body {
+    for &b in prefix.iter().chain(body) {
         // lettre stuffs a dot after CRLF and at the very start; we add the bare-LF case.
         if b == b'.' && prev == Some(b'\n') && prev2 != Some(b'\r') {
             out.push(b'.');
@@ -248,17 +260,22 @@ mod tests {
 
     #[test]
     fn trailing_crlf_is_left_to_lettre() {
-        assert_eq!(wire_form(b"a\r\nb\r\n"), b"a\r\nb");
-        assert_eq!(wire_form(b"a\r\nb"), b"a\r\nb");
-        assert_eq!(wire_form(b"a\nb\n"), b"a\nb");
+        assert_eq!(wire_form(b"", b"a\r\nb\r\n"), b"a\r\nb");
+        assert_eq!(wire_form(b"", b"a\r\nb"), b"a\r\nb");
+        assert_eq!(wire_form(b"", b"a\nb\n"), b"a\nb");
     }
 
     #[test]
     fn dots_after_bare_lf_are_stuffed_once() {
-        assert_eq!(wire_form(b"a\n.b\r\n"), b"a\n..b");
+        assert_eq!(wire_form(b"", b"a\n.b\r\n"), b"a\n..b");
         // After CRLF lettre stuffs, so we must not.
-        assert_eq!(wire_form(b"a\r\n.b\r\n"), b"a\r\n.b");
+        assert_eq!(wire_form(b"", b"a\r\n.b\r\n"), b"a\r\n.b");
         // A leading LF then a dot: the LF is bare.
-        assert_eq!(wire_form(b"\n.\r\n"), b"\n..");
+        assert_eq!(wire_form(b"", b"\n.\r\n"), b"\n..");
+    }
+
+    #[test]
+    fn prefix_comes_first_and_is_transparent_too() {
+        assert_eq!(wire_form(b"X-A: 1\r\n", b".b\r\n"), b"X-A: 1\r\n.b");
     }
 }

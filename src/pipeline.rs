@@ -51,9 +51,10 @@ impl Pipeline {
         }
     }
 
+    /// Runs the pipeline for one message. A hold moves `t.data` into the store.
     async fn process(
         &self,
-        t: &Transaction,
+        t: &mut Transaction,
         id: &str,
         now: OffsetDateTime,
     ) -> (Outcome, Option<Verdict>) {
@@ -64,11 +65,15 @@ impl Pipeline {
         let verdict = policy::decide(&message, &t.envelope, &self.policy, now);
         let outcome = match verdict.action {
             Action::Deliver => {
-                let mut stamped = x_contactgate_header(&verdict, id).into_bytes();
-                stamped.extend_from_slice(&t.data);
+                let header = x_contactgate_header(&verdict, id);
                 let delivery = self
                     .outbound
-                    .deliver(&t.envelope.sender, &verdict.recipients, &stamped)
+                    .deliver(
+                        &t.envelope.sender,
+                        &verdict.recipients,
+                        header.as_bytes(),
+                        &t.data,
+                    )
                     .await;
                 self.after_delivery(t, &message, id, now, delivery).await
             }
@@ -81,7 +86,8 @@ impl Pipeline {
                     &verdict.recipients,
                     verdict.reasons.clone(),
                 );
-                match self.store.hold(record, t.data.clone()).await {
+                // The body moves into the store: no second copy of a large message.
+                match self.store.hold(record, std::mem::take(&mut t.data)).await {
                     Ok(()) => Outcome::Held,
                     Err(e) => Outcome::StoreFailed(e),
                 }
@@ -133,51 +139,42 @@ impl Pipeline {
 }
 
 impl MessageHandler for Pipeline {
-    async fn handle(&self, t: Transaction) -> Reply {
+    async fn handle(&self, mut t: Transaction) -> Reply {
         let started = Instant::now();
         let now = OffsetDateTime::now_utc();
         let id = self.ids.next(now);
-        let (outcome, verdict) = self.process(&t, &id, now).await;
+        let size = t.data.len();
+        let (outcome, verdict) = self.process(&mut t, &id, now).await;
         let reply = reply_for(&outcome, &id);
-        let client = t
-            .client
-            .xforward
-            .addr
-            .clone()
-            .or_else(|| t.client.peer.map(|p| p.ip().to_string()))
-            .unwrap_or_default();
-        let action = match (&outcome, &verdict) {
-            (Outcome::Delivered, _) => "deliver",
-            (Outcome::PartlyHeld { .. }, _) => "deliver+hold",
-            (Outcome::Held, _) => "hold",
+        let client = client_addr(&t).unwrap_or_default();
+        let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
+        let action = match &outcome {
+            Outcome::Delivered => "deliver",
+            Outcome::PartlyHeld { .. } => "deliver+hold",
+            Outcome::Held => "hold",
             _ => "tempfail",
         };
         let reasons = verdict.map(|v| v.reasons.join("; ")).unwrap_or_default();
-        let fields = (
-            id.as_str(),
-            client.as_str(),
-            t.client.xforward.ident.as_deref().unwrap_or(""),
-            t.envelope.sender.as_str(),
-            t.envelope.recipients.join(","),
-            t.data.len(),
-            started.elapsed().as_millis() as u64,
-        );
+        let to = t.envelope.recipients.join(",");
+        let ms = started.elapsed().as_millis() as u64;
+        let from = t.envelope.sender.as_str();
         if reply.is_positive() {
-            info!(
-                id = fields.0, client = fields.1, queue_id = fields.2, from = fields.3,
-                to = %fields.4, size = fields.5, action, reasons, ms = fields.6,
-                reply = %reply, "message"
-            );
+            info!(id, client, queue_id, from, to, size, action, reasons, ms, reply = %reply, "message");
         } else {
-            let detail = outcome_detail(&outcome);
-            warn!(
-                id = fields.0, client = fields.1, queue_id = fields.2, from = fields.3,
-                to = %fields.4, size = fields.5, action, reasons, ms = fields.6,
-                reply = %reply, error = %detail, "message not accepted"
-            );
+            let error = outcome_detail(&outcome);
+            warn!(id, client, queue_id, from, to, size, action, reasons, ms, reply = %reply, error, "message not accepted");
         }
         reply
     }
+}
+
+/// The original client: Postfix's XFORWARD ADDR, else the peer that connected to us.
+fn client_addr(t: &Transaction) -> Option<String> {
+    t.client
+        .xforward
+        .addr
+        .clone()
+        .or_else(|| t.client.peer.map(|p| p.ip().to_string()))
 }
 
 /// The one mapping from internal outcomes to SMTP replies.
@@ -274,12 +271,7 @@ fn held_record(
         recipients: recipients.to_vec(),
         message_id: message.message_id.clone(),
         subject: message.subject.clone(),
-        client_addr: t
-            .client
-            .xforward
-            .addr
-            .clone()
-            .or_else(|| t.client.peer.map(|p| p.ip().to_string())),
+        client_addr: client_addr(t),
         postfix_queue_id: t.client.xforward.ident.clone(),
         action: HeldAction::Hold,
         reasons,
