@@ -72,9 +72,11 @@ pub async fn serve_on(
         max_connections: config.max_connections,
         grace: config.shutdown_grace,
     };
-    let local = listener.local_addr().ok();
+    let local = listener
+        .local_addr()
+        .map_or_else(|_| "?".to_string(), |a| a.to_string());
     info!(
-        listen = ?local,
+        listen = %local,
         downstream = %config.downstream,
         data_dir = %config.data_dir.display(),
         hold_all = config.hold_all,

@@ -67,12 +67,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn init_tracing() {
+    use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_env("CONTACTGATE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not for journald or a log file.
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
 }
