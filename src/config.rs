@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::policy::{PolicySettings, ReviewOverdue};
+use crate::rules::MatchSettings;
 use crate::smtp::Limits;
 
 #[derive(Debug, Default, Deserialize)]
@@ -33,6 +35,8 @@ struct RawConfig {
     downstream_connections: Option<u32>,
     shutdown_grace_secs: Option<u64>,
     hold_all: Option<bool>,
+    strip_plus_tags: Option<bool>,
+    review_overdue: Option<String>,
     replies: Option<RawReplies>,
 }
 
@@ -61,6 +65,9 @@ pub struct Config {
     pub downstream_connections: u32,
     pub shutdown_grace: Duration,
     pub hold_all: bool,
+    /// Match `user+tag@domain` as `user@domain`.
+    pub strip_plus_tags: bool,
+    pub review_overdue: ReviewOverdue,
     pub replies: Replies,
 }
 
@@ -193,6 +200,16 @@ impl Config {
             )?),
             ..defaults
         };
+        let review_overdue = match raw.review_overdue.as_deref() {
+            None | Some("enforce") => ReviewOverdue::Enforce,
+            Some("lapse") => ReviewOverdue::Lapse,
+            Some(other) => {
+                return Err(err(
+                    "review_overdue",
+                    format!("`review_overdue` must be \"enforce\" or \"lapse\", not {other:?}"),
+                ));
+            }
+        };
         Ok(Config {
             source: path.map(Path::to_path_buf),
             listen,
@@ -219,11 +236,28 @@ impl Config {
             )? as u32,
             shutdown_grace: Duration::from_secs(raw.shutdown_grace_secs.unwrap_or(30)),
             hold_all: raw.hold_all.unwrap_or(false),
+            strip_plus_tags: raw.strip_plus_tags.unwrap_or(false),
+            review_overdue,
             replies: Replies {
                 from: replies.from,
                 relay,
             },
         })
+    }
+}
+
+impl Config {
+    pub fn policy_settings(&self) -> PolicySettings {
+        PolicySettings {
+            hold_all: self.hold_all,
+            review_overdue: self.review_overdue,
+        }
+    }
+
+    pub fn match_settings(&self) -> MatchSettings {
+        MatchSettings {
+            strip_plus_tags: self.strip_plus_tags,
+        }
     }
 }
 
@@ -263,7 +297,7 @@ fn key_location(text: &str, key: &str) -> Option<(usize, usize)> {
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`" message, the closest expected
 /// name, if one is close enough to be a likely typo.
-fn suggest_unknown_field(message: &str) -> Option<String> {
+pub(crate) fn suggest_unknown_field(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
     expected
@@ -353,6 +387,16 @@ mod tests {
     fn example_config_is_valid() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/contactgate.toml");
         Config::load(&path).unwrap();
+    }
+
+    #[test]
+    fn review_overdue_is_enforce_or_lapse() {
+        assert_eq!(Config::default().review_overdue, ReviewOverdue::Enforce);
+        let c = Config::parse("review_overdue = \"lapse\"\n", None).unwrap();
+        assert_eq!(c.review_overdue, ReviewOverdue::Lapse);
+        let e =
+            Config::parse("\nreview_overdue = \"never\"\n", Some(Path::new("c.toml"))).unwrap_err();
+        assert_eq!(e.location, "c.toml:2:1");
     }
 
     #[test]

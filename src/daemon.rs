@@ -1,18 +1,24 @@
-//! `contactgate serve`: wires config, store, outbound and pipeline to the SMTP server, and owns
-//! the process's signals and service-manager notifications.
+//! `contactgate serve`: wires config, rules, store, outbound, pipeline, scheduler and admin
+//! socket to the SMTP server, and owns the process's signals and service-manager notifications.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
-use tracing::{info, warn};
+use tokio::sync::{mpsc, watch};
+use tracing::{error, info, warn};
 
+use crate::admin::server::{self as admin, AdminContext};
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::outbound::Outbound;
-use crate::pipeline::Pipeline;
-use crate::policy::PolicySettings;
+use crate::pipeline::{Pipeline, SYSTEM_ACTOR};
+use crate::release::Releaser;
+use crate::rules::{LiveRules, Rules, RulesDiff, RulesError};
+use crate::scheduler::Scheduler;
 use crate::smtp::server::{self, ServerSettings};
-use crate::store::Store;
+use crate::store::{AuditEntry, Store};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -23,11 +29,37 @@ pub enum ServeError {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
+    #[error("cannot open the admin socket {path}: {source}")]
+    AdminSocket {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot install signal handlers: {0}")]
     Signals(std::io::Error),
+    #[error("the rules do not load:\n{0}")]
+    Rules(#[from] RulesError),
 }
 
-/// Runs the daemon until SIGTERM or SIGINT.
+/// What tests may change about a running daemon.
+pub struct ServeOptions {
+    pub clock: Arc<dyn Clock>,
+    /// How often the scheduler looks for due work.
+    pub scheduler_tick: Duration,
+    /// Each message reloads the rules (SIGHUP in the real daemon).
+    pub reload: Option<mpsc::Receiver<()>>,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            clock: Arc::new(SystemClock),
+            scheduler_tick: Duration::from_secs(5),
+            reload: None,
+        }
+    }
+}
+
+/// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads the rules.
 pub async fn serve(config: Config) -> Result<(), ServeError> {
     let listener = TcpListener::bind(config.listen)
         .await
@@ -37,21 +69,37 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         })?;
     let mut term = signal(SignalKind::terminate()).map_err(ServeError::Signals)?;
     let mut int = signal(SignalKind::interrupt()).map_err(ServeError::Signals)?;
+    let mut hup = signal(SignalKind::hangup()).map_err(ServeError::Signals)?;
+    let (reload_tx, reload_rx) = mpsc::channel(4);
+    tokio::spawn(async move {
+        while hup.recv().await.is_some() {
+            info!("SIGHUP received: reloading rules");
+            if reload_tx.send(()).await.is_err() {
+                return;
+            }
+        }
+    });
     let shutdown = async move {
         tokio::select! {
             _ = term.recv() => info!("SIGTERM received"),
             _ = int.recv() => info!("SIGINT received"),
         }
     };
-    serve_on(listener, config, shutdown).await
+    let options = ServeOptions {
+        reload: Some(reload_rx),
+        ..ServeOptions::default()
+    };
+    serve_on(listener, config, options, shutdown).await
 }
 
 /// Runs the daemon on a bound listener until `shutdown` completes (tests use port 0).
 pub async fn serve_on(
     listener: TcpListener,
     config: Config,
+    options: ServeOptions,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<(), ServeError> {
+    let rules = Rules::load(&config.rules_dir, config.match_settings())?;
     let store = Store::open(&config.data_dir)?;
     let outbound = Outbound::new(
         config.downstream,
@@ -59,13 +107,52 @@ pub async fn serve_on(
         config.downstream_timeout,
         config.downstream_connections,
     );
+    let live = Arc::new(LiveRules::new(rules));
+    let clock = options.clock.clone();
     let pipeline = Arc::new(Pipeline::new(
         store.clone(),
-        outbound,
-        PolicySettings {
-            hold_all: config.hold_all,
-        },
+        outbound.clone(),
+        config.policy_settings(),
+        live.clone(),
+        clock.clone(),
     ));
+    let releaser = Arc::new(Releaser {
+        store: store.clone(),
+        outbound: outbound.clone(),
+        clock: clock.clone(),
+    });
+    let admin_listener =
+        admin::bind(&config.admin_socket).map_err(|source| ServeError::AdminSocket {
+            path: config.admin_socket.display().to_string(),
+            source,
+        })?;
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let admin_task = tokio::spawn(admin::run(
+        admin_listener,
+        Arc::new(AdminContext {
+            store: store.clone(),
+        }),
+        stop_rx.clone(),
+    ));
+    let scheduler_task = tokio::spawn(
+        Scheduler {
+            releaser,
+            rules: live.clone(),
+            clock: clock.clone(),
+            tick: options.scheduler_tick,
+        }
+        .run(stop_rx.clone()),
+    );
+    if let Some(mut reload) = options.reload {
+        let (config, live, store, clock) =
+            (config.clone(), live.clone(), store.clone(), clock.clone());
+        tokio::spawn(async move {
+            while reload.recv().await.is_some() {
+                let _ = reload_rules(&config, &live, &store, &*clock).await;
+            }
+        });
+    }
+
     let settings = ServerSettings {
         hostname: config.hostname.clone(),
         limits: config.limits.clone(),
@@ -79,15 +166,48 @@ pub async fn serve_on(
         listen = %local,
         downstream = %config.downstream,
         data_dir = %config.data_dir.display(),
+        customers = live.current().customers().len(),
         hold_all = config.hold_all,
         "contactgate ready"
     );
     notify(&[sd_notify::NotifyState::Ready]);
     server::run(listener, pipeline, settings, shutdown).await;
     notify(&[sd_notify::NotifyState::Stopping]);
+    let _ = stop_tx.send(true);
+    let _ = admin_task.await;
+    let _ = scheduler_task.await;
+    let _ = std::fs::remove_file(&config.admin_socket);
     store.flush()?;
     info!("stopped");
     Ok(())
+}
+
+/// Reloads the rules, all or nothing: a file with any problem leaves the current rules in force.
+pub async fn reload_rules(
+    config: &Config,
+    live: &LiveRules,
+    store: &Store,
+    clock: &dyn Clock,
+) -> Result<RulesDiff, RulesError> {
+    match Rules::load(&config.rules_dir, config.match_settings()) {
+        Err(e) => {
+            for p in &e.problems {
+                error!(location = %p.location, problem = %p.message, "rules reload failed; the previous rules stay in force");
+            }
+            Err(e)
+        }
+        Ok(rules) => {
+            let customers = rules.customers().len();
+            let diff = live.replace(rules);
+            info!(customers, changes = %diff, "rules reloaded");
+            let mut entry = AuditEntry::new(SYSTEM_ACTOR, "reload", clock.now());
+            entry.details.push(format!("{customers} customers; {diff}"));
+            if let Err(e) = store.audit(entry).await {
+                error!(error = %e, "could not audit the reload");
+            }
+            Ok(diff)
+        }
+    }
 }
 
 /// Tells systemd (Type=notify) about our state; a no-op when not run by systemd.

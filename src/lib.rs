@@ -17,11 +17,16 @@
 //! server), [`message`], [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
 //! [`daemon`].
 
+pub mod admin;
+pub mod clock;
 pub mod config;
 pub mod daemon;
 pub mod message;
 pub mod outbound;
 pub mod pipeline;
 pub mod policy;
+pub mod release;
+pub mod rules;
+pub mod scheduler;
 pub mod smtp;
 pub mod store;

@@ -1,4 +1,5 @@
-//! The parsed view of a message that policy decisions read: addresses, subject, ids.
+//! The parsed view of a message that policy decisions read: addresses, subject, ids, and the
+//! sender's own text (the body without quoted replies and signature).
 //!
 //! Parsing uses mail-parser inside `catch_unwind`: a parser panic on hostile input becomes a
 //! [`ParseError`] for that one message (answered with a 451), never a dead daemon.
@@ -18,6 +19,9 @@ pub struct Message {
     pub from: Vec<String>,
     /// Addresses in `To:` and `Cc:`, lower-cased.
     pub to: Vec<String>,
+    /// The first text part (HTML converted to text), without quoted replies or signature:
+    /// what the sender wrote in this message.
+    pub own_text: String,
     /// The message had no header block mail-parser could read.
     pub headerless: bool,
 }
@@ -34,7 +38,7 @@ impl Message {
     }
 
     fn parse_inner(raw: &[u8]) -> Message {
-        let Some(parsed) = MessageParser::default().parse_headers(raw) else {
+        let Some(parsed) = MessageParser::default().parse(raw) else {
             return Message {
                 headerless: true,
                 ..Message::default()
@@ -47,9 +51,57 @@ impl Message {
             subject: parsed.subject().map(str::to_string),
             from: addresses(parsed.header("From")),
             to,
+            own_text: parsed
+                .body_text(0)
+                .map(|t| own_text(&t))
+                .unwrap_or_default(),
             headerless: false,
         }
     }
+}
+
+/// The sender's own words: stops at the first quoted-reply header or signature delimiter and
+/// leaves out `>` lines. Abuse or topics quoted back from the council's own letter are not the
+/// sender's.
+pub fn own_text(body: &str) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out = String::with_capacity(body.len());
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if *line == "-- " || *line == "--" {
+            break;
+        }
+        let lower = t.to_ascii_lowercase();
+        if lower.contains("original message") && lower.starts_with("-----") {
+            break;
+        }
+        if lower.starts_with("on ") {
+            let joined = match lines.get(i + 1) {
+                Some(next) if !lower.ends_with("wrote:") => {
+                    format!("{lower} {}", next.trim().to_ascii_lowercase())
+                }
+                _ => lower.clone(),
+            };
+            if joined.ends_with("wrote:") || joined.ends_with("ysgrifennodd:") {
+                break;
+            }
+        }
+        // Outlook: "From: ..." followed by "Sent: ..." starts the quoted message.
+        if lower.starts_with("from:")
+            && lines[i + 1..].iter().take(3).any(|l| {
+                let l = l.trim_start().to_ascii_lowercase();
+                l.starts_with("sent:") || l.starts_with("date:")
+            })
+        {
+            break;
+        }
+        if t.starts_with('>') {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Runs a parser, turning a panic into a [`ParseError`].
@@ -104,6 +156,18 @@ Cc: z@council.example\r\nSubject: =?utf-8?q?Caf=C3=A9?=\r\nMessage-ID: <abc@mail
     fn a_parser_panic_becomes_an_error() {
         let e = guarded(|| -> Message { panic!("boom in parser") }).unwrap_err();
         assert!(e.to_string().contains("boom in parser"), "{e}");
+    }
+
+    #[test]
+    fn own_text_drops_quotes_and_signatures() {
+        let body = "My new point.\n> quoted old text\nSecond line.\n\nOn Mon, 1 Jun 2026, Council <c@council.example>\nwrote:\nold letter\n";
+        assert_eq!(own_text(body), "My new point.\nSecond line.\n\n");
+        let outlook = "Reply here\n\nFrom: Council\nSent: Monday\nTo: me\nold\n";
+        assert_eq!(own_text(outlook), "Reply here\n\n");
+        let sig = "Text\n-- \nMr A\n";
+        assert_eq!(own_text(sig), "Text\n");
+        let orig = "Text\n-----Original Message-----\nold\n";
+        assert_eq!(own_text(orig), "Text\n");
     }
 
     #[test]

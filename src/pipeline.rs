@@ -3,27 +3,38 @@
 //! This is where the invariants meet the SMTP reply:
 //! - 250 only after the downstream accepted the message or the held copy is durable;
 //! - every internal failure becomes a 4xx so Postfix keeps the message and retries;
+//! - every decision other than a plain delivery is in the audit trail before the 250;
 //! - one log line per message, with its id, client, envelope, size, action, reasons and time.
 //!
 //! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Instant;
 
 use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
+use crate::clock::Clock;
 use crate::message::Message;
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, PolicySettings, Verdict};
+use crate::rules::LiveRules;
 use crate::smtp::{MessageHandler, Reply, Transaction};
-use crate::store::{HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, Store, StoreError};
+use crate::store::{
+    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, Store, StoreError,
+};
+
+/// The actor named in the audit trail for automated decisions.
+pub const SYSTEM_ACTOR: &str = "contactgate";
 
 /// Everything the pipeline needs; shared by all connections.
 pub struct Pipeline {
     pub store: Store,
     pub outbound: Outbound,
     pub policy: PolicySettings,
+    pub rules: Arc<LiveRules>,
+    pub clock: Arc<dyn Clock>,
     ids: IdGenerator,
 }
 
@@ -35,23 +46,31 @@ pub enum Outcome {
     PartlyHeld {
         held_for: Vec<String>,
     },
-    Held,
+    Kept(Action),
     ParseFailed(String),
     StoreFailed(StoreError),
     DeliveryFailed(SendError),
 }
 
 impl Pipeline {
-    pub fn new(store: Store, outbound: Outbound, policy: PolicySettings) -> Pipeline {
+    pub fn new(
+        store: Store,
+        outbound: Outbound,
+        policy: PolicySettings,
+        rules: Arc<LiveRules>,
+        clock: Arc<dyn Clock>,
+    ) -> Pipeline {
         Pipeline {
             store,
             outbound,
             policy,
+            rules,
+            clock,
             ids: IdGenerator::default(),
         }
     }
 
-    /// Runs the pipeline for one message. A hold moves `t.data` into the store.
+    /// Runs the pipeline for one message. Keeping a message moves `t.data` into the store.
     async fn process(
         &self,
         t: &mut Transaction,
@@ -62,33 +81,46 @@ impl Pipeline {
             Ok(m) => m,
             Err(e) => return (Outcome::ParseFailed(e.to_string()), None),
         };
-        let verdict = policy::decide(&message, &t.envelope, &self.policy, now);
+        let rules = self.rules.current();
+        let verdict = policy::decide(&message, &t.envelope, &rules, &self.policy, now);
         let outcome = match verdict.action {
-            Action::Deliver => {
-                let header = x_contactgate_header(&verdict, id);
+            Action::Deliver | Action::Reroute => {
+                let mut prefix = x_contactgate_header(&verdict, id);
+                if verdict.action == Action::Reroute {
+                    prefix.push_str(&format!(
+                        "X-Contactgate-Original-Recipients: {}\r\n",
+                        header_safe(&verdict.original_recipients.join(", "), 900)
+                    ));
+                }
                 let delivery = self
                     .outbound
                     .deliver(
                         &t.envelope.sender,
                         &verdict.recipients,
-                        header.as_bytes(),
+                        prefix.as_bytes(),
                         &t.data,
                     )
                     .await;
-                self.after_delivery(t, &message, id, now, delivery).await
+                let outcome = self.after_delivery(t, &message, id, now, delivery).await;
+                if verdict.action == Action::Reroute && matches!(outcome, Outcome::Delivered) {
+                    // Delivered already: a failure here must not turn into a 4xx (a retry would
+                    // deliver twice). The log line below still records the decision.
+                    if let Err(e) = self.store.audit(decision_entry(t, &verdict, id, now)).await {
+                        error!(id, error = %e, "could not write the audit entry for a reroute");
+                    }
+                }
+                outcome
             }
-            Action::Hold => {
-                let record = held_record(
-                    t,
-                    &message,
-                    id,
-                    now,
-                    &verdict.recipients,
-                    verdict.reasons.clone(),
-                );
+            Action::Defer | Action::File | Action::Hold => {
+                let record = held_record(t, &message, id, now, &verdict);
+                let audit = vec![decision_entry(t, &verdict, id, now)];
                 // The body moves into the store: no second copy of a large message.
-                match self.store.hold(record, std::mem::take(&mut t.data)).await {
-                    Ok(()) => Outcome::Held,
+                match self
+                    .store
+                    .hold_audited(record, std::mem::take(&mut t.data), audit)
+                    .await
+                {
+                    Ok(()) => Outcome::Kept(verdict.action),
                     Err(e) => Outcome::StoreFailed(e),
                 }
             }
@@ -119,7 +151,7 @@ impl Pipeline {
             return Outcome::DeliveryFailed(transient.unwrap_or(first));
         }
         let held_for: Vec<String> = delivery.failed.iter().map(|(r, _)| r.clone()).collect();
-        let reasons = delivery
+        let reasons: Vec<String> = delivery
             .failed
             .iter()
             .map(|(r, e)| format!("downstream did not take recipient {r}: {e}"))
@@ -128,8 +160,19 @@ impl Pipeline {
                 delivery.accepted.join(", ")
             )))
             .collect();
-        let record = held_record(t, message, id, now, &held_for, reasons);
-        match self.store.hold(record, t.data.clone()).await {
+        let verdict = Verdict {
+            action: Action::Hold,
+            recipients: held_for.clone(),
+            original_recipients: t.envelope.recipients.clone(),
+            summary: reasons[0].clone(),
+            reasons,
+            customers: Vec::new(),
+            release_at: None,
+            flags: Vec::new(),
+        };
+        let record = held_record(t, message, id, now, &verdict);
+        let audit = vec![decision_entry(t, &verdict, id, now)];
+        match self.store.hold_audited(record, t.data.clone(), audit).await {
             Ok(()) => Outcome::PartlyHeld { held_for },
             // Some recipients already have it. A retry duplicates for them, which is better
             // than losing it for the rest.
@@ -141,7 +184,7 @@ impl Pipeline {
 impl MessageHandler for Pipeline {
     async fn handle(&self, mut t: Transaction) -> Reply {
         let started = Instant::now();
-        let now = OffsetDateTime::now_utc();
+        let now = self.clock.now();
         let id = self.ids.next(now);
         let size = t.data.len();
         let (outcome, verdict) = self.process(&mut t, &id, now).await;
@@ -149,9 +192,9 @@ impl MessageHandler for Pipeline {
         let client = client_addr(&t).unwrap_or_default();
         let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
         let action = match &outcome {
-            Outcome::Delivered => "deliver",
+            Outcome::Delivered => verdict.as_ref().map_or("deliver", |v| v.action.as_str()),
             Outcome::PartlyHeld { .. } => "deliver+hold",
-            Outcome::Held => "hold",
+            Outcome::Kept(action) => action.as_str(),
             _ => "tempfail",
         };
         let reasons = verdict.map(|v| v.reasons.join("; ")).unwrap_or_default();
@@ -186,7 +229,18 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
             "2.0.0",
             format!("Ok: {id} delivered; held for {}", held_for.join(", ")),
         ),
-        Outcome::Held => Reply::new(250, "2.0.0", format!("Ok: {id} held")),
+        Outcome::Kept(action) => Reply::new(
+            250,
+            "2.0.0",
+            format!(
+                "Ok: {id} {}",
+                match action {
+                    Action::Defer => "deferred",
+                    Action::File => "filed",
+                    _ => "held",
+                }
+            ),
+        ),
         Outcome::ParseFailed(_) => Reply::new(
             451,
             "4.3.0",
@@ -231,15 +285,10 @@ fn outcome_detail(outcome: &Outcome) -> String {
     }
 }
 
-/// The header prepended to delivered mail: action, id and a short reason. Reasons are ours, but
-/// scrub them anyway so nothing can ever end the header early.
-pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
-    let reason: String = verdict
-        .reasons
-        .first()
-        .map(String::as_str)
-        .unwrap_or("")
-        .chars()
+/// Text safe inside a header field value: no control characters (so no CR or LF), no quotes
+/// or backslashes, ASCII only, at most `max` characters.
+pub fn header_safe(text: &str, max: usize) -> String {
+    text.chars()
         .map(|c| {
             if c.is_control() || c == '"' || c == '\\' || !c.is_ascii() {
                 ' '
@@ -247,12 +296,34 @@ pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
                 c
             }
         })
-        .take(200)
-        .collect();
+        .take(max)
+        .collect()
+}
+
+/// The header prepended to delivered mail: action, id and a short reason.
+pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
     format!(
-        "X-Contactgate: action={}; id={id}; reason=\"{reason}\"\r\n",
-        verdict.action.as_str()
+        "X-Contactgate: action={}; id={id}; reason=\"{}\"\r\n",
+        verdict.action.as_str(),
+        header_safe(&verdict.summary, 200)
     )
+}
+
+fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateTime) -> AuditEntry {
+    let mut e = AuditEntry::new(SYSTEM_ACTOR, "decision", now);
+    e.message = Some(id.to_string());
+    e.sender = Some(t.envelope.sender.clone());
+    e.customers = verdict.customers.clone();
+    e.action = Some(verdict.action.as_str().to_string());
+    e.details = verdict.reasons.clone();
+    if verdict.recipients != verdict.original_recipients {
+        e.details.push(format!(
+            "recipients {} routed to {}",
+            verdict.original_recipients.join(", "),
+            verdict.recipients.join(", ")
+        ));
+    }
+    e
 }
 
 fn held_record(
@@ -260,24 +331,33 @@ fn held_record(
     message: &Message,
     id: &str,
     now: OffsetDateTime,
-    recipients: &[String],
-    reasons: Vec<String>,
+    verdict: &Verdict,
 ) -> HeldMessage {
     HeldMessage {
         version: HELD_RECORD_VERSION,
         id: id.to_string(),
         received_at: now,
         sender: t.envelope.sender.clone(),
-        recipients: recipients.to_vec(),
+        recipients: verdict.recipients.clone(),
         message_id: message.message_id.clone(),
         subject: message.subject.clone(),
         client_addr: client_addr(t),
         postfix_queue_id: t.client.xforward.ident.clone(),
-        action: HeldAction::Hold,
-        reasons,
-        release_at: None,
+        action: match verdict.action {
+            Action::Defer => HeldAction::Defer,
+            Action::File => HeldAction::File,
+            _ => HeldAction::Hold,
+        },
+        reasons: verdict.reasons.clone(),
+        release_at: verdict.release_at,
         size: t.data.len() as u64,
         state: HeldState::Held,
+        original_recipients: verdict.original_recipients.clone(),
+        customers: verdict.customers.clone(),
+        release_errors: Vec::new(),
+        release_interrupted: false,
+        released_at: None,
+        released_by: None,
     }
 }
 
@@ -338,7 +418,12 @@ mod tests {
         let v = Verdict {
             action: Action::Deliver,
             recipients: vec![],
-            reasons: vec!["a\r\nBcc: x@y\"".into()],
+            original_recipients: vec![],
+            reasons: vec![],
+            summary: "a\r\nBcc: x@y\"".into(),
+            customers: vec![],
+            release_at: None,
+            flags: vec![],
         };
         let h = x_contactgate_header(&v, "ID");
         assert_eq!(h.matches("\r\n").count(), 1);

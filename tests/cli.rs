@@ -62,9 +62,10 @@ fn sigterm_says_421_to_idle_clients_and_exits_cleanly_after_notifying_systemd() 
     std::fs::write(
         &config,
         format!(
-            "listen = \"127.0.0.1:{port}\"\ndownstream = \"127.0.0.1:{}\"\ndata_dir = \"{}\"\n",
+            "listen = \"127.0.0.1:{port}\"\ndownstream = \"127.0.0.1:{}\"\ndata_dir = \"{}\"\nadmin_socket = \"{}\"\n",
             free_port(),
-            dir.path().join("data").display()
+            dir.path().join("data").display(),
+            dir.path().join("admin.sock").display(),
         ),
     )
     .unwrap();

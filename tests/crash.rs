@@ -53,8 +53,9 @@ fn write_config(
     std::fs::write(
         &path,
         format!(
-            "listen = \"{listen}\"\ndownstream = \"{downstream}\"\ndata_dir = \"{}\"\nhold_all = {hold_all}\nhostname = \"gate.test\"\n",
-            dir.join("data").display()
+            "listen = \"{listen}\"\ndownstream = \"{downstream}\"\ndata_dir = \"{}\"\nadmin_socket = \"{}\"\nhold_all = {hold_all}\nhostname = \"gate.test\"\n",
+            dir.join("data").display(),
+            dir.join("admin.sock").display(),
         ),
     )
     .unwrap();

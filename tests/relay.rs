@@ -262,7 +262,7 @@ async fn one_refused_recipient_does_not_lose_the_others() {
     let delivered: Vec<_> = got.iter().flat_map(|m| m.recipients.clone()).collect();
     assert_eq!(delivered, vec!["x@council.example", "y@council.example"]);
     daemon.stop().await;
-    let store = reopen(dir.path()).await;
+    let store = reopen(&dir.path().join("data")).await;
     let held = store.held().unwrap();
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].recipients, vec!["gone@council.example"]);
@@ -300,7 +300,7 @@ async fn hold_all_stores_durably_and_delivers_nothing() {
     assert!(r.starts_with("250 2.0.0") && r.ends_with("held"), "{r}");
     daemon.stop().await;
     assert!(sink.received().is_empty());
-    let store = reopen(dir.path()).await;
+    let store = reopen(&dir.path().join("data")).await;
     let held = store.held().unwrap();
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].message_id.as_deref(), Some("m1@mail.example"));

@@ -2,21 +2,34 @@
 //! time is passed in), so every decision can be replayed in a test or by `explain`.
 //!
 //! Architecture invariant: `decide` cannot fail. Whatever it is given, it returns a [`Verdict`]
-//! whose reasons an officer can read. Actions never drop mail: the worst is a hold.
+//! whose reasons an officer can read. No action drops mail: the strictest is a hold.
+//!
+//! How restrictions combine: every restriction of every matched customer gives an outcome; the
+//! most restrictive action wins (deliver < reroute < defer < file < hold), named-staff routing
+//! applies to whatever is finally delivered or released, and every reason is kept.
+
+pub mod uk_time;
 
 use serde::Serialize;
-use time::OffsetDateTime;
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::message::Message;
+use crate::rules::{Customer, Restriction, RestrictionKind, Rules, TimeWindow};
 use crate::smtp::Envelope;
 
-/// What to do with a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What to do with a message, from least to most restrictive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     /// Reinject downstream to the envelope recipients.
     Deliver,
-    /// Keep durably in the held store for an officer to review.
+    /// Reinject to different recipients (named staff).
+    Reroute,
+    /// Keep durably and release automatically at `release_at`.
+    Defer,
+    /// Keep durably; not delivered to staff. An officer may check and release it.
+    File,
+    /// Keep durably for an officer's review.
     Hold,
 }
 
@@ -24,18 +37,55 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Deliver => "deliver",
+            Action::Reroute => "reroute",
+            Action::Defer => "defer",
+            Action::File => "file",
             Action::Hold => "hold",
         }
     }
+
+    /// Whether the message goes into the held store rather than downstream.
+    pub fn is_kept(self) -> bool {
+        matches!(self, Action::Defer | Action::File | Action::Hold)
+    }
+}
+
+/// An advisory content flag for an officer (filled in by the abuse detector).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub category: String,
+    pub severity: u8,
+    pub rule: String,
+    pub excerpt: String,
 }
 
 /// A decision with its human-readable reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     pub action: Action,
-    /// Recipients after routing.
+    /// Recipients after routing: who gets the message when it is delivered or released.
     pub recipients: Vec<String>,
+    /// The envelope recipients as received.
+    pub original_recipients: Vec<String>,
     pub reasons: Vec<String>,
+    /// The reason that decided the action, for headers and one-line summaries.
+    pub summary: String,
+    /// Case ids of the matched customers.
+    pub customers: Vec<String>,
+    /// For deferred mail: when it is released.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub release_at: Option<OffsetDateTime>,
+    pub flags: Vec<Flag>,
+}
+
+/// What happens once a restriction's review date has passed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReviewOverdue {
+    /// Keep enforcing (staff safety first) and report it as overdue.
+    #[default]
+    Enforce,
+    /// Stop enforcing until someone renews it (no open-ended restriction).
+    Lapse,
 }
 
 /// Policy settings that come from the configuration.
@@ -43,63 +93,274 @@ pub struct Verdict {
 pub struct PolicySettings {
     /// Hold every message (incident response: stop all delivery, keep every message safe).
     pub hold_all: bool,
+    pub review_overdue: ReviewOverdue,
+}
+
+/// One restriction's contribution.
+struct Outcome {
+    action: Action,
+    reason: String,
+    /// Named staff to route to.
+    route_to: Option<Vec<String>>,
+    release_at: Option<OffsetDateTime>,
 }
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`.
 pub fn decide(
-    _message: &Message,
+    message: &Message,
     envelope: &Envelope,
+    rules: &Rules,
     settings: &PolicySettings,
-    _now: OffsetDateTime,
+    now: OffsetDateTime,
 ) -> Verdict {
-    if settings.hold_all {
-        return Verdict {
-            action: Action::Hold,
-            recipients: envelope.recipients.clone(),
-            reasons: vec!["hold_all is set in the configuration: every message is held".into()],
-        };
-    }
-    Verdict {
+    let matching = rules.matching();
+    let original: Vec<String> = envelope.recipients.clone();
+    let mut verdict = Verdict {
         action: Action::Deliver,
-        recipients: envelope.recipients.clone(),
-        reasons: vec!["no restriction applies".into()],
-    }
-}
+        recipients: original.clone(),
+        original_recipients: original.clone(),
+        reasons: Vec::new(),
+        summary: String::new(),
+        customers: Vec::new(),
+        release_at: None,
+        flags: Vec::new(),
+    };
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn envelope() -> Envelope {
-        Envelope {
-            sender: "a@b.example".into(),
-            recipients: vec!["x@council.example".into()],
-            ..Envelope::default()
+    // Who is this from? The envelope sender and the From: addresses both count.
+    let mut matched: Vec<(&Customer, &'static str)> = Vec::new();
+    let candidates = std::iter::once((envelope.sender.as_str(), "envelope sender"))
+        .filter(|(a, _)| !a.is_empty())
+        .chain(message.from.iter().map(|a| (a.as_str(), "From: address")));
+    for (address, how) in candidates {
+        if let Some(c) = rules.customer_by_address(address)
+            && !matched.iter().any(|(m, _)| m.id == c.id)
+        {
+            matched.push((c, how));
+        }
+        for c in rules.represented_by(address) {
+            verdict.reasons.push(format!(
+                "{} is a listed representative of {} ({}); delivered normally",
+                matching.normalize(address),
+                c.id,
+                c.name
+            ));
         }
     }
 
-    #[test]
-    fn unrestricted_mail_is_delivered_with_a_reason() {
-        let v = decide(
-            &Message::default(),
-            &envelope(),
-            &PolicySettings::default(),
-            OffsetDateTime::UNIX_EPOCH,
-        );
-        assert_eq!(v.action, Action::Deliver);
-        assert_eq!(v.recipients, vec!["x@council.example"]);
-        assert!(!v.reasons.is_empty());
+    let mut outcomes = Vec::new();
+    for (customer, how) in &matched {
+        verdict.customers.push(customer.id.clone());
+        verdict.reasons.push(format!(
+            "sender matches restricted customer {} ({}) by {how}",
+            customer.id, customer.name
+        ));
+        for r in &customer.restrictions {
+            let today = uk_time::to_london(now).date();
+            if today > r.review_on {
+                match settings.review_overdue {
+                    ReviewOverdue::Enforce => verdict.reasons.push(format!(
+                        "{} review was due on {}; still enforced (review_overdue = \"enforce\")",
+                        r.kind.name(),
+                        r.review_on
+                    )),
+                    ReviewOverdue::Lapse => {
+                        verdict.reasons.push(format!(
+                            "{} lapsed: review was due on {} (review_overdue = \"lapse\")",
+                            r.kind.name(),
+                            r.review_on
+                        ));
+                        continue;
+                    }
+                }
+            }
+            outcomes.push(evaluate(r, message, now));
+        }
     }
 
-    #[test]
-    fn hold_all_holds() {
-        let v = decide(
-            &Message::default(),
-            &envelope(),
-            &PolicySettings { hold_all: true },
-            OffsetDateTime::UNIX_EPOCH,
-        );
-        assert_eq!(v.action, Action::Hold);
-        assert!(v.reasons[0].contains("hold_all"));
+    for o in &outcomes {
+        verdict.action = verdict.action.max(o.action);
+        verdict.release_at = verdict.release_at.max(o.release_at);
+        verdict.reasons.push(o.reason.clone());
+    }
+    // Named-staff routing: applies to whatever is delivered now or released later.
+    let staff: Vec<&Vec<String>> = outcomes
+        .iter()
+        .filter_map(|o| o.route_to.as_ref())
+        .collect();
+    if !staff.is_empty() {
+        let allowed: Vec<String> = staff.iter().flat_map(|s| s.iter().cloned()).collect();
+        let addressed: Vec<String> = original
+            .iter()
+            .filter(|r| allowed.contains(&matching.normalize(r)))
+            .cloned()
+            .collect();
+        verdict.recipients = if addressed.is_empty() {
+            dedup(allowed)
+        } else {
+            addressed
+        };
+        if verdict.recipients != original && verdict.action == Action::Deliver {
+            verdict.action = Action::Reroute;
+        }
+    }
+    if verdict.action != Action::Defer {
+        verdict.release_at = None;
+    }
+    // The summary is the reason of the restriction that set the action (named staff for a
+    // reroute).
+    verdict.summary = outcomes
+        .iter()
+        .find(|o| match verdict.action {
+            Action::Reroute => o.route_to.is_some(),
+            action => o.action == action,
+        })
+        .map(|o| o.reason.clone())
+        .unwrap_or_default();
+    if settings.hold_all {
+        verdict.action = Action::Hold;
+        verdict.summary = "hold_all is set in the configuration: every message is held".into();
+        verdict.reasons.push(verdict.summary.clone());
+    }
+    if verdict.reasons.is_empty() {
+        verdict.reasons.push("no restriction applies".into());
+    }
+    if verdict.summary.is_empty() {
+        verdict.summary = verdict.reasons.last().cloned().unwrap_or_default();
+    }
+    verdict
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(x.clone()));
+    v
+}
+
+fn decision(r: &Restriction) -> String {
+    format!(
+        "decided by {} on {}, review {}: {}",
+        r.decided_by, r.decided_on, r.review_on, r.reasons
+    )
+}
+
+fn evaluate(r: &Restriction, message: &Message, now: OffsetDateTime) -> Outcome {
+    let plain = |action, reason: String| Outcome {
+        action,
+        reason,
+        route_to: None,
+        release_at: None,
+    };
+    match &r.kind {
+        RestrictionKind::LetterOnly { postal_address } => plain(
+            Action::File,
+            format!(
+                "letter_only: email is not delivered to staff; correspondence by letter to {postal_address} ({})",
+                decision(r)
+            ),
+        ),
+        RestrictionKind::ThirdPartyOnly { representatives } => plain(
+            Action::File,
+            format!(
+                "third_party_only: contact only through {} ({})",
+                representatives.join(", "),
+                decision(r)
+            ),
+        ),
+        RestrictionKind::Topics { closed } => match closed_topic(message, closed) {
+            Some(topic) => plain(
+                Action::File,
+                format!("topics: about closed topic {topic} ({})", decision(r)),
+            ),
+            None => plain(
+                Action::Deliver,
+                format!(
+                    "topics: no closed topic ({}) mentioned; new concerns are considered on their own merits",
+                    closed.join(", ")
+                ),
+            ),
+        },
+        RestrictionKind::NewInformationOnly => plain(
+            Action::Deliver,
+            format!(
+                "new_information_only: treated as new information (repeat detection is not enabled yet) ({})",
+                decision(r)
+            ),
+        ),
+        RestrictionKind::TimeWindow(w) => match next_window_start(w, now) {
+            None => plain(
+                Action::Deliver,
+                format!(
+                    "time_window: inside the contact window {}",
+                    describe_window(w)
+                ),
+            ),
+            Some(start) => Outcome {
+                action: Action::Defer,
+                reason: format!(
+                    "time_window: outside the contact window {}; released at {} ({})",
+                    describe_window(w),
+                    uk_time::to_london(start),
+                    decision(r)
+                ),
+                route_to: None,
+                release_at: Some(start),
+            },
+        },
+        RestrictionKind::NamedStaff { staff } => Outcome {
+            action: Action::Deliver,
+            reason: format!(
+                "named_staff: correspondence only with {} ({})",
+                staff.join(", "),
+                decision(r)
+            ),
+            route_to: Some(staff.clone()),
+            release_at: None,
+        },
     }
 }
+
+/// `None` when `now` is inside the window, else the next instant the window opens.
+pub fn next_window_start(w: &TimeWindow, now: OffsetDateTime) -> Option<OffsetDateTime> {
+    let local = uk_time::to_london(now);
+    let day = |d: Date| w.days[d.weekday().number_days_from_monday() as usize];
+    if day(local.date()) && local.time() >= w.from && local.time() < w.until {
+        return None;
+    }
+    (0..=7)
+        .map(|i| local.date() + Duration::days(i))
+        .filter(|d| day(*d))
+        .map(|d| uk_time::from_london(PrimitiveDateTime::new(d, w.from)))
+        .find(|start| *start > now)
+}
+
+fn describe_window(w: &TimeWindow) -> String {
+    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let days: Vec<&str> = (0..7).filter(|i| w.days[*i]).map(|i| names[i]).collect();
+    let hm = |t: time::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+    format!("{} {}-{} UK time", days.join(","), hm(w.from), hm(w.until))
+}
+
+/// The first closed topic mentioned in the subject or the sender's own text.
+fn closed_topic<'a>(message: &Message, closed: &'a [String]) -> Option<&'a str> {
+    let subject = message.subject.as_deref().unwrap_or("").to_lowercase();
+    let text = message.own_text.to_lowercase();
+    closed
+        .iter()
+        .find(|t| {
+            let t = t.to_lowercase();
+            mentions(&subject, &t) || mentions(&text, &t)
+        })
+        .map(String::as_str)
+}
+
+/// `needle` occurs in `haystack` as a whole token: not inside a longer word or reference.
+fn mentions(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -8,8 +8,13 @@
 //! every request waiting at that moment, fsyncs each body, then covers all of them with one
 //! directory fsync and one sled flush (group commit).
 //!
-//! Key layout (private to this module): tree `held`, key = message id, value = JSON
-//! [`HeldMessage`].
+//! Key layout (private to this module):
+//! - tree `held`: key = message id, value = JSON [`HeldMessage`];
+//! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
+//!   nothing in this module deletes or rewrites an audit entry.
+//!
+//! Audit entries go through the same group commit as holds, so an entry is durable before the
+//! message it describes is acknowledged.
 //!
 //! Only one process may open the store (sled takes an exclusive lock); officer tools go through
 //! the daemon's admin socket.
@@ -23,7 +28,9 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{error, warn};
 
-pub use record::{HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState};
+pub use record::{
+    AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
+};
 use spool::Spool;
 
 /// Largest number of holds one group commit covers.
@@ -63,12 +70,14 @@ impl StoreError {
 struct Inner {
     db: sled::Db,
     held: sled::Tree,
+    audit: sled::Tree,
     spool: Spool,
 }
 
-struct HoldRequest {
-    record: HeldMessage,
-    body: Vec<u8>,
+/// One request to the committer: a held message (with its body) and/or audit entries.
+struct CommitRequest {
+    hold: Option<(HeldMessage, Vec<u8>)>,
+    audit: Vec<AuditEntry>,
     done: oneshot::Sender<Result<(), StoreError>>,
 }
 
@@ -76,7 +85,7 @@ struct HoldRequest {
 #[derive(Clone)]
 pub struct Store {
     inner: Arc<Inner>,
-    committer: mpsc::Sender<HoldRequest>,
+    committer: mpsc::Sender<CommitRequest>,
 }
 
 impl Store {
@@ -97,8 +106,14 @@ impl Store {
                 other => StoreError::Db(other),
             })?;
         let held = db.open_tree("held")?;
+        let audit = db.open_tree("audit")?;
         let spool = Spool::open(&data_dir.join("spool"))?;
-        let inner = Arc::new(Inner { db, held, spool });
+        let inner = Arc::new(Inner {
+            db,
+            held,
+            audit,
+            spool,
+        });
         inner.recover()?;
         let (tx, rx) = mpsc::channel(1024);
         tokio::spawn(committer(inner.clone(), rx));
@@ -110,13 +125,86 @@ impl Store {
 
     /// Stores `body` with its metadata; returns once both are durable.
     pub async fn hold(&self, record: HeldMessage, body: Vec<u8>) -> Result<(), StoreError> {
+        self.hold_audited(record, body, Vec::new()).await
+    }
+
+    /// Like [`Store::hold`], with audit entries made durable in the same commit.
+    pub async fn hold_audited(
+        &self,
+        record: HeldMessage,
+        body: Vec<u8>,
+        audit: Vec<AuditEntry>,
+    ) -> Result<(), StoreError> {
         validate_id(&record.id)?;
+        self.commit(CommitRequest {
+            hold: Some((record, body)),
+            audit,
+            done: oneshot::channel().0,
+        })
+        .await
+    }
+
+    /// Appends to the audit trail; returns once the entry is durable.
+    pub async fn audit(&self, entry: AuditEntry) -> Result<(), StoreError> {
+        self.commit(CommitRequest {
+            hold: None,
+            audit: vec![entry],
+            done: oneshot::channel().0,
+        })
+        .await
+    }
+
+    async fn commit(&self, mut request: CommitRequest) -> Result<(), StoreError> {
         let (done, wait) = oneshot::channel();
+        request.done = done;
         self.committer
-            .send(HoldRequest { record, body, done })
+            .send(request)
             .await
             .map_err(|_| StoreError::Closed)?;
         wait.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// The audit trail from `since` on, oldest first.
+    pub fn audit_since(
+        &self,
+        since: Option<time::OffsetDateTime>,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut out = Vec::new();
+        for v in self.inner.audit.iter().values() {
+            let e = AuditEntry::decode(&v?)?;
+            if since.is_none_or(|s| e.at >= s) {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Changes a held record and makes the change durable before returning it.
+    ///
+    /// Blocking (it flushes); call from `spawn_blocking` or accept a short stall.
+    pub fn update_held(
+        &self,
+        id: &str,
+        change: impl Fn(&mut HeldMessage),
+    ) -> Result<HeldMessage, StoreError> {
+        let mut updated = None;
+        self.inner.held.fetch_and_update(id.as_bytes(), |old| {
+            let old = old?;
+            // A record that does not decode is left alone; the error is reported below.
+            let mut r = HeldMessage::decode(old).ok()?;
+            change(&mut r);
+            let bytes = r.encode();
+            updated = Some(r);
+            Some(bytes)
+        })?;
+        let Some(record) = updated else {
+            return match self.inner.held.get(id.as_bytes())? {
+                None => Err(StoreError::NotFound(id.to_string())),
+                Some(v) => HeldMessage::decode(&v),
+            };
+        };
+        self.inner.db.flush()?;
+        Ok(record)
     }
 
     /// Every held message, oldest id first.
@@ -163,35 +251,60 @@ impl Inner {
         }
         for entry in self.held.iter() {
             let (key, value) = entry?;
-            let record = HeldMessage::decode(&value)?;
-            if !self.spool.held_path(&record.id).exists() {
+            let mut record = HeldMessage::decode(&value)?;
+            if record.state != HeldState::Released && !self.spool.held_path(&record.id).exists() {
                 error!(id = %String::from_utf8_lossy(&key), "held record has no body in the spool");
             }
+            if record.state == HeldState::Releasing {
+                // We cannot know whether the downstream took it before the crash. Put it back,
+                // marked, so that whoever releases it again knows it may be a duplicate.
+                warn!(id = %record.id, "release was interrupted by a restart; back to held, marked as possibly delivered");
+                record.state = HeldState::Held;
+                record.release_interrupted = true;
+                self.held.insert(key, record.encode())?;
+            }
         }
+        self.db.flush()?;
         Ok(())
     }
 
-    /// Makes a batch durable: bodies first, then one directory fsync, then metadata and one
-    /// flush. A request whose body failed gets its error; the others go on.
-    fn commit(&self, batch: Vec<HoldRequest>) {
+    /// Makes a batch durable: bodies first, then one directory fsync, then metadata and audit
+    /// entries and one flush. A request whose body failed gets its error; the others go on.
+    fn commit(&self, batch: Vec<CommitRequest>) {
         let mut written = Vec::with_capacity(batch.len());
+        let mut any_body = false;
         for req in batch {
-            match self.spool.write(&req.record.id, &req.body) {
-                Ok(()) => written.push(req),
-                Err(e) => {
+            if let Some((record, body)) = &req.hold {
+                if let Err(e) = self.spool.write(&record.id, body) {
                     let _ = req.done.send(Err(e));
+                    continue;
                 }
+                any_body = true;
             }
+            written.push(req);
         }
         if written.is_empty() {
             return;
         }
-        let result = self.spool.sync_held_dir().and_then(|()| {
-            let mut batch = sled::Batch::default();
-            for req in &written {
-                batch.insert(req.record.id.as_bytes(), req.record.encode());
+        let dir_synced = if any_body {
+            self.spool.sync_held_dir()
+        } else {
+            Ok(())
+        };
+        let result = dir_synced.and_then(|()| {
+            let mut held = sled::Batch::default();
+            let mut audit = sled::Batch::default();
+            for req in &mut written {
+                if let Some((record, _)) = &req.hold {
+                    held.insert(record.id.as_bytes(), record.encode());
+                }
+                for entry in &mut req.audit {
+                    entry.seq = self.db.generate_id()?;
+                    audit.insert(&entry.seq.to_be_bytes(), entry.encode());
+                }
             }
-            self.held.apply_batch(batch)?;
+            self.held.apply_batch(held)?;
+            self.audit.apply_batch(audit)?;
             self.db.flush()?;
             Ok(())
         });
@@ -205,7 +318,7 @@ impl Inner {
     }
 }
 
-async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<HoldRequest>) {
+async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -258,6 +371,12 @@ mod tests {
             release_at: None,
             size: 4,
             state: HeldState::Held,
+            original_recipients: vec![],
+            customers: vec![],
+            release_errors: vec![],
+            release_interrupted: false,
+            released_at: None,
+            released_by: None,
         }
     }
 
@@ -318,6 +437,49 @@ mod tests {
         assert_eq!(store.held().unwrap().len(), 1);
         assert!(dir.path().join("spool/orphaned/LOST.eml").exists());
         assert!(!dir.path().join("spool/tmp/HALF.eml").exists());
+    }
+
+    #[tokio::test]
+    async fn audit_is_append_only_and_ordered() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        for i in 0..3 {
+            let mut e = AuditEntry::new("contactgate", "decision", t0 + time::Duration::hours(i));
+            e.details = vec![format!("n{i}")];
+            store.audit(e).await.unwrap();
+        }
+        let all = store.audit_since(None).unwrap();
+        assert_eq!(
+            all.iter()
+                .map(|e| e.details[0].as_str())
+                .collect::<Vec<_>>(),
+            ["n0", "n1", "n2"]
+        );
+        assert!(all.windows(2).all(|w| w[0].seq < w[1].seq));
+        assert_eq!(
+            store
+                .audit_since(Some(t0 + time::Duration::hours(1)))
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
+    #[tokio::test]
+    async fn interrupted_release_comes_back_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.hold(record("R1"), b"x".to_vec()).await.unwrap();
+            store
+                .update_held("R1", |r| r.state = HeldState::Releasing)
+                .unwrap();
+        }
+        let store = reopen(dir.path()).await;
+        let r = store.held_message("R1").unwrap();
+        assert_eq!(r.state, HeldState::Held);
+        assert!(r.release_interrupted);
     }
 
     #[tokio::test]

@@ -15,13 +15,31 @@ pub const HELD_RECORD_VERSION: u32 = 1;
 pub enum HeldAction {
     /// Held for an officer's review.
     Hold,
+    /// Filed under a restriction: not delivered to staff; an officer may check and release it.
+    File,
+    /// Deferred to a contact window; released automatically at `release_at`.
+    Defer,
 }
 
-/// Where a held message is in its life.
+impl HeldAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeldAction::Hold => "hold",
+            HeldAction::File => "file",
+            HeldAction::Defer => "defer",
+        }
+    }
+}
+
+/// Where a held message is in its life: held → releasing → released. `releasing` is written
+/// (and flushed) before the message is sent, `released` after the downstream accepted it, so
+/// a crash in between is visible on restart rather than a silent loss or duplicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HeldState {
     Held,
+    Releasing,
+    Released,
 }
 
 /// Metadata of one held message. The body lives in the spool, named by `id`.
@@ -45,6 +63,22 @@ pub struct HeldMessage {
     pub release_at: Option<OffsetDateTime>,
     pub size: u64,
     pub state: HeldState,
+    /// The envelope recipients as received (`recipients` is after routing).
+    #[serde(default)]
+    pub original_recipients: Vec<String>,
+    /// Case ids of the restricted customers the message matched.
+    #[serde(default)]
+    pub customers: Vec<String>,
+    /// Release attempts that failed, newest last, for the officer.
+    #[serde(default)]
+    pub release_errors: Vec<String>,
+    /// Set when a release was interrupted by a crash: the downstream may already have it.
+    #[serde(default)]
+    pub release_interrupted: bool,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub released_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub released_by: Option<String>,
 }
 
 impl HeldMessage {
@@ -90,6 +124,12 @@ mod tests {
             release_at: None,
             size: 42,
             state: HeldState::Held,
+            original_recipients: vec!["y@council.example".into()],
+            customers: vec!["CR-1".into()],
+            release_errors: vec![],
+            release_interrupted: false,
+            released_at: None,
+            released_by: None,
         }
     }
 
@@ -100,10 +140,109 @@ mod tests {
     }
 
     #[test]
+    fn fields_added_later_default_when_absent() {
+        let mut v: serde_json::Value = serde_json::from_slice(&sample().encode()).unwrap();
+        for f in [
+            "original_recipients",
+            "customers",
+            "release_errors",
+            "release_interrupted",
+            "released_at",
+            "released_by",
+        ] {
+            v.as_object_mut().unwrap().remove(f);
+        }
+        let r = HeldMessage::decode(&serde_json::to_vec(&v).unwrap()).unwrap();
+        assert!(r.customers.is_empty() && r.released_at.is_none());
+    }
+
+    #[test]
     fn unknown_version_is_refused() {
         let mut r = sample();
         r.version = 99;
         let err = HeldMessage::decode(&r.encode()).unwrap_err();
         assert!(err.to_string().contains("version 99"), "{err}");
+    }
+}
+
+/// The record version of audit entries this build writes.
+pub const AUDIT_RECORD_VERSION: u32 = 1;
+
+/// One entry of the append-only audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub version: u32,
+    /// Position in the trail, assigned by the store.
+    #[serde(default)]
+    pub seq: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Who: an officer's user name, or `contactgate` for automated decisions.
+    pub actor: String,
+    /// What: `decision`, `release`, `reload`, ...
+    pub event: String,
+    /// The contactgate message id concerned, if any.
+    pub message: Option<String>,
+    /// Envelope sender of that message, for subject-access searches.
+    #[serde(default)]
+    pub sender: Option<String>,
+    #[serde(default)]
+    pub customers: Vec<String>,
+    /// The action taken (`file`, `reroute`, ...), if any.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Reasons, notes or other detail, human-readable.
+    #[serde(default)]
+    pub details: Vec<String>,
+}
+
+impl AuditEntry {
+    pub fn new(actor: &str, event: &str, at: OffsetDateTime) -> AuditEntry {
+        AuditEntry {
+            version: AUDIT_RECORD_VERSION,
+            seq: 0,
+            at,
+            actor: actor.to_string(),
+            event: event.to_string(),
+            message: None,
+            sender: None,
+            customers: Vec::new(),
+            action: None,
+            details: Vec::new(),
+        }
+    }
+
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("AuditEntry serialises")
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
+        let e: AuditEntry = serde_json::from_slice(bytes)
+            .map_err(|e| StoreError::Corrupt(format!("audit entry: {e}")))?;
+        if e.version != AUDIT_RECORD_VERSION {
+            return Err(StoreError::Corrupt(format!(
+                "audit entry version {} is not known to this build",
+                e.version
+            )));
+        }
+        Ok(e)
+    }
+}
+
+#[cfg(test)]
+mod audit_tests {
+    use super::*;
+
+    #[test]
+    fn audit_round_trip() {
+        let mut e = AuditEntry::new(
+            "jsmith",
+            "release",
+            OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap(),
+        );
+        e.seq = 7;
+        e.message = Some("ID".into());
+        e.details = vec!["note".into()];
+        assert_eq!(AuditEntry::decode(&e.encode()).unwrap(), e);
     }
 }

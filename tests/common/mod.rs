@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use contactgate::config::Config;
+use contactgate::daemon::ServeOptions;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
@@ -194,12 +195,23 @@ pub struct Daemon {
     task: JoinHandle<()>,
 }
 
-/// A config for tests: downstream at `downstream`, data in `data_dir`.
-pub fn test_config(downstream: SocketAddr, data_dir: &Path) -> Config {
+/// A config for tests: downstream at `downstream`, everything else under `dir` (data, admin
+/// socket, and a rules directory with an empty restrictions file).
+pub fn test_config(downstream: SocketAddr, dir: &Path) -> Config {
+    test_config_with_rules(downstream, dir, "")
+}
+
+/// Like [`test_config`], with `restrictions` as the rules file.
+pub fn test_config_with_rules(downstream: SocketAddr, dir: &Path, restrictions: &str) -> Config {
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(rules.join("restrictions.toml"), restrictions).unwrap();
     let mut c = Config::parse(
         &format!(
-            "downstream = \"{downstream}\"\ndata_dir = \"{}\"\nhostname = \"gate.test\"\ndownstream_timeout_secs = 5\nshutdown_grace_secs = 5\n",
-            data_dir.display()
+            "downstream = \"{downstream}\"\ndata_dir = \"{}\"\nrules_dir = \"{}\"\nadmin_socket = \"{}\"\nhostname = \"gate.test\"\ndownstream_timeout_secs = 5\nshutdown_grace_secs = 5\n",
+            dir.join("data").display(),
+            rules.display(),
+            dir.join("admin.sock").display(),
         ),
         None,
     )
@@ -210,12 +222,18 @@ pub fn test_config(downstream: SocketAddr, data_dir: &Path) -> Config {
 
 impl Daemon {
     pub async fn start(config: Config) -> Daemon {
+        Self::start_with(config, ServeOptions::default()).await
+    }
+
+    /// Starts with an injected clock and a fast scheduler.
+    pub async fn start_with(config: Config, mut options: ServeOptions) -> Daemon {
+        options.scheduler_tick = Duration::from_millis(20);
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = oneshot::channel();
         let c = config.clone();
         let task = tokio::spawn(async move {
-            contactgate::daemon::serve_on(listener, c, async {
+            contactgate::daemon::serve_on(listener, c, options, async {
                 let _ = rx.await;
             })
             .await

@@ -1,0 +1,97 @@
+//! The admin socket: how officer tools reach the running daemon. sled lets only one process open
+//! the store, so the CLI never opens it; it asks the daemon over this Unix socket.
+//!
+//! Protocol, version 1: JSON lines. Each request is one line
+//! `{"v":1,"op":"held.list","args":{...}}`; each answer is one line, either
+//! `{"v":1,"ok":true,"result":...}` or `{"v":1,"ok":false,"error":"..."}`. A connection may carry
+//! several requests, one after another.
+//!
+//! [`server`] is the daemon side, [`client`] the CLI side; the types here are shared.
+
+pub mod client;
+pub mod server;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::store::HeldMessage;
+
+pub const PROTOCOL_VERSION: u32 = 1;
+/// Longest request line the daemon reads.
+pub const MAX_REQUEST: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Request {
+    pub v: u32,
+    pub op: String,
+    #[serde(default)]
+    pub args: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Response {
+    pub v: u32,
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Filters for `held.list`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct HeldListArgs {
+    /// `hold`, `file` or `defer`.
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub sender: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub since: Option<OffsetDateTime>,
+    /// Include released messages.
+    #[serde(default)]
+    pub all: bool,
+}
+
+/// One line of `held list`: the contract officers' scripts read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldSummary {
+    pub id: String,
+    pub message_id: Option<String>,
+    pub sender: String,
+    pub recipients: Vec<String>,
+    pub original_recipients: Vec<String>,
+    pub action: String,
+    pub state: String,
+    pub reasons: Vec<String>,
+    pub customers: Vec<String>,
+    pub subject: Option<String>,
+    pub size: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub received_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub release_at: Option<OffsetDateTime>,
+}
+
+impl From<&HeldMessage> for HeldSummary {
+    fn from(r: &HeldMessage) -> Self {
+        HeldSummary {
+            id: r.id.clone(),
+            message_id: r.message_id.clone(),
+            sender: r.sender.clone(),
+            recipients: r.recipients.clone(),
+            original_recipients: r.original_recipients.clone(),
+            action: r.action.as_str().to_string(),
+            state: serde_json::to_value(r.state)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            reasons: r.reasons.clone(),
+            customers: r.customers.clone(),
+            subject: r.subject.clone(),
+            size: r.size,
+            received_at: r.received_at,
+            release_at: r.release_at,
+        }
+    }
+}

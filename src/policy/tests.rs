@@ -1,0 +1,126 @@
+use super::*;
+use crate::rules::MatchSettings;
+use time::macros::{datetime, time};
+
+fn rules(text: &str) -> Rules {
+    Rules::parse(text, "r.toml", MatchSettings::default()).unwrap()
+}
+
+fn envelope(sender: &str, rcpts: &[&str]) -> Envelope {
+    Envelope {
+        sender: sender.into(),
+        recipients: rcpts.iter().map(|r| r.to_string()).collect(),
+        ..Envelope::default()
+    }
+}
+
+const NAMED: &str = r#"
+[[customer]]
+id = "C1"
+name = "Mr A"
+addresses = ["a@mail.example"]
+  [[customer.restriction]]
+  kind = "named_staff"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+  staff = ["jane@council.example"]
+"#;
+
+#[test]
+fn unrestricted_mail_is_delivered_with_a_reason() {
+    let v = decide(
+        &Message::default(),
+        &envelope("z@mail.example", &["x@council.example"]),
+        &rules(NAMED),
+        &PolicySettings::default(),
+        OffsetDateTime::UNIX_EPOCH,
+    );
+    assert_eq!(v.action, Action::Deliver);
+    assert_eq!(v.recipients, vec!["x@council.example"]);
+    assert_eq!(v.reasons, vec!["no restriction applies"]);
+}
+
+#[test]
+fn hold_all_holds_even_restricted_mail() {
+    let v = decide(
+        &Message::default(),
+        &envelope("a@mail.example", &["x@council.example"]),
+        &rules(NAMED),
+        &PolicySettings {
+            hold_all: true,
+            ..PolicySettings::default()
+        },
+        datetime!(2026-06-01 10:00 UTC),
+    );
+    assert_eq!(v.action, Action::Hold);
+    assert!(v.reasons.iter().any(|r| r.contains("hold_all")));
+}
+
+#[test]
+fn overdue_review_enforces_or_lapses() {
+    let late = datetime!(2027-03-05 10:00 UTC);
+    let env = envelope("a@mail.example", &["x@council.example"]);
+    let v = decide(
+        &Message::default(),
+        &env,
+        &rules(NAMED),
+        &PolicySettings::default(),
+        late,
+    );
+    assert_eq!(v.action, Action::Reroute);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("still enforced")),
+        "{:?}",
+        v.reasons
+    );
+    let lapse = PolicySettings {
+        review_overdue: ReviewOverdue::Lapse,
+        ..PolicySettings::default()
+    };
+    let v = decide(&Message::default(), &env, &rules(NAMED), &lapse, late);
+    assert_eq!(v.action, Action::Deliver);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("lapsed")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+fn weekdays_10_to_12() -> TimeWindow {
+    TimeWindow {
+        days: [true, true, true, true, true, false, false],
+        from: time!(10:00),
+        until: time!(12:00),
+    }
+}
+
+#[test]
+fn window_start_in_uk_time() {
+    let w = weekdays_10_to_12();
+    // Wednesday 1 July 2026, 10:30 BST = 09:30 UTC: inside.
+    assert_eq!(next_window_start(&w, datetime!(2026-07-01 09:30 UTC)), None);
+    // 08:00 UTC = 09:00 BST: opens at 10:00 BST = 09:00 UTC the same day.
+    assert_eq!(
+        next_window_start(&w, datetime!(2026-07-01 08:00 UTC)),
+        Some(datetime!(2026-07-01 09:00 UTC))
+    );
+    // Friday 3 July 12:00 BST (11:00 UTC) is the end: next is Monday 6 July.
+    assert_eq!(
+        next_window_start(&w, datetime!(2026-07-03 11:00 UTC)),
+        Some(datetime!(2026-07-06 09:00 UTC))
+    );
+    // In winter UK time is UTC.
+    assert_eq!(
+        next_window_start(&w, datetime!(2026-12-05 10:30 UTC)),
+        Some(datetime!(2026-12-07 10:00 UTC))
+    );
+}
+
+#[test]
+fn topic_mentions_are_whole_tokens() {
+    assert!(mentions("re: 24/0612/pa appeal", "24/0612/pa"));
+    assert!(!mentions("re: 24/0612/pax", "24/0612/pa"));
+    assert!(!mentions("case-12345", "case-1234"));
+    assert!(mentions("(case-1234)", "case-1234"));
+}
