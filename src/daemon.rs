@@ -177,7 +177,7 @@ pub async fn serve_on(
     let _ = admin_task.await;
     let _ = scheduler_task.await;
     let _ = std::fs::remove_file(&config.admin_socket);
-    store.flush()?;
+    store.shutdown().await?;
     info!("stopped");
     Ok(())
 }

@@ -18,9 +18,11 @@
 //! [`daemon`].
 
 pub mod admin;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod daemon;
+pub mod explain;
 pub mod message;
 pub mod outbound;
 pub mod pipeline;

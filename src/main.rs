@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use contactgate::admin::HeldListArgs;
+use contactgate::cli;
 use contactgate::config::Config;
 
 #[derive(Parser)]
@@ -25,10 +27,63 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Validate the configuration and exit.
+    /// Validate the configuration and the rules, and exit.
     CheckConfig {
         #[arg(long)]
         config: Option<PathBuf>,
+    },
+    /// List every restriction with its review date, and whether the review is overdue.
+    Reviews {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dry run: what would happen to these messages, and why.
+    Explain {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Envelope sender (default: the From: address).
+        #[arg(long)]
+        sender: Option<String>,
+        /// Envelope recipient, repeatable (default: the To: and Cc: addresses).
+        #[arg(long)]
+        rcpt: Vec<String>,
+        /// Decide as at this time (RFC 3339), e.g. to check a contact window.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Held and filed mail (asks the running daemon).
+    Held {
+        #[command(subcommand)]
+        command: HeldCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum HeldCommand {
+    /// List messages waiting in the held store.
+    List {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Only this action: hold, file or defer.
+        #[arg(long)]
+        action: Option<String>,
+        /// Only mail from this envelope sender.
+        #[arg(long)]
+        sender: Option<String>,
+        /// Only mail received since this time (RFC 3339).
+        #[arg(long)]
+        since: Option<String>,
+        /// Include released messages.
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -44,6 +99,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Serve { config } => {
             init_tracing();
@@ -54,14 +110,59 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             runtime.block_on(contactgate::daemon::serve(config))?;
             Ok(())
         }
-        Command::CheckConfig { config } => {
-            let c = Config::load_or_default(config.as_deref())?;
-            let name = c.source.as_ref().map_or_else(
-                || "embedded defaults".to_string(),
-                |p| p.display().to_string(),
-            );
-            println!("{name}: ok");
-            Ok(())
+        Command::CheckConfig { config } => cli::check_config(config.as_deref(), &mut out),
+        Command::Reviews { config, json } => cli::reviews(
+            config.as_deref(),
+            json,
+            time::OffsetDateTime::now_utc(),
+            &mut out,
+        ),
+        Command::Explain {
+            config,
+            json,
+            sender,
+            rcpt,
+            at,
+            files,
+        } => cli::explain_files(
+            &cli::ExplainArgs {
+                config,
+                json,
+                sender,
+                rcpt,
+                at,
+                files,
+            },
+            &mut out,
+        ),
+        Command::Held {
+            command:
+                HeldCommand::List {
+                    config,
+                    json,
+                    action,
+                    sender,
+                    since,
+                    all,
+                },
+        } => {
+            let since = since
+                .map(|s| {
+                    time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
+                })
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("--since must be an RFC 3339 time: {e}"))?;
+            cli::held_list(
+                config.as_deref(),
+                HeldListArgs {
+                    action,
+                    sender,
+                    since,
+                    all,
+                },
+                json,
+                &mut out,
+            )
         }
     }
 }

@@ -9,12 +9,9 @@ use super::{PROTOCOL_VERSION, Request, Response};
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
     #[error(
-        "cannot reach the daemon at {path}: {source} (is `contactgate serve` running with this config?)"
+        "cannot reach the daemon at {path}: {error} (is `contactgate serve` running with this config?)"
     )]
-    Connect {
-        path: String,
-        source: std::io::Error,
-    },
+    Connect { path: String, error: std::io::Error },
     #[error("permission denied on {path}: are you in the daemon's admin group?")]
     PermissionDenied { path: String },
     #[error("talking to the daemon: {0}")]
@@ -32,13 +29,13 @@ pub fn call(
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ClientError> {
     let path = socket.display().to_string();
-    let mut stream = UnixStream::connect(socket).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::PermissionDenied {
+    let mut stream = UnixStream::connect(socket).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::PermissionDenied {
             ClientError::PermissionDenied { path: path.clone() }
         } else {
             ClientError::Connect {
                 path: path.clone(),
-                source,
+                error,
             }
         }
     })?;

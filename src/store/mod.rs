@@ -78,6 +78,8 @@ struct Inner {
 struct CommitRequest {
     hold: Option<(HeldMessage, Vec<u8>)>,
     audit: Vec<AuditEntry>,
+    /// Stop the committer after this batch.
+    stop: bool,
     done: oneshot::Sender<Result<(), StoreError>>,
 }
 
@@ -139,6 +141,7 @@ impl Store {
         self.commit(CommitRequest {
             hold: Some((record, body)),
             audit,
+            stop: false,
             done: oneshot::channel().0,
         })
         .await
@@ -149,9 +152,23 @@ impl Store {
         self.commit(CommitRequest {
             hold: None,
             audit: vec![entry],
+            stop: false,
             done: oneshot::channel().0,
         })
         .await
+    }
+
+    /// Commits what is queued, stops the committer and flushes. When this handle is the last
+    /// one, the database is closed (and its lock released) as it drops.
+    pub async fn shutdown(self) -> Result<(), StoreError> {
+        self.commit(CommitRequest {
+            hold: None,
+            audit: Vec::new(),
+            stop: true,
+            done: oneshot::channel().0,
+        })
+        .await?;
+        self.flush()
     }
 
     async fn commit(&self, mut request: CommitRequest) -> Result<(), StoreError> {
@@ -327,11 +344,21 @@ async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
                 Err(_) => break,
             }
         }
-        let inner = inner.clone();
+        let (stoppers, batch): (Vec<_>, Vec<_>) = batch.into_iter().partition(|r| r.stop);
+        let worker = inner.clone();
         // fsync blocks; keep it off the async workers.
-        if let Err(e) = tokio::task::spawn_blocking(move || inner.commit(batch)).await {
+        if let Err(e) = tokio::task::spawn_blocking(move || worker.commit(batch)).await {
             // The requests' senders were dropped with the task, so their holders see Closed.
             error!(error = %e, "group commit task failed");
+        }
+        if !stoppers.is_empty() {
+            // Drop our handle before answering, so that a caller holding the last other handle
+            // closes the database when it drops it.
+            drop(inner);
+            for s in stoppers {
+                let _ = s.done.send(Ok(()));
+            }
+            return;
         }
     }
 }

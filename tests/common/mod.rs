@@ -206,16 +206,15 @@ pub fn test_config_with_rules(downstream: SocketAddr, dir: &Path, restrictions: 
     let rules = dir.join("rules");
     std::fs::create_dir_all(&rules).unwrap();
     std::fs::write(rules.join("restrictions.toml"), restrictions).unwrap();
-    let mut c = Config::parse(
-        &format!(
-            "downstream = \"{downstream}\"\ndata_dir = \"{}\"\nrules_dir = \"{}\"\nadmin_socket = \"{}\"\nhostname = \"gate.test\"\ndownstream_timeout_secs = 5\nshutdown_grace_secs = 5\n",
-            dir.join("data").display(),
-            rules.display(),
-            dir.join("admin.sock").display(),
-        ),
-        None,
-    )
-    .unwrap();
+    let text = format!(
+        "downstream = \"{downstream}\"\ndata_dir = \"{}\"\nrules_dir = \"{}\"\nadmin_socket = \"{}\"\nhostname = \"gate.test\"\ndownstream_timeout_secs = 5\nshutdown_grace_secs = 5\n",
+        dir.join("data").display(),
+        rules.display(),
+        dir.join("admin.sock").display(),
+    );
+    // The same settings on disk, for the CLI (`--config DIR/contactgate.toml`).
+    std::fs::write(dir.join("contactgate.toml"), &text).unwrap();
+    let mut c = Config::parse(&text, None).unwrap();
     c.listen = "127.0.0.1:0".parse().unwrap();
     c
 }
@@ -371,4 +370,76 @@ pub fn strip_prepended(data: &[u8]) -> (Vec<String>, &[u8]) {
         rest = &rest[end..];
     }
     (fields, rest)
+}
+
+/// Runs the real CLI binary with `args`; returns (success, stdout, stderr).
+pub fn cli(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `held list --json` against the daemon whose config is `dir/contactgate.toml`.
+pub fn held_list_json(dir: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
+    let config = dir.join("contactgate.toml");
+    let mut args = vec![
+        "held",
+        "list",
+        "--json",
+        "--config",
+        config.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let (ok, out, err) = cli(&args);
+    assert!(ok, "held list failed: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+pub fn free_port() -> SocketAddr {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+}
+
+/// Starts the real binary with `config` and waits until it listens on `listen`.
+pub fn start_binary(config: &Path, listen: SocketAddr) -> std::process::Child {
+    start_binary_logging(config, listen, std::process::Stdio::null())
+}
+
+/// Like [`start_binary`], sending the daemon's log to `stderr`.
+pub fn start_binary_logging(
+    config: &Path,
+    listen: SocketAddr,
+    stderr: impl Into<std::process::Stdio>,
+) -> std::process::Child {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
+        .args(["serve", "--config"])
+        .arg(config)
+        .stdout(std::process::Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    // The greeting comes from the accept loop, which starts once the store, rules and admin
+    // socket are ready; a bare TCP connect could land in the backlog before that.
+    for _ in 0..500 {
+        if let Ok(s) = std::net::TcpStream::connect(listen) {
+            use std::io::BufRead;
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut line = String::new();
+            if std::io::BufReader::new(s).read_line(&mut line).is_ok() && line.starts_with("220 ") {
+                return child;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("daemon did not start listening on {listen}");
 }

@@ -1,0 +1,207 @@
+//! The command-line subcommands other than `serve`: each takes its parsed options, does its work
+//! through the library, and writes what a person (or, with `--json`, a script) reads.
+//!
+//! Output contracts: `explain --json` prints one JSON object per file per line; `reviews --json`
+//! and `held list --json` print one JSON array.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::admin::{HeldListArgs, HeldSummary, client};
+use crate::config::Config;
+use crate::explain::explain;
+use crate::policy::uk_time;
+use crate::rules::Rules;
+
+fn load(config: Option<&Path>) -> anyhow::Result<(Config, Rules)> {
+    let config = Config::load_or_default(config)?;
+    let rules = Rules::load(&config.rules_dir, config.match_settings())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((config, rules))
+}
+
+/// `check-config`: the configuration and the rules it points at.
+pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (c, rules) = load(config)?;
+    let name = c.source.as_ref().map_or_else(
+        || "embedded defaults".to_string(),
+        |p| p.display().to_string(),
+    );
+    let restrictions: usize = rules.customers().iter().map(|c| c.restrictions.len()).sum();
+    writeln!(out, "{name}: ok")?;
+    writeln!(
+        out,
+        "{}: ok ({} customers, {restrictions} restrictions)",
+        rules
+            .source
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string()),
+        rules.customers().len()
+    )?;
+    Ok(())
+}
+
+pub struct ExplainArgs {
+    pub config: Option<PathBuf>,
+    pub json: bool,
+    pub sender: Option<String>,
+    pub rcpt: Vec<String>,
+    pub at: Option<String>,
+    pub files: Vec<PathBuf>,
+}
+
+/// `explain`: a dry run per file.
+pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (config, rules) = load(args.config.as_deref())?;
+    let now = match &args.at {
+        Some(t) => OffsetDateTime::parse(t, &Rfc3339).with_context(|| {
+            format!("--at {t:?} is not an RFC 3339 time like 2026-07-01T10:00:00Z")
+        })?,
+        None => OffsetDateTime::now_utc(),
+    };
+    for file in &args.files {
+        let raw = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        let e = explain(
+            &file.display().to_string(),
+            &raw,
+            args.sender.as_deref(),
+            &args.rcpt,
+            &rules,
+            &config.policy_settings(),
+            now,
+        )
+        .with_context(|| format!("parsing {}", file.display()))?;
+        if args.json {
+            serde_json::to_writer(&mut *out, &e)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}: {}", e.file, e.action.as_str())?;
+            writeln!(out, "  from:       {}", e.sender)?;
+            writeln!(out, "  recipients: {}", e.recipients.join(", "))?;
+            if e.recipients != e.original_recipients {
+                writeln!(out, "  (addressed: {})", e.original_recipients.join(", "))?;
+            }
+            if let Some(at) = e.release_at {
+                writeln!(out, "  release at: {} UK time", uk_time::to_london(at))?;
+            }
+            writeln!(out, "  reasons:")?;
+            for r in &e.reasons {
+                writeln!(out, "    - {r}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One line of `reviews --json`.
+#[derive(Debug, Serialize)]
+pub struct ReviewLine {
+    pub customer: String,
+    pub name: String,
+    pub kind: String,
+    pub decided_by: String,
+    pub decided_on: String,
+    pub review_on: String,
+    pub overdue: bool,
+    pub location: String,
+}
+
+/// `reviews`: every restriction and whether its review is overdue.
+pub fn reviews(
+    config: Option<&Path>,
+    json: bool,
+    now: OffsetDateTime,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (_, rules) = load(config)?;
+    let today = uk_time::to_london(now).date();
+    let lines: Vec<ReviewLine> = rules
+        .customers()
+        .iter()
+        .flat_map(|c| {
+            c.restrictions.iter().map(move |r| ReviewLine {
+                customer: c.id.clone(),
+                name: c.name.clone(),
+                kind: r.kind.name().to_string(),
+                decided_by: r.decided_by.clone(),
+                decided_on: r.decided_on.to_string(),
+                review_on: r.review_on.to_string(),
+                overdue: today > r.review_on,
+                location: r.location.clone(),
+            })
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &lines)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if lines.is_empty() {
+        writeln!(out, "no restrictions")?;
+    }
+    for l in &lines {
+        writeln!(
+            out,
+            "{:<16} {:<22} review {} {:<8} decided {} by {} ({})",
+            l.customer,
+            l.kind,
+            l.review_on,
+            if l.overdue { "OVERDUE" } else { "" },
+            l.decided_on,
+            l.decided_by,
+            l.location
+        )?;
+    }
+    Ok(())
+}
+
+/// `held list`: asks the running daemon.
+pub fn held_list(
+    config: Option<&Path>,
+    filter: HeldListArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let config = Config::load_or_default(config)?;
+    let result = client::call(
+        &config.admin_socket,
+        "held.list",
+        serde_json::to_value(&filter)?,
+    )?;
+    let list: Vec<HeldSummary> = serde_json::from_value(result)?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if list.is_empty() {
+        writeln!(out, "nothing held")?;
+    }
+    for h in &list {
+        writeln!(
+            out,
+            "{}  {}  {:<5} {:<9} from {}  to {}",
+            h.id,
+            uk_time::to_london(h.received_at),
+            h.action,
+            h.state,
+            if h.sender.is_empty() { "<>" } else { &h.sender },
+            h.recipients.join(", ")
+        )?;
+        if let Some(s) = &h.subject {
+            writeln!(out, "    subject: {s}")?;
+        }
+        if let Some(at) = h.release_at {
+            writeln!(out, "    release at: {} UK time", uk_time::to_london(at))?;
+        }
+        for r in &h.reasons {
+            writeln!(out, "    - {r}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! Dry runs: what would happen to a message and why, through the same pure decision code the
+//! daemon uses. Used by `contactgate explain` and by the data-driven policy tests.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::message::{Message, ParseError};
+use crate::policy::{self, Action, Flag, PolicySettings};
+use crate::rules::Rules;
+use crate::smtp::Envelope;
+
+/// The answer for one message; `explain --json` prints one per line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub file: String,
+    pub action: Action,
+    pub sender: String,
+    /// After routing.
+    pub recipients: Vec<String>,
+    pub original_recipients: Vec<String>,
+    pub reasons: Vec<String>,
+    pub summary: String,
+    pub customers: Vec<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub release_at: Option<OffsetDateTime>,
+    pub flags: Vec<Flag>,
+}
+
+/// Explains `raw`. Without `sender`, the first `From:` address is the envelope sender; without
+/// `recipients`, the `To:` and `Cc:` addresses are the envelope recipients.
+pub fn explain(
+    file: &str,
+    raw: &[u8],
+    sender: Option<&str>,
+    recipients: &[String],
+    rules: &Rules,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+) -> Result<Explanation, ParseError> {
+    let message = Message::parse(raw)?;
+    let envelope = Envelope {
+        sender: sender
+            .map(str::to_string)
+            .or_else(|| message.from.first().cloned())
+            .unwrap_or_default(),
+        recipients: if recipients.is_empty() {
+            message.to.clone()
+        } else {
+            recipients.to_vec()
+        },
+        ..Envelope::default()
+    };
+    let v = policy::decide(&message, &envelope, rules, settings, now);
+    Ok(Explanation {
+        file: file.to_string(),
+        action: v.action,
+        sender: envelope.sender,
+        recipients: v.recipients,
+        original_recipients: v.original_recipients,
+        reasons: v.reasons,
+        summary: v.summary,
+        customers: v.customers,
+        release_at: v.release_at,
+        flags: v.flags,
+    })
+}
