@@ -9,6 +9,9 @@ say() { printf '%s [%s] %s\n' "$(date +%H:%M:%S)" "${LIB_TAG:-lib}" "$*" >&2; }
 # die MSG...: print and exit 1 (the caller's EXIT trap still runs).
 die() { say "FATAL: $*"; exit 1; }
 
+# now: seconds since the epoch, with nanoseconds.
+now() { date +%s.%N; }
+
 # free_port: print a TCP port on 127.0.0.1 that is free right now.
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

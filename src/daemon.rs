@@ -189,7 +189,19 @@ pub async fn reload_rules(
     store: &Store,
     clock: &dyn Clock,
 ) -> Result<RulesDiff, RulesError> {
-    match Rules::load(&config.rules_dir, config.match_settings()) {
+    // Parsing a large file takes seconds: keep it off the async workers that carry the mail.
+    let (dir, matching) = (config.rules_dir.clone(), config.match_settings());
+    let loaded = tokio::task::spawn_blocking(move || Rules::load(&dir, matching))
+        .await
+        .unwrap_or_else(|e| {
+            Err(RulesError {
+                problems: vec![crate::rules::RulesProblem {
+                    location: config.rules_dir.display().to_string(),
+                    message: format!("the reload task failed: {e}"),
+                }],
+            })
+        });
+    match loaded {
         Err(e) => {
             for p in &e.problems {
                 error!(location = %p.location, problem = %p.message, "rules reload failed; the previous rules stay in force");

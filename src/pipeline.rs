@@ -202,10 +202,10 @@ impl MessageHandler for Pipeline {
         let ms = started.elapsed().as_millis() as u64;
         let from = t.envelope.sender.as_str();
         if reply.is_positive() {
-            info!(id, client, queue_id, from, to, size, action, reasons, ms, reply = %reply, "message");
+            info!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, "message");
         } else {
             let error = outcome_detail(&outcome);
-            warn!(id, client, queue_id, from, to, size, action, reasons, ms, reply = %reply, error, "message not accepted");
+            warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, error = %error, "message not accepted");
         }
         reply
     }

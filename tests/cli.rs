@@ -136,19 +136,34 @@ fn explain_json_prints_one_object_per_file() {
     let config = policy_config(dir.path());
     let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/policy");
     let out = bin()
-        .args(["explain", "--json", "--at", "2026-07-03T01:00:00Z", "--config"])
+        .args([
+            "explain",
+            "--json",
+            "--at",
+            "2026-07-03T01:00:00Z",
+            "--config",
+        ])
         .arg(&config)
         .arg(format!("{cases}/letter_only_envelope.eml"))
         .arg(format!("{cases}/time_window_outside.eml"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines[0]["file"].as_str().unwrap().ends_with("letter_only_envelope.eml"));
+    assert!(
+        lines[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("letter_only_envelope.eml")
+    );
     assert_eq!(lines[0]["action"], "file");
     assert_eq!(lines[0]["recipients"][0], "planning@council.example");
     assert!(lines[0]["reasons"].as_array().unwrap().len() >= 2);
@@ -162,23 +177,50 @@ fn explain_uses_sender_and_rcpt_overrides() {
     let dir = tempfile::tempdir().unwrap();
     let config = policy_config(dir.path());
     let out = bin()
-        .args(["explain", "--json", "--sender", "s.staff@mail.example", "--rcpt", "a@council.example", "--rcpt", "b@council.example", "--config"])
+        .args([
+            "explain",
+            "--json",
+            "--sender",
+            "s.staff@mail.example",
+            "--rcpt",
+            "a@council.example",
+            "--rcpt",
+            "b@council.example",
+            "--config",
+        ])
         .arg(&config)
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/policy/unrestricted.eml"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/policy/unrestricted.eml"
+        ))
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["action"], "reroute");
-    assert_eq!(v["recipients"], serde_json::json!(["jane.jones@council.example"]));
-    assert_eq!(v["original_recipients"], serde_json::json!(["a@council.example", "b@council.example"]));
+    assert_eq!(
+        v["recipients"],
+        serde_json::json!(["jane.jones@council.example"])
+    );
+    assert_eq!(
+        v["original_recipients"],
+        serde_json::json!(["a@council.example", "b@council.example"])
+    );
 }
 
 #[test]
 fn reviews_json_lists_every_restriction_with_overdue() {
     let dir = tempfile::tempdir().unwrap();
     let config = policy_config(dir.path());
-    let out = bin().args(["reviews", "--json", "--config"]).arg(&config).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["reviews", "--json", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.len(), 11);
     let old = v.iter().find(|r| r["customer"] == "CR-OLD").unwrap();
@@ -188,15 +230,25 @@ fn reviews_json_lists_every_restriction_with_overdue() {
     let letter = v.iter().find(|r| r["customer"] == "CR-LETTER").unwrap();
     assert_eq!(letter["review_on"], "2027-03-01");
     // "Today" is the real date; CR-LETTER's review is in 2027.
-    assert_eq!(letter["overdue"], time::OffsetDateTime::now_utc().date() > time::macros::date!(2027 - 03 - 01));
+    assert_eq!(
+        letter["overdue"],
+        time::OffsetDateTime::now_utc().date() > time::macros::date!(2027 - 03 - 01)
+    );
 }
 
 #[test]
 fn held_list_without_a_daemon_says_so_plainly() {
     let dir = tempfile::tempdir().unwrap();
     let config = policy_config(dir.path());
-    let out = bin().args(["held", "list", "--config"]).arg(&config).output().unwrap();
+    let out = bin()
+        .args(["held", "list", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cannot reach the daemon") && err.contains("admin.sock"), "{err}");
+    assert!(
+        err.contains("cannot reach the daemon") && err.contains("admin.sock"),
+        "{err}"
+    );
 }

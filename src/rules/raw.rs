@@ -54,15 +54,40 @@ struct RawRestriction {
 
 /// Collects problems with their locations.
 struct Problems<'a> {
-    text: &'a str,
     name: &'a str,
+    lines: LineIndex,
     list: Vec<RulesProblem>,
+}
+
+/// Byte offset → line and column in O(log lines). Rules files can hold 100,000 customers, and
+/// every restriction records its line, so scanning from the start each time would be quadratic.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in bytes).
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        (line, offset - self.starts[line - 1] + 1)
+    }
 }
 
 impl Problems<'_> {
     fn at(&self, span: &Range<usize>) -> String {
-        let (line, col) = line_col(self.text, span.start);
+        let (line, col) = self.lines.line_col(span.start);
         format!("{}:{line}:{col}", self.name)
+    }
+
+    fn line(&self, span: &Range<usize>) -> String {
+        format!("{}:{}", self.name, self.lines.line_col(span.start).0)
     }
 
     fn add(&mut self, span: &Range<usize>, message: impl Into<String>) {
@@ -96,14 +121,15 @@ pub(super) fn compile(
         }
     })?;
     let mut p = Problems {
-        text,
         name,
+        lines: LineIndex::new(text),
         list: Vec::new(),
     };
     let mut customers = Vec::new();
-    // id → location of first use; address → (customer id, location).
-    let mut ids: HashMap<String, String> = HashMap::new();
-    let mut owners: HashMap<String, (String, String)> = HashMap::new();
+    // id → span of first use; address → (customer id, span). Locations are only formatted
+    // when there is a problem to report.
+    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+    let mut owners: HashMap<String, (String, Range<usize>)> = HashMap::new();
     for c in raw.customer {
         let span = c.span();
         let c = c.into_inner();
@@ -111,6 +137,7 @@ pub(super) fn compile(
             continue;
         };
         if let Some(first) = ids.get(id.get_ref()) {
+            let first = p.at(first);
             p.add(
                 &id.span(),
                 format!(
@@ -119,7 +146,7 @@ pub(super) fn compile(
                 ),
             );
         } else {
-            ids.insert(id.get_ref().clone(), p.at(&id.span()));
+            ids.insert(id.get_ref().clone(), id.span());
         }
         let name = non_empty(&mut p, &span, c.name, "name")
             .map(Spanned::into_inner)
@@ -138,16 +165,15 @@ pub(super) fn compile(
             let Some(norm) = address(&mut p, &a, matching) else {
                 continue;
             };
-            if let Some((owner, at)) = owners.get(&norm) {
-                p.add(
-                    &a.span(),
-                    format!(
-                        "address {norm} is claimed by customer {owner} (at {at}) and by {}",
-                        id.get_ref()
-                    ),
+            if let Some((owner, first)) = owners.get(&norm) {
+                let message = format!(
+                    "address {norm} is claimed by customer {owner} (at {}) and by {}",
+                    p.at(first),
+                    id.get_ref()
                 );
+                p.add(&a.span(), message);
             } else {
-                owners.insert(norm.clone(), (id.get_ref().clone(), p.at(&a.span())));
+                owners.insert(norm.clone(), (id.get_ref().clone(), a.span()));
             }
             addresses.push(norm);
         }
@@ -258,10 +284,7 @@ fn restriction(
 ) -> Option<Restriction> {
     let span = r.span();
     let r = r.into_inner();
-    let location = {
-        let (line, _) = line_col(p.text, span.start);
-        format!("{}:{line}", p.name)
-    };
+    let location = p.line(&span);
     let decided_by = non_empty(p, &span, r.decided_by, "decided_by");
     let reasons = non_empty(p, &span, r.reasons, "reasons");
     let decided_on = match r.decided_on {
@@ -491,4 +514,22 @@ fn hh_mm(s: &str) -> Option<Time> {
         return None;
     }
     Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_a_scan_from_the_start() {
+        let text = "a\nbc\n\ndef\n";
+        let index = LineIndex::new(text);
+        for offset in 0..text.len() {
+            assert_eq!(
+                index.line_col(offset),
+                line_col(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
 }
