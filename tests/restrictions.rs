@@ -249,3 +249,32 @@ async fn deferred_release_waits_out_a_downstream_outage() {
     assert_eq!(sink.wait_for(1).await.len(), 1);
     daemon.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deferral_schedule_survives_a_restart() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = test_config_with_rules(sink.addr, dir.path(), RULES);
+    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 01:00 UTC)));
+    let options = ServeOptions {
+        clock: clock.clone(),
+        ..ServeOptions::default()
+    };
+    let daemon = Daemon::start_with(config.clone(), options).await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c.send_message("w.window@mail.example", &["oohs@council.example"], b"Subject: n\r\n\r\nx\r\n").await;
+    assert!(r.ends_with("deferred"), "{r}");
+    daemon.stop().await;
+
+    // A new process, started after the window opened, releases it.
+    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 09:30 UTC)));
+    let options = ServeOptions {
+        clock,
+        ..ServeOptions::default()
+    };
+    let daemon = Daemon::start_with(config, options).await;
+    let got = sink.wait_for(1).await;
+    assert_eq!(got[0].recipients, vec!["oohs@council.example"]);
+    daemon.stop().await;
+}
