@@ -1,8 +1,9 @@
 //! The command-line subcommands other than `serve`: each takes its parsed options, does its work
 //! through the library, and writes what a person (or, with `--json`, a script) reads.
 //!
-//! Output contracts: `explain --json` prints one JSON object per file per line; `reviews --json`
-//! and `held list --json` print one JSON array.
+//! Output contracts: `explain --json` prints one JSON object per file per line; `reviews --json`,
+//! `held list --json` and `audit --json` print one JSON array; `held show --json` and `export`
+//! print one JSON object; `held export` prints the original message bytes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,11 +13,13 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use crate::admin::ops::HeldDetail;
 use crate::admin::{HeldListArgs, HeldSummary, client};
 use crate::config::Config;
 use crate::explain::explain;
 use crate::policy::uk_time;
 use crate::rules::Rules;
+use crate::store::AuditEntry;
 
 fn load(config: Option<&Path>) -> anyhow::Result<(Config, Rules)> {
     let config = Config::load_or_default(config)?;
@@ -160,6 +163,21 @@ pub fn reviews(
     Ok(())
 }
 
+/// Calls the running daemon named by the config.
+fn daemon(
+    config: Option<&Path>,
+    op: &str,
+    args: serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    let config = Config::load_or_default(config)?;
+    Ok(client::call(
+        &config.admin_socket,
+        config.admin_group.as_deref(),
+        op,
+        args,
+    )?)
+}
+
 /// `held list`: asks the running daemon.
 pub fn held_list(
     config: Option<&Path>,
@@ -167,12 +185,7 @@ pub fn held_list(
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let config = Config::load_or_default(config)?;
-    let result = client::call(
-        &config.admin_socket,
-        "held.list",
-        serde_json::to_value(&filter)?,
-    )?;
+    let result = daemon(config, "held.list", serde_json::to_value(&filter)?)?;
     let list: Vec<HeldSummary> = serde_json::from_value(result)?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &list)?;
@@ -185,11 +198,12 @@ pub fn held_list(
     for h in &list {
         writeln!(
             out,
-            "{}  {}  {:<5} {:<9} from {}  to {}",
+            "{}  {}  {:<5} {:<9}{} from {}  to {}",
             h.id,
             uk_time::to_london(h.received_at),
             h.action,
             h.state,
+            if h.stale { " STALE" } else { "" },
             if h.sender.is_empty() { "<>" } else { &h.sender },
             h.recipients.join(", ")
         )?;
@@ -203,5 +217,211 @@ pub fn held_list(
             writeln!(out, "    - {r}")?;
         }
     }
+    Ok(())
+}
+
+/// `held show ID`: the message as an officer reads it. HTML is shown as text, never rendered.
+pub fn held_show(
+    config: Option<&Path>,
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = daemon(config, "held.show", serde_json::json!({ "id": id }))?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &v)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let d: HeldDetail = serde_json::from_value(v)?;
+    let s = &d.summary;
+    writeln!(out, "id:         {}", s.id)?;
+    writeln!(
+        out,
+        "state:      {}{}",
+        s.state,
+        if s.stale { " (stale)" } else { "" }
+    )?;
+    writeln!(out, "action:     {}", s.action)?;
+    writeln!(
+        out,
+        "received:   {} UK time",
+        uk_time::to_london(s.received_at)
+    )?;
+    writeln!(
+        out,
+        "from:       {}",
+        if s.sender.is_empty() { "<>" } else { &s.sender }
+    )?;
+    writeln!(out, "to:         {}", s.recipients.join(", "))?;
+    if s.original_recipients != s.recipients && !s.original_recipients.is_empty() {
+        writeln!(out, "addressed:  {}", s.original_recipients.join(", "))?;
+    }
+    if let Some(at) = s.release_at {
+        writeln!(out, "release at: {} UK time", uk_time::to_london(at))?;
+    }
+    writeln!(out, "reasons:")?;
+    for r in &s.reasons {
+        writeln!(out, "  - {r}")?;
+    }
+    for f in &d.flags {
+        writeln!(
+            out,
+            "flag: {} (severity {}, {}): {}",
+            f.category, f.severity, f.rule, f.excerpt
+        )?;
+    }
+    for a in &d.adjustments {
+        writeln!(out, "reasonable adjustments: {a}")?;
+    }
+    if d.release_interrupted {
+        writeln!(
+            out,
+            "note: an earlier release was interrupted; the recipients may already have it"
+        )?;
+    }
+    for e in &d.release_errors {
+        writeln!(out, "release failed: {e}")?;
+    }
+    if let Some(by) = &d.discarded_by {
+        writeln!(
+            out,
+            "discarded by {by}: {}",
+            d.discard_reason.as_deref().unwrap_or("")
+        )?;
+    }
+    writeln!(out, "\n--- headers ---\n{}", scrub(&d.headers))?;
+    writeln!(out, "--- text ---\n{}", scrub(&d.text))?;
+    writeln!(out, "--- attachments ({}) ---", d.attachments.len())?;
+    for a in &d.attachments {
+        writeln!(
+            out,
+            "  {} ({}, {} bytes)",
+            scrub(&a.name),
+            a.content_type,
+            a.size
+        )?;
+    }
+    Ok(())
+}
+
+/// Terminal-safe text: control characters (escape sequences above all) become spaces, line
+/// ends stay.
+fn scrub(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `held release ID [--to ADDR]... [--note TEXT]`.
+pub fn held_release(
+    config: Option<&Path>,
+    id: &str,
+    to: &[String],
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = daemon(
+        config,
+        "held.release",
+        serde_json::json!({ "id": id, "to": to, "note": note }),
+    )?;
+    let s: HeldSummary = serde_json::from_value(v)?;
+    writeln!(
+        out,
+        "released {} to {}",
+        s.id,
+        if to.is_empty() {
+            s.recipients.join(", ")
+        } else {
+            to.join(", ")
+        }
+    )?;
+    Ok(())
+}
+
+/// `held discard ID --reason TEXT`.
+pub fn held_discard(
+    config: Option<&Path>,
+    id: &str,
+    reason: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    daemon(
+        config,
+        "held.discard",
+        serde_json::json!({ "id": id, "reason": reason }),
+    )?;
+    writeln!(out, "discarded {id}")?;
+    Ok(())
+}
+
+/// `held export ID`: the original message, byte for byte.
+pub fn held_export(config: Option<&Path>, id: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    use base64::Engine;
+    let v = daemon(config, "held.export", serde_json::json!({ "id": id }))?;
+    let b64 = v["eml_base64"]
+        .as_str()
+        .context("the daemon sent no message")?;
+    out.write_all(&base64::engine::general_purpose::STANDARD.decode(b64)?)?;
+    Ok(())
+}
+
+/// `audit [--since TIME]`.
+pub fn audit(
+    config: Option<&Path>,
+    since: Option<OffsetDateTime>,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let since = since.map(|s| s.format(&Rfc3339)).transpose()?;
+    let v = daemon(config, "audit.list", serde_json::json!({ "since": since }))?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &v)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let entries: Vec<AuditEntry> = serde_json::from_value(v)?;
+    for e in &entries {
+        writeln!(
+            out,
+            "{}  {:<24} {:<22} {}{}{}",
+            e.at.format(&Rfc3339)?,
+            e.actor,
+            e.event,
+            e.message.as_deref().unwrap_or(""),
+            e.action
+                .as_deref()
+                .map(|a| format!(" [{a}]"))
+                .unwrap_or_default(),
+            if e.details.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", scrub(&e.details.join("; ")))
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// `export --address ADDR`: the subject-access document, as JSON.
+pub fn export_address(
+    config: Option<&Path>,
+    address: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = daemon(
+        config,
+        "export.address",
+        serde_json::json!({ "address": address }),
+    )?;
+    serde_json::to_writer_pretty(&mut *out, &v)?;
+    writeln!(out)?;
     Ok(())
 }

@@ -37,7 +37,18 @@ struct RawConfig {
     hold_all: Option<bool>,
     strip_plus_tags: Option<bool>,
     review_overdue: Option<String>,
+    admin_group: Option<String>,
+    retention_days: Option<u64>,
+    stale_days: Option<u64>,
     replies: Option<RawReplies>,
+    digest: Option<RawDigest>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDigest {
+    to: Option<String>,
+    at: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,7 +79,22 @@ pub struct Config {
     /// Match `user+tag@domain` as `user@domain`.
     pub strip_plus_tags: bool,
     pub review_overdue: ReviewOverdue,
+    /// Group that owns the admin socket; its members may use the officer CLI.
+    pub admin_group: Option<String>,
+    /// Released and discarded messages are purged this many days after.
+    pub retention_days: u64,
+    /// Messages still waiting after this many days are listed as stale.
+    pub stale_days: u64,
     pub replies: Replies,
+    pub digest: Option<Digest>,
+}
+
+/// The officers' daily digest email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    pub to: String,
+    /// UK local time of day.
+    pub at: time::Time,
 }
 
 #[derive(Debug, Clone)]
@@ -210,6 +236,27 @@ impl Config {
                 ));
             }
         };
+        let digest = match raw.digest {
+            None => None,
+            Some(d) => {
+                let to =
+                    d.to.filter(|t| t.contains('@'))
+                        .ok_or_else(|| err("to", "[digest] needs `to`, an email address".into()))?;
+                let at_text = d.at.unwrap_or_else(|| "08:00".into());
+                let at = at_text
+                    .split_once(':')
+                    .and_then(|(h, m)| {
+                        time::Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
+                    })
+                    .ok_or_else(|| {
+                        err(
+                            "at",
+                            format!("[digest] `at` must be a time like \"08:00\", not {at_text:?}"),
+                        )
+                    })?;
+                Some(Digest { to, at })
+            }
+        };
         Ok(Config {
             source: path.map(Path::to_path_buf),
             listen,
@@ -238,10 +285,14 @@ impl Config {
             hold_all: raw.hold_all.unwrap_or(false),
             strip_plus_tags: raw.strip_plus_tags.unwrap_or(false),
             review_overdue,
+            admin_group: raw.admin_group,
+            retention_days: raw.retention_days.unwrap_or(90),
+            stale_days: positive("stale_days", raw.stale_days, 14)?,
             replies: Replies {
                 from: replies.from,
                 relay,
             },
+            digest,
         })
     }
 }
@@ -397,6 +448,19 @@ mod tests {
         let e =
             Config::parse("\nreview_overdue = \"never\"\n", Some(Path::new("c.toml"))).unwrap_err();
         assert_eq!(e.location, "c.toml:2:1");
+    }
+
+    #[test]
+    fn digest_needs_an_address_and_a_time() {
+        let c = Config::parse("[digest]\nto = \"officers@council.example\"\n", None).unwrap();
+        assert_eq!(c.digest.unwrap().at, time::macros::time!(08:00));
+        let e = Config::parse(
+            "[digest]\nto = \"o@c.example\"\nat = \"25:00\"\n",
+            Some(Path::new("c.toml")),
+        )
+        .unwrap_err();
+        assert_eq!(e.location, "c.toml:3:1");
+        assert!(Config::parse("[digest]\nat = \"08:00\"\n", None).is_err());
     }
 
     #[test]

@@ -9,14 +9,15 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::{mpsc, watch};
 use tracing::{error, info, warn};
 
-use crate::admin::server::{self as admin, AdminContext};
+use crate::admin::ops::AdminContext;
+use crate::admin::server as admin;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::outbound::Outbound;
 use crate::pipeline::{Pipeline, SYSTEM_ACTOR};
 use crate::release::Releaser;
 use crate::rules::{LiveRules, Rules, RulesDiff, RulesError};
-use crate::scheduler::Scheduler;
+use crate::scheduler::{DigestSettings, Scheduler};
 use crate::smtp::server::{self, ServerSettings};
 use crate::store::{AuditEntry, Store};
 
@@ -122,15 +123,21 @@ pub async fn serve_on(
         clock: clock.clone(),
     });
     let admin_listener =
-        admin::bind(&config.admin_socket).map_err(|source| ServeError::AdminSocket {
-            path: config.admin_socket.display().to_string(),
-            source,
+        admin::bind(&config.admin_socket, config.admin_group.as_deref()).map_err(|source| {
+            ServeError::AdminSocket {
+                path: config.admin_socket.display().to_string(),
+                source,
+            }
         })?;
     let (stop_tx, stop_rx) = watch::channel(false);
     let admin_task = tokio::spawn(admin::run(
         admin_listener,
         Arc::new(AdminContext {
             store: store.clone(),
+            releaser: releaser.clone(),
+            rules: live.clone(),
+            clock: clock.clone(),
+            stale_days: config.stale_days,
         }),
         stop_rx.clone(),
     ));
@@ -140,6 +147,24 @@ pub async fn serve_on(
             rules: live.clone(),
             clock: clock.clone(),
             tick: options.scheduler_tick,
+            retention_days: config.retention_days,
+            stale_days: config.stale_days,
+            digest: config.digest.clone().map(|digest| DigestSettings {
+                digest,
+                from: config
+                    .replies
+                    .from
+                    .clone()
+                    .unwrap_or_else(|| format!("contactgate@{}", config.hostname)),
+                hostname: config.hostname.clone(),
+                config_path: config.source.as_ref().map(|p| p.display().to_string()),
+                outbound: Outbound::new(
+                    config.replies.relay,
+                    &config.hostname,
+                    config.downstream_timeout,
+                    2,
+                ),
+            }),
         }
         .run(stop_rx.clone()),
     );

@@ -62,6 +62,23 @@ enum Command {
         #[command(subcommand)]
         command: HeldCommand,
     },
+    /// The audit trail: officer actions, automated decisions, reloads, purges.
+    Audit {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Only entries since this time (RFC 3339, or a date like 2026-07-01).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Subject-access export: everything held about an address, as one JSON document.
+    Export {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        address: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -81,9 +98,44 @@ enum HeldCommand {
         /// Only mail received since this time (RFC 3339).
         #[arg(long)]
         since: Option<String>,
-        /// Include released messages.
+        /// Include released and discarded messages.
         #[arg(long)]
         all: bool,
+    },
+    /// Show one message: headers, text, attachments, action, reasons and flags.
+    Show {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Deliver a held message to its recipients, or to those given.
+    Release {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Deliver to this address instead (repeatable).
+        #[arg(long)]
+        to: Vec<String>,
+        /// Why, for the audit trail.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Decide not to deliver a held message. It is kept until the retention period ends.
+    Discard {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Why (required; recorded in the audit trail).
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Write the original message (.eml) to standard output.
+    Export {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
 }
 
@@ -146,25 +198,58 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     all,
                 },
         } => {
-            let since = since
-                .map(|s| {
-                    time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
-                })
-                .transpose()
-                .map_err(|e| anyhow::anyhow!("--since must be an RFC 3339 time: {e}"))?;
-            cli::held_list(
-                config.as_deref(),
-                HeldListArgs {
-                    action,
-                    sender,
-                    since,
-                    all,
+            let since = since.as_deref().map(parse_since).transpose()?;
+            let filter = HeldListArgs {
+                action,
+                sender,
+                since,
+                all,
+            };
+            cli::held_list(config.as_deref(), filter, json, &mut out)
+        }
+        Command::Held {
+            command: HeldCommand::Show { id, config, json },
+        } => cli::held_show(config.as_deref(), &id, json, &mut out),
+        Command::Held {
+            command:
+                HeldCommand::Release {
+                    id,
+                    config,
+                    to,
+                    note,
                 },
-                json,
-                &mut out,
-            )
+        } => cli::held_release(config.as_deref(), &id, &to, note.as_deref(), &mut out),
+        Command::Held {
+            command: HeldCommand::Discard { id, config, reason },
+        } => cli::held_discard(config.as_deref(), &id, &reason, &mut out),
+        Command::Held {
+            command: HeldCommand::Export { id, config },
+        } => cli::held_export(config.as_deref(), &id, &mut out),
+        Command::Audit {
+            config,
+            json,
+            since,
+        } => {
+            let since = since.as_deref().map(parse_since).transpose()?;
+            cli::audit(config.as_deref(), since, json, &mut out)
+        }
+        Command::Export { config, address } => {
+            cli::export_address(config.as_deref(), &address, &mut out)
         }
     }
+}
+
+/// RFC 3339, or a plain date meaning its start (UTC).
+fn parse_since(s: &str) -> anyhow::Result<time::OffsetDateTime> {
+    use time::format_description::well_known::Rfc3339;
+    if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
+        return Ok(t);
+    }
+    let date = time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| {
+            anyhow::anyhow!("--since {s:?}: use a date like 2026-07-01 or an RFC 3339 time")
+        })?;
+    Ok(date.midnight().assume_utc())
 }
 
 fn init_tracing() {

@@ -358,6 +358,9 @@ fn held_record(
         release_interrupted: false,
         released_at: None,
         released_by: None,
+        discarded_at: None,
+        discarded_by: None,
+        discard_reason: None,
     }
 }
 

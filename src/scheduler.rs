@@ -1,5 +1,6 @@
-//! Timed work in the daemon: releasing deferred mail when its contact window opens, and
-//! reporting overdue restriction reviews at start and daily.
+//! Timed work in the daemon: releasing deferred mail when its contact window opens, reporting
+//! overdue restriction reviews at start and daily, purging released and discarded mail after
+//! the retention period, and sending the officers' daily digest.
 //!
 //! The schedule lives in the store (`release_at` on each deferred record), so it survives
 //! restarts: each tick looks for what is due by the injected clock.
@@ -12,9 +13,26 @@ use tokio::sync::watch;
 use tracing::{error, info, warn};
 
 use crate::clock::Clock;
+use crate::config::Digest;
+use crate::outbound::Outbound;
+use crate::pipeline::SYSTEM_ACTOR;
+use crate::policy::uk_time;
 use crate::release::Releaser;
 use crate::rules::LiveRules;
-use crate::store::{HeldAction, HeldMessage, HeldState};
+use crate::store::{AuditEntry, HeldAction, HeldMessage, HeldState};
+
+/// Where the last digest's time is kept in the store.
+const DIGEST_META: &str = "digest.last_sent";
+
+/// The daily digest's settings and how to send it.
+pub struct DigestSettings {
+    pub digest: Digest,
+    pub from: String,
+    pub hostname: String,
+    pub config_path: Option<String>,
+    /// Where the digest is injected (the replies relay).
+    pub outbound: Outbound,
+}
 
 /// Who releases deferred mail, as recorded in headers and the audit trail.
 pub const WINDOW_ACTOR: &str = "contactgate (contact window)";
@@ -25,6 +43,9 @@ pub struct Scheduler {
     pub clock: Arc<dyn Clock>,
     /// How often to look for due work.
     pub tick: Duration,
+    pub retention_days: u64,
+    pub stale_days: u64,
+    pub digest: Option<DigestSettings>,
 }
 
 impl Scheduler {
@@ -37,6 +58,8 @@ impl Scheduler {
                 next_review_report = now + time::Duration::days(1);
             }
             self.release_due(now).await;
+            self.purge_expired(now).await;
+            self.send_digest_if_due(now).await;
             tokio::select! {
                 _ = tokio::time::sleep(self.tick) => {}
                 _ = shutdown.changed() => return,
@@ -58,6 +81,94 @@ impl Scheduler {
                 .releaser
                 .release(&record.id, WINDOW_ACTOR, None, None)
                 .await;
+        }
+    }
+}
+
+impl Scheduler {
+    /// Purges released and discarded messages whose retention period is over. Waiting
+    /// messages are never purged (they are reported as stale instead).
+    async fn purge_expired(&self, now: OffsetDateTime) {
+        let store = &self.releaser.store;
+        let Ok(held) = store.held() else {
+            return;
+        };
+        let keep = time::Duration::days(self.retention_days as i64);
+        for r in held {
+            let Some(closed) = r.closed_at() else {
+                continue;
+            };
+            if now < closed + keep {
+                continue;
+            }
+            let mut entry = AuditEntry::new(SYSTEM_ACTOR, "purge", now);
+            entry.message = Some(r.id.clone());
+            entry.sender = Some(r.sender.clone());
+            entry.customers = r.customers.clone();
+            entry.action = Some(r.action.as_str().to_string());
+            entry.details.push(format!(
+                "{} on {closed}; retention {} days",
+                r.state.as_str(),
+                self.retention_days
+            ));
+            match store.purge(&r.id, entry).await {
+                Ok(()) => info!(id = %r.id, "purged after the retention period"),
+                Err(e) => error!(id = %r.id, error = %e, "purge failed"),
+            }
+        }
+    }
+
+    async fn send_digest_if_due(&self, now: OffsetDateTime) {
+        let Some(d) = &self.digest else {
+            return;
+        };
+        let store = &self.releaser.store;
+        let last = store.meta(DIGEST_META).ok().flatten().and_then(|t| {
+            OffsetDateTime::parse(&t, &time::format_description::well_known::Rfc3339).ok()
+        });
+        let today = uk_time::to_london(now).date();
+        let due_at = uk_time::from_london(time::PrimitiveDateTime::new(today, d.digest.at));
+        if now < due_at || last.is_some_and(|l| l >= due_at) {
+            return;
+        }
+        let held = match store.held() {
+            Ok(h) => h,
+            Err(e) => {
+                error!(error = %e, "digest: cannot list held mail");
+                return;
+            }
+        };
+        let rules = self.rules.current();
+        let message = crate::digest::build(&crate::digest::DigestInput {
+            held: &held,
+            rules: &rules,
+            since: last,
+            stale_days: self.stale_days,
+            now,
+            from: &d.from,
+            to: &d.digest.to,
+            hostname: &d.hostname,
+            config_path: d.config_path.as_deref(),
+        });
+        match d
+            .outbound
+            .send(&d.from, std::slice::from_ref(&d.digest.to), b"", &message)
+            .await
+        {
+            Ok(()) => {
+                let stamp = now
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+                let store = store.clone();
+                let saved =
+                    tokio::task::spawn_blocking(move || store.set_meta(DIGEST_META, &stamp)).await;
+                if !matches!(saved, Ok(Ok(()))) {
+                    error!("digest sent but its time was not saved; it may be sent again");
+                }
+                info!(to = %d.digest.to, "daily digest sent");
+            }
+            // The next tick tries again.
+            Err(e) => warn!(error = %e, "daily digest not sent"),
         }
     }
 }

@@ -263,7 +263,13 @@ async fn the_deferral_schedule_survives_a_restart() {
     let daemon = Daemon::start_with(config.clone(), options).await;
     let mut c = Client::connect(daemon.addr).await;
     c.cmd("EHLO p").await;
-    let r = c.send_message("w.window@mail.example", &["oohs@council.example"], b"Subject: n\r\n\r\nx\r\n").await;
+    let r = c
+        .send_message(
+            "w.window@mail.example",
+            &["oohs@council.example"],
+            b"Subject: n\r\n\r\nx\r\n",
+        )
+        .await;
     assert!(r.ends_with("deferred"), "{r}");
     daemon.stop().await;
 

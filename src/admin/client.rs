@@ -12,8 +12,8 @@ pub enum ClientError {
         "cannot reach the daemon at {path}: {error} (is `contactgate serve` running with this config?)"
     )]
     Connect { path: String, error: std::io::Error },
-    #[error("permission denied on {path}: are you in the daemon's admin group?")]
-    PermissionDenied { path: String },
+    #[error("permission denied on {path}: are you in group {group}?")]
+    PermissionDenied { path: String, group: String },
     #[error("talking to the daemon: {0}")]
     Io(#[from] std::io::Error),
     #[error("the daemon sent something that is not a response: {0}")]
@@ -22,16 +22,21 @@ pub enum ClientError {
     Refused(String),
 }
 
-/// Sends one request and returns its result.
+/// Sends one request and returns its result. `group` is the socket's group (`admin_group`),
+/// named when the caller is refused.
 pub fn call(
     socket: &Path,
+    group: Option<&str>,
     op: &str,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ClientError> {
     let path = socket.display().to_string();
     let mut stream = UnixStream::connect(socket).map_err(|error| {
         if error.kind() == std::io::ErrorKind::PermissionDenied {
-            ClientError::PermissionDenied { path: path.clone() }
+            ClientError::PermissionDenied {
+                path: path.clone(),
+                group: group.unwrap_or("the daemon's admin group").to_string(),
+            }
         } else {
             ClientError::Connect {
                 path: path.clone(),

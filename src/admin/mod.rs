@@ -9,6 +9,7 @@
 //! [`server`] is the daemon side, [`client`] the CLI side; the types here are shared.
 
 pub mod client;
+pub mod ops;
 pub mod server;
 
 use serde::{Deserialize, Serialize};
@@ -71,6 +72,9 @@ pub struct HeldSummary {
     pub received_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     pub release_at: Option<OffsetDateTime>,
+    /// Still waiting after `stale_days`.
+    #[serde(default)]
+    pub stale: bool,
 }
 
 impl From<&HeldMessage> for HeldSummary {
@@ -82,16 +86,14 @@ impl From<&HeldMessage> for HeldSummary {
             recipients: r.recipients.clone(),
             original_recipients: r.original_recipients.clone(),
             action: r.action.as_str().to_string(),
-            state: serde_json::to_value(r.state)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            state: r.state.as_str().to_string(),
             reasons: r.reasons.clone(),
             customers: r.customers.clone(),
             subject: r.subject.clone(),
             size: r.size,
             received_at: r.received_at,
             release_at: r.release_at,
+            stale: false,
         }
     }
 }

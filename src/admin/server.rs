@@ -1,4 +1,9 @@
-//! The daemon side of the admin socket.
+//! The daemon side of the admin socket: the socket itself (permissions, peer identity, framing).
+//! The operations are in [`super::ops`].
+//!
+//! Identity: each connection's caller is read from the socket's peer credentials (SO_PEERCRED)
+//! and named by user name; that name is the actor in the audit trail. There are no passwords:
+//! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -8,16 +13,11 @@ use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::watch;
 use tracing::{debug, warn};
 
-use super::{HeldListArgs, HeldSummary, MAX_REQUEST, PROTOCOL_VERSION, Request, Response};
-use crate::store::{HeldState, Store};
+use super::ops::{AdminContext, dispatch};
+use super::{MAX_REQUEST, PROTOCOL_VERSION, Request, Response};
 
-/// What the admin socket can reach in the daemon.
-pub struct AdminContext {
-    pub store: Store,
-}
-
-/// Binds the socket at `path`, replacing a stale one, with mode 0660.
-pub fn bind(path: &Path) -> std::io::Result<UnixListener> {
+/// Binds the socket at `path`, replacing a stale one, with mode 0660 and, if given, `group`.
+pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
@@ -36,7 +36,52 @@ pub fn bind(path: &Path) -> std::io::Result<UnixListener> {
     let listener = UnixListener::bind(path)?;
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660))?;
+    if let Some(group) = group {
+        let gid = group_id(group).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("admin_group {group:?} does not exist"),
+            )
+        })?;
+        std::os::unix::fs::chown(path, None, Some(gid))?;
+    }
     Ok(listener)
+}
+
+/// The user name for `uid`, or `uid N` if it has none.
+pub fn user_name(uid: u32) -> String {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: getpwuid_r writes into `pwd` and `buf`, both owned here and large enough as
+    // declared; `result` is either null or points at `pwd`.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
+        if rc == 0 && !result.is_null() && !pwd.pw_name.is_null() {
+            return std::ffi::CStr::from_ptr(pwd.pw_name)
+                .to_string_lossy()
+                .into_owned();
+        }
+    }
+    format!("uid {uid}")
+}
+
+fn group_id(name: &str) -> Option<u32> {
+    let cname = std::ffi::CString::new(name).ok()?;
+    let mut buf = vec![0 as libc::c_char; 16384];
+    // SAFETY: as in `user_name`, for getgrnam_r.
+    unsafe {
+        let mut grp: libc::group = std::mem::zeroed();
+        let mut result: *mut libc::group = std::ptr::null_mut();
+        let rc = libc::getgrnam_r(
+            cname.as_ptr(),
+            &mut grp,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        );
+        (rc == 0 && !result.is_null()).then_some(grp.gr_gid)
+    }
 }
 
 pub async fn run(
@@ -66,6 +111,14 @@ pub async fn run(
 }
 
 async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
+    let actor = match stream.peer_cred() {
+        Ok(cred) => user_name(cred.uid()),
+        // Without credentials there is nobody to record as the actor: refuse.
+        Err(e) => {
+            warn!(error = %e, "admin connection without peer credentials refused");
+            return Ok(());
+        }
+    };
     let (r, mut w) = stream.into_split();
     let mut r = BufReader::new(r).take(u64::MAX);
     let mut line = Vec::new();
@@ -84,7 +137,7 @@ async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
                     "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
                     req.v
                 )),
-                Ok(req) => dispatch(ctx, req).await,
+                Ok(req) => dispatch(ctx, &actor, req).await,
             }
         };
         let mut out = serde_json::to_vec(&response).expect("responses serialise");
@@ -96,52 +149,11 @@ async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
     }
 }
 
-async fn dispatch(ctx: &AdminContext, req: Request) -> Response {
-    let result = match req.op.as_str() {
-        "held.list" => held_list(ctx, req.args),
-        other => Err(format!("unknown operation {other:?}")),
-    };
-    match result {
-        Ok(v) => Response {
-            v: PROTOCOL_VERSION,
-            ok: true,
-            result: Some(v),
-            error: None,
-        },
-        Err(e) => failure(e),
-    }
-}
-
-fn failure(error: String) -> Response {
+pub(super) fn failure(error: String) -> Response {
     Response {
         v: PROTOCOL_VERSION,
         ok: false,
         result: None,
         error: Some(error),
     }
-}
-
-fn args<T: serde::de::DeserializeOwned + Default>(v: serde_json::Value) -> Result<T, String> {
-    if v.is_null() {
-        return Ok(T::default());
-    }
-    serde_json::from_value(v).map_err(|e| format!("bad arguments: {e}"))
-}
-
-fn held_list(ctx: &AdminContext, raw: serde_json::Value) -> Result<serde_json::Value, String> {
-    let a: HeldListArgs = args(raw)?;
-    let held = ctx.store.held().map_err(|e| e.to_string())?;
-    let list: Vec<HeldSummary> = held
-        .iter()
-        .filter(|r| a.all || r.state != HeldState::Released)
-        .filter(|r| a.action.as_deref().is_none_or(|x| r.action.as_str() == x))
-        .filter(|r| {
-            a.sender
-                .as_deref()
-                .is_none_or(|s| r.sender.eq_ignore_ascii_case(s))
-        })
-        .filter(|r| a.since.is_none_or(|s| r.received_at >= s))
-        .map(HeldSummary::from)
-        .collect();
-    serde_json::to_value(list).map_err(|e| e.to_string())
 }

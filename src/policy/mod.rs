@@ -10,7 +10,7 @@
 
 pub mod uk_time;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::message::Message;
@@ -51,7 +51,7 @@ impl Action {
 }
 
 /// An advisory content flag for an officer (filled in by the abuse detector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
     pub category: String,
     pub severity: u8,

@@ -12,6 +12,7 @@
 //! - tree `held`: key = message id, value = JSON [`HeldMessage`];
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
 //!   nothing in this module deletes or rewrites an audit entry.
+//! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8.
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -71,6 +72,7 @@ struct Inner {
     db: sled::Db,
     held: sled::Tree,
     audit: sled::Tree,
+    meta: sled::Tree,
     spool: Spool,
 }
 
@@ -109,11 +111,13 @@ impl Store {
             })?;
         let held = db.open_tree("held")?;
         let audit = db.open_tree("audit")?;
+        let meta = db.open_tree("meta")?;
         let spool = Spool::open(&data_dir.join("spool"))?;
         let inner = Arc::new(Inner {
             db,
             held,
             audit,
+            meta,
             spool,
         });
         inner.recover()?;
@@ -246,6 +250,41 @@ impl Store {
         validate_id(id)?;
         self.held_message(id)?;
         self.inner.spool.read(id)
+    }
+
+    /// Deletes a released or discarded message (record and body) once its retention is over,
+    /// recording the purge in the audit trail first. Messages still waiting are refused.
+    pub async fn purge(&self, id: &str, audit: AuditEntry) -> Result<(), StoreError> {
+        let record = self.held_message(id)?;
+        if record.closed_at().is_none() {
+            return Err(StoreError::Corrupt(format!(
+                "refusing to purge {id}: it is {}, not released or discarded",
+                record.state.as_str()
+            )));
+        }
+        // Audit first: a crash after this leaves an entry for a purge that may not have
+        // happened, never a purge without an entry.
+        self.audit(audit).await?;
+        self.inner.spool.remove(id)?;
+        self.inner.held.remove(id.as_bytes())?;
+        self.inner.db.flush()?;
+        Ok(())
+    }
+
+    /// A piece of daemon state saved with [`Store::set_meta`].
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .inner
+            .meta
+            .get(key.as_bytes())?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// Saves a piece of daemon state durably (blocking: it flushes).
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.meta.insert(key.as_bytes(), value.as_bytes())?;
+        self.inner.db.flush()?;
+        Ok(())
     }
 
     /// Flushes sled; called at shutdown.
@@ -404,6 +443,9 @@ mod tests {
             release_interrupted: false,
             released_at: None,
             released_by: None,
+            discarded_at: None,
+            discarded_by: None,
+            discard_reason: None,
         }
     }
 

@@ -40,6 +40,19 @@ pub enum HeldState {
     Held,
     Releasing,
     Released,
+    /// An officer decided it is not to be delivered; kept until the retention period ends.
+    Discarded,
+}
+
+impl HeldState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeldState::Held => "held",
+            HeldState::Releasing => "releasing",
+            HeldState::Released => "released",
+            HeldState::Discarded => "discarded",
+        }
+    }
 }
 
 /// Metadata of one held message. The body lives in the spool, named by `id`.
@@ -79,6 +92,23 @@ pub struct HeldMessage {
     pub released_at: Option<OffsetDateTime>,
     #[serde(default)]
     pub released_by: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub discarded_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub discarded_by: Option<String>,
+    #[serde(default)]
+    pub discard_reason: Option<String>,
+}
+
+impl HeldMessage {
+    /// When the message stopped waiting (released or discarded), for retention.
+    pub fn closed_at(&self) -> Option<OffsetDateTime> {
+        match self.state {
+            HeldState::Released => self.released_at,
+            HeldState::Discarded => self.discarded_at,
+            HeldState::Held | HeldState::Releasing => None,
+        }
+    }
 }
 
 impl HeldMessage {
@@ -130,6 +160,9 @@ mod tests {
             release_interrupted: false,
             released_at: None,
             released_by: None,
+            discarded_at: None,
+            discarded_by: None,
+            discard_reason: None,
         }
     }
 

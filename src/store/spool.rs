@@ -74,6 +74,16 @@ impl Spool {
         fs::read(&path).map_err(|e| StoreError::io(format!("reading {}", path.display()), e))
     }
 
+    /// Deletes a body (retention purge). A body already gone is not an error.
+    pub fn remove(&self, id: &str) -> Result<(), StoreError> {
+        match fs::remove_file(self.held_path(id)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::io(format!("removing {id}"), e))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Ids of every body in `held/`.
     pub fn held_ids(&self) -> Result<Vec<String>, StoreError> {
         Ok(read_dir(&self.held)?

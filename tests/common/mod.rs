@@ -30,6 +30,9 @@ pub struct SinkRules {
     pub rcpt: HashMap<String, String>,
     /// Reply line for the end of DATA (default 250).
     pub data: Option<String>,
+    /// Store the message, then wait this long before answering 250 (a downstream that accepted
+    /// but whose answer is slow to arrive).
+    pub reply_delay: Option<Duration>,
 }
 
 /// A recording SMTP server. It reads DATA the way Postfix does: any LF ends a line, a line
@@ -133,7 +136,10 @@ async fn sink_session(
             } else {
                 w.write_all(b"354 go\r\n").await?;
                 let data = read_data_postfix_style(&mut r).await?;
-                let custom = rules.lock().unwrap().data.clone();
+                let (custom, delay) = {
+                    let r = rules.lock().unwrap();
+                    (r.data.clone(), r.reply_delay)
+                };
                 match custom {
                     Some(reply) => reply,
                     None => {
@@ -142,6 +148,9 @@ async fn sink_session(
                             recipients: std::mem::take(&mut rcpts),
                             data,
                         });
+                        if let Some(d) = delay {
+                            tokio::time::sleep(d).await;
+                        }
                         "250 2.0.0 queued".into()
                     }
                 }
@@ -238,6 +247,21 @@ impl Daemon {
             .await
             .unwrap();
         });
+        // Ready when it greets: the accept loop starts after the store, rules and admin
+        // socket are set up.
+        let mut ready = false;
+        for _ in 0..500 {
+            if let Ok(stream) = TcpStream::connect(addr).await {
+                let mut line = String::new();
+                let mut r = BufReader::new(stream);
+                if r.read_line(&mut line).await.is_ok() && line.starts_with("220 ") {
+                    ready = true;
+                    break;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert!(ready, "daemon did not greet");
         Daemon {
             addr,
             config,

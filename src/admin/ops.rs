@@ -1,0 +1,402 @@
+//! The operations the admin socket offers. Each takes JSON arguments and the caller's name
+//! (from the socket's peer credentials) and returns JSON. Every change an officer makes is in
+//! the audit trail with that name.
+//!
+//! | op | args | result |
+//! |---|---|---|
+//! | `held.list` | `action`, `sender`, `since`, `all` | `[HeldSummary]` |
+//! | `held.show` | `id` | `HeldDetail` |
+//! | `held.release` | `id`, `to` (optional list), `note` | `HeldSummary` |
+//! | `held.discard` | `id`, `reason` (required) | `HeldSummary` |
+//! | `held.export` | `id` | `{id, eml_base64}` |
+//! | `audit.list` | `since` | `[AuditEntry]` |
+//! | `export.address` | `address` | subject-access document |
+
+use std::sync::Arc;
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+use super::server::failure;
+use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
+use crate::clock::Clock;
+use crate::release::Releaser;
+use crate::rules::{Customer, LiveRules, RestrictionKind};
+use crate::store::{AuditEntry, HeldMessage, HeldState, Store};
+
+/// What the admin socket can reach in the daemon.
+pub struct AdminContext {
+    pub store: Store,
+    pub releaser: Arc<Releaser>,
+    pub rules: Arc<LiveRules>,
+    pub clock: Arc<dyn Clock>,
+    /// Waiting longer than this many days is stale.
+    pub stale_days: u64,
+}
+
+pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> Response {
+    let args = req.args;
+    let result = match req.op.as_str() {
+        "held.list" => parse(args).and_then(|a| held_list(ctx, a)),
+        "held.show" => parse(args).and_then(|a: IdArgs| held_show(ctx, &a.id)),
+        "held.release" => match parse::<ReleaseArgs>(args) {
+            Ok(a) => held_release(ctx, actor, a).await,
+            Err(e) => Err(e),
+        },
+        "held.discard" => match parse::<DiscardArgs>(args) {
+            Ok(a) => held_discard(ctx, actor, a).await,
+            Err(e) => Err(e),
+        },
+        "held.export" => parse(args).and_then(|a: IdArgs| held_export(ctx, &a.id)),
+        "audit.list" => parse(args).and_then(|a: SinceArgs| {
+            let entries = ctx.store.audit_since(a.since).map_err(|e| e.to_string())?;
+            to_json(&entries)
+        }),
+        "export.address" => match parse::<AddressArgs>(args) {
+            Ok(a) => subject_access(ctx, actor, &a.address).await,
+            Err(e) => Err(e),
+        },
+        other => Err(format!("unknown operation {other:?}")),
+    };
+    match result {
+        Ok(v) => Response {
+            v: PROTOCOL_VERSION,
+            ok: true,
+            result: Some(v),
+            error: None,
+        },
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct IdArgs {
+    id: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ReleaseArgs {
+    id: String,
+    #[serde(default)]
+    to: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct DiscardArgs {
+    id: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Deserialize, Default)]
+struct SinceArgs {
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    since: Option<OffsetDateTime>,
+}
+
+#[derive(Deserialize, Default)]
+struct AddressArgs {
+    address: String,
+}
+
+fn parse<T: serde::de::DeserializeOwned + Default>(v: Value) -> Result<T, String> {
+    if v.is_null() {
+        return Ok(T::default());
+    }
+    serde_json::from_value(v).map_err(|e| format!("bad arguments: {e}"))
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<Value, String> {
+    serde_json::to_value(v).map_err(|e| e.to_string())
+}
+
+fn summary(ctx: &AdminContext, r: &HeldMessage) -> HeldSummary {
+    let mut s = HeldSummary::from(r);
+    let waiting = matches!(r.state, HeldState::Held | HeldState::Releasing);
+    s.stale =
+        waiting && ctx.clock.now() - r.received_at > time::Duration::days(ctx.stale_days as i64);
+    s
+}
+
+fn held_list(ctx: &AdminContext, a: HeldListArgs) -> Result<Value, String> {
+    let held = ctx.store.held().map_err(|e| e.to_string())?;
+    let list: Vec<HeldSummary> = held
+        .iter()
+        .filter(|r| a.all || matches!(r.state, HeldState::Held | HeldState::Releasing))
+        .filter(|r| a.action.as_deref().is_none_or(|x| r.action.as_str() == x))
+        .filter(|r| {
+            a.sender
+                .as_deref()
+                .is_none_or(|s| r.sender.eq_ignore_ascii_case(s))
+        })
+        .filter(|r| a.since.is_none_or(|s| r.received_at >= s))
+        .map(|r| summary(ctx, r))
+        .collect();
+    to_json(&list)
+}
+
+/// What `held show` prints: the message as an officer needs to read it, never rendered.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct HeldDetail {
+    pub summary: HeldSummary,
+    /// The header block, as received.
+    pub headers: String,
+    /// The first text part; HTML-only mail is converted to plain text.
+    pub text: String,
+    pub attachments: Vec<Attachment>,
+    pub flags: Vec<crate::policy::Flag>,
+    pub release_errors: Vec<String>,
+    pub release_interrupted: bool,
+    pub released_by: Option<String>,
+    pub discarded_by: Option<String>,
+    pub discard_reason: Option<String>,
+    /// Reasonable adjustments of the matched customers, for the officer.
+    pub adjustments: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub size: usize,
+}
+
+fn held_show(ctx: &AdminContext, id: &str) -> Result<Value, String> {
+    let r = ctx.store.held_message(id).map_err(|e| e.to_string())?;
+    let raw = ctx.store.held_body(id).map_err(|e| e.to_string())?;
+    let (headers, text, attachments) = readable(&raw);
+    let rules = ctx.rules.current();
+    let adjustments = r
+        .customers
+        .iter()
+        .filter_map(|cid| rules.customers().iter().find(|c| &c.id == cid))
+        .filter_map(|c| c.adjustments.as_ref().map(|a| format!("{}: {a}", c.id)))
+        .collect();
+    to_json(&HeldDetail {
+        summary: summary(ctx, &r),
+        headers,
+        text,
+        attachments,
+        flags: Vec::new(),
+        release_errors: r.release_errors.clone(),
+        release_interrupted: r.release_interrupted,
+        released_by: r.released_by.clone(),
+        discarded_by: r.discarded_by.clone(),
+        discard_reason: r.discard_reason.clone(),
+        adjustments,
+    })
+}
+
+/// Header block, text and attachment list of a raw message. Parsing is panic-guarded like
+/// the pipeline's.
+fn readable(raw: &[u8]) -> (String, String, Vec<Attachment>) {
+    let end = memchr::memmem::find(raw, b"\r\n\r\n")
+        .map(|i| i + 2)
+        .or_else(|| memchr::memmem::find(raw, b"\n\n").map(|i| i + 1))
+        .unwrap_or(raw.len());
+    let headers = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let parsed = std::panic::catch_unwind(|| {
+        let Some(m) = mail_parser::MessageParser::default().parse(raw) else {
+            return (String::new(), Vec::new());
+        };
+        let text = m.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
+        let attachments = m
+            .attachments()
+            .map(|a| {
+                use mail_parser::MimeHeaders;
+                Attachment {
+                    name: a.attachment_name().unwrap_or("(no name)").to_string(),
+                    content_type: a
+                        .content_type()
+                        .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
+                        .unwrap_or_default(),
+                    size: a.contents().len(),
+                }
+            })
+            .collect();
+        (text, attachments)
+    });
+    let (text, attachments) =
+        parsed.unwrap_or_else(|_| ("(the message could not be parsed)".into(), Vec::new()));
+    (headers, text, attachments)
+}
+
+async fn held_release(ctx: &AdminContext, actor: &str, a: ReleaseArgs) -> Result<Value, String> {
+    let to = (!a.to.is_empty()).then_some(a.to);
+    let r = ctx
+        .releaser
+        .release(&a.id, actor, to, a.note)
+        .await
+        .map_err(|e| e.to_string())?;
+    to_json(&summary(ctx, &r))
+}
+
+async fn held_discard(ctx: &AdminContext, actor: &str, a: DiscardArgs) -> Result<Value, String> {
+    let reason = a.reason.trim().to_string();
+    if reason.is_empty() {
+        return Err("a reason is required to discard a message".into());
+    }
+    let current = ctx.store.held_message(&a.id).map_err(|e| e.to_string())?;
+    if current.state != HeldState::Held {
+        return Err(format!(
+            "message {} is {}, not held",
+            a.id,
+            current.state.as_str()
+        ));
+    }
+    let now = ctx.clock.now();
+    let store = ctx.store.clone();
+    let (id, who, why) = (a.id.clone(), actor.to_string(), reason.clone());
+    let updated = tokio::task::spawn_blocking(move || {
+        store.update_held(&id, |r| {
+            if r.state == HeldState::Held {
+                r.state = HeldState::Discarded;
+                r.discarded_at = Some(now);
+                r.discarded_by = Some(who.clone());
+                r.discard_reason = Some(why.clone());
+            }
+        })
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    if updated.state != HeldState::Discarded || updated.discarded_at != Some(now) {
+        return Err(format!(
+            "message {} changed state while being discarded",
+            a.id
+        ));
+    }
+    let mut e = AuditEntry::new(actor, "discard", now);
+    e.message = Some(a.id.clone());
+    e.sender = Some(updated.sender.clone());
+    e.customers = updated.customers.clone();
+    e.action = Some(updated.action.as_str().to_string());
+    e.details.push(reason);
+    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
+    to_json(&summary(ctx, &updated))
+}
+
+fn held_export(ctx: &AdminContext, id: &str) -> Result<Value, String> {
+    let raw = ctx.store.held_body(id).map_err(|e| e.to_string())?;
+    Ok(json!({ "id": id, "eml_base64": base64::engine::general_purpose::STANDARD.encode(raw) }))
+}
+
+fn restriction_json(c: &Customer) -> Value {
+    let restrictions: Vec<Value> = c
+        .restrictions
+        .iter()
+        .map(|r| {
+            let detail = match &r.kind {
+                RestrictionKind::LetterOnly { postal_address } => {
+                    json!({ "postal_address": postal_address })
+                }
+                RestrictionKind::NamedStaff { staff } => json!({ "staff": staff }),
+                RestrictionKind::NewInformationOnly => json!({}),
+                RestrictionKind::ThirdPartyOnly { representatives } => {
+                    json!({ "representatives": representatives })
+                }
+                RestrictionKind::TimeWindow(w) => {
+                    let days: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| w.days[*i])
+                        .map(|(_, d)| d)
+                        .collect();
+                    json!({
+                    "days": days,
+                    "from": format!("{:02}:{:02}", w.from.hour(), w.from.minute()),
+                    "until": format!("{:02}:{:02}", w.until.hour(), w.until.minute()),
+                    })
+                }
+                RestrictionKind::Topics { closed } => json!({ "closed": closed }),
+            };
+            json!({
+                "kind": r.kind.name(),
+                "decided_by": r.decided_by,
+                "decided_on": r.decided_on.to_string(),
+                "review_on": r.review_on.to_string(),
+                "reasons": r.reasons,
+                "details": detail,
+            })
+        })
+        .collect();
+    json!({
+        "customer": c.id,
+        "name": c.name,
+        "addresses": c.addresses,
+        "language": c.language,
+        "adjustments": c.adjustments,
+        "restrictions": restrictions,
+    })
+}
+
+/// Everything held about `address`, for a subject access request (UK GDPR Art. 15): the
+/// restrictions on the customer it belongs to, the messages from it with their text, the
+/// incidents and the audit entries. The export itself is audited.
+async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Result<Value, String> {
+    let address = address.trim();
+    if !address.contains('@') {
+        return Err(format!("{address:?} is not an email address"));
+    }
+    let rules = ctx.rules.current();
+    let norm = rules.matching().normalize(address);
+    let customer = rules.customer_by_address(&norm);
+    let customer_ids: Vec<String> = customer.iter().map(|c| c.id.clone()).collect();
+    let held = ctx.store.held().map_err(|e| e.to_string())?;
+    let mine: Vec<&HeldMessage> = held
+        .iter()
+        .filter(|r| {
+            rules.matching().normalize(&r.sender) == norm
+                || r.customers.iter().any(|c| customer_ids.contains(c))
+        })
+        .collect();
+    let mut messages = Vec::new();
+    for r in &mine {
+        let raw = ctx.store.held_body(&r.id).ok();
+        let mut m = to_json(r)?;
+        m["raw"] = json!(
+            raw.as_ref()
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        );
+        m["raw_base64"] = json!(raw.map(|b| base64::engine::general_purpose::STANDARD.encode(b)));
+        messages.push(m);
+    }
+    let ids: Vec<&str> = mine.iter().map(|r| r.id.as_str()).collect();
+    let audit: Vec<AuditEntry> = ctx
+        .store
+        .audit_since(None)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|e| {
+            e.sender
+                .as_deref()
+                .is_some_and(|s| rules.matching().normalize(s) == norm)
+                || e.customers.iter().any(|c| customer_ids.contains(c))
+                || e.message.as_deref().is_some_and(|m| ids.contains(&m))
+        })
+        .collect();
+    let now = ctx.clock.now();
+    let doc = json!({
+        "address": norm,
+        "generated_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "generated_by": actor,
+        "restrictions": customer.map(restriction_json).into_iter().collect::<Vec<_>>(),
+        "messages": messages,
+        "incidents": [],
+        "audit": audit,
+    });
+    let mut e = AuditEntry::new(actor, "subject_access_export", now);
+    e.sender = Some(norm.clone());
+    e.customers = customer_ids;
+    e.details.push(format!(
+        "{} messages, {} audit entries",
+        mine.len(),
+        doc["audit"].as_array().map_or(0, Vec::len)
+    ));
+    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
+    Ok(doc)
+}

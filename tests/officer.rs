@@ -1,0 +1,489 @@
+//! Officer tools: the real daemon and the real CLI binary over the admin socket. List, show,
+//! release (to the original recipients and with --to), discard, export, audit, subject-access
+//! export, retention purge and the daily digest (injected clock), permissions, and a crash in
+//! the middle of a release.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::*;
+use contactgate::clock::ManualClock;
+use contactgate::daemon::ServeOptions;
+use serde_json::Value;
+use time::macros::datetime;
+
+const RULES: &str = r#"
+[[customer]]
+id = "CR-LETTER"
+name = "Mr L Letter"
+addresses = ["a.letter@mail.example"]
+adjustments = "Large-print letters"
+  [[customer.restriction]]
+  kind = "letter_only"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "Abusive emails."
+  postal_address = "County Hall, Haverfordwest, SA61 1TP"
+"#;
+
+fn config_arg(dir: &Path) -> String {
+    dir.join("contactgate.toml").display().to_string()
+}
+
+/// Runs the CLI off the async runtime.
+async fn run(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend(["--config".to_string(), config_arg(dir)]);
+    tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        cli(&refs)
+    })
+    .await
+    .unwrap()
+}
+
+async fn json(dir: &Path, args: &[&str]) -> Value {
+    let (ok, out, err) = run(dir, args).await;
+    assert!(ok, "{args:?} failed: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+/// Sends one message from the restricted customer; returns its contactgate id.
+async fn file_one(addr: SocketAddr, subject: &str) -> String {
+    let mut c = Client::connect(addr).await;
+    c.cmd("EHLO p").await;
+    let msg = format!(
+        "From: a.letter@mail.example\r\nTo: planning@council.example\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>About my <b>extension</b></p><script>alert(1)</script>\r\n\
+--b\r\nContent-Type: application/pdf; name=\"plan.pdf\"\r\nContent-Disposition: attachment; filename=\"plan.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
+    );
+    let r = c
+        .send_message(
+            "a.letter@mail.example",
+            &["planning@council.example"],
+            msg.as_bytes(),
+        )
+        .await;
+    assert!(r.ends_with("filed"), "{r}");
+    r.split_whitespace().nth(3).unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_show_release_discard_export_and_audit() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let d = dir.path();
+    let a = file_one(daemon.addr, "one").await;
+    let b = file_one(daemon.addr, "two").await;
+    let c = file_one(daemon.addr, "three").await;
+
+    let list = json(d, &["held", "list", "--json"]).await;
+    assert_eq!(list.as_array().unwrap().len(), 3);
+
+    // show: headers, HTML as text (never rendered), attachments, action, reasons, adjustments.
+    let show = json(d, &["held", "show", &a, "--json"]).await;
+    assert!(show["headers"].as_str().unwrap().contains("Subject: one"));
+    let text = show["text"].as_str().unwrap();
+    assert!(
+        text.contains("About my extension") && !text.contains("<b>"),
+        "{text}"
+    );
+    assert_eq!(show["attachments"][0]["name"], "plan.pdf");
+    assert_eq!(show["attachments"][0]["size"], 9);
+    assert_eq!(show["summary"]["action"], "file");
+    assert!(
+        show["adjustments"][0]
+            .as_str()
+            .unwrap()
+            .contains("Large-print")
+    );
+    let (ok, human, _) = run(d, &["held", "show", &a]).await;
+    assert!(
+        ok && human.contains("--- attachments (1) ---") && human.contains("letter_only"),
+        "{human}"
+    );
+
+    // export: the original bytes.
+    let (ok, eml, _) = run(d, &["held", "export", &a]).await;
+    assert!(
+        ok && eml.starts_with("From: a.letter@mail.example\r\n"),
+        "{eml}"
+    );
+
+    // release to the original recipients: byte-identical but for one prepended field.
+    let (ok, out, err) = run(
+        d,
+        &[
+            "held",
+            "release",
+            &a,
+            "--note",
+            "new information about the extension",
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(out.contains("released"), "{out}");
+    let got = sink.wait_for(1).await.remove(0);
+    assert_eq!(got.recipients, vec!["planning@council.example"]);
+    let (fields, rest) = strip_prepended(&got.data);
+    assert_eq!(fields.len(), 1);
+    assert!(
+        fields[0].starts_with("X-Contactgate-Released-By: root; 20"),
+        "{}",
+        fields[0]
+    );
+    assert_eq!(rest, eml.as_bytes());
+    // A second release of the same message is refused.
+    let (ok, _, err) = run(d, &["held", "release", &a]).await;
+    assert!(!ok && err.contains("not held"), "{err}");
+
+    // release --to another officer.
+    let (ok, _, err) = run(
+        d,
+        &[
+            "held",
+            "release",
+            &b,
+            "--to",
+            "safeguarding@council.example",
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let got = sink.wait_for(2).await;
+    assert_eq!(got[1].recipients, vec!["safeguarding@council.example"]);
+
+    // discard needs a reason.
+    let (ok, _, err) = run(d, &["held", "discard", &c, "--reason", "  "]).await;
+    assert!(!ok && err.contains("reason is required"), "{err}");
+    let (ok, _, err) = run(
+        d,
+        &[
+            "held",
+            "discard",
+            &c,
+            "--reason",
+            "repeat of a closed complaint",
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(
+        json(d, &["held", "list", "--json"])
+            .await
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let all = json(d, &["held", "list", "--json", "--all"]).await;
+    let states: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["released", "released", "discarded"]);
+    assert_eq!(
+        sink.received().len(),
+        2,
+        "the discarded one was not delivered"
+    );
+
+    // The audit trail has each officer action with actor and note or reason.
+    let audit = json(d, &["audit", "--json"]).await;
+    let entries = audit.as_array().unwrap();
+    let find = |event: &str, id: &str| {
+        entries
+            .iter()
+            .find(|e| e["event"] == event && e["message"] == id)
+            .unwrap_or_else(|| panic!("no {event} for {id}: {audit:#}"))
+            .clone()
+    };
+    assert_eq!(find("decision", &a)["action"], "file");
+    let rel = find("release", &a);
+    assert_eq!(rel["actor"], "root");
+    assert!(
+        rel["details"]
+            .to_string()
+            .contains("new information about the extension")
+    );
+    assert!(
+        find("release", &b)["details"]
+            .to_string()
+            .contains("safeguarding@council.example")
+    );
+    let dis = find("discard", &c);
+    assert_eq!(dis["actor"], "root");
+    assert!(
+        dis["details"]
+            .to_string()
+            .contains("repeat of a closed complaint")
+    );
+    let since = json(d, &["audit", "--json", "--since", "2999-01-01"]).await;
+    assert!(since.as_array().unwrap().is_empty());
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subject_access_export_has_everything_about_the_address() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let d = dir.path();
+    let a = file_one(daemon.addr, "one").await;
+    let b = file_one(daemon.addr, "two").await;
+    // Someone else's mail must not appear.
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    c.send_message(
+        "other@mail.example",
+        &["x@council.example"],
+        b"Subject: other\r\n\r\nx\r\n",
+    )
+    .await;
+    run(d, &["held", "discard", &b, "--reason", "duplicate"]).await;
+
+    let doc = json(d, &["export", "--address", "A.Letter@mail.example"]).await;
+    assert_eq!(doc["address"], "a.letter@mail.example");
+    assert_eq!(doc["restrictions"][0]["customer"], "CR-LETTER");
+    assert_eq!(
+        doc["restrictions"][0]["restrictions"][0]["kind"],
+        "letter_only"
+    );
+    assert_eq!(
+        doc["restrictions"][0]["restrictions"][0]["decided_by"],
+        "Head of Customer Services"
+    );
+    let messages = doc["messages"].as_array().unwrap();
+    let ids: Vec<&str> = messages.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [a.as_str(), b.as_str()]);
+    assert!(
+        messages[0]["raw"]
+            .as_str()
+            .unwrap()
+            .contains("Subject: one")
+    );
+    assert_eq!(messages[1]["state"], "discarded");
+    assert_eq!(doc["incidents"], serde_json::json!([]));
+    let audit = doc["audit"].as_array().unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e["event"] == "discard" && e["message"] == b.as_str())
+    );
+    assert!(audit.iter().all(|e| e["sender"] != "other@mail.example"));
+    // The export itself is audited.
+    let trail = json(d, &["audit", "--json"]).await;
+    assert!(
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "subject_access_export")
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retention_purges_closed_mail_and_never_waiting_mail() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(datetime!(2026-07-01 09:00 UTC)));
+    let options = ServeOptions {
+        clock: clock.clone(),
+        ..ServeOptions::default()
+    };
+    let daemon = Daemon::start_with(
+        test_config_with_rules(sink.addr, dir.path(), RULES),
+        options,
+    )
+    .await;
+    let d = dir.path();
+    let gone = file_one(daemon.addr, "to be discarded").await;
+    let waiting = file_one(daemon.addr, "still waiting").await;
+    run(d, &["held", "discard", &gone, "--reason", "duplicate"]).await;
+
+    // 89 days on: nothing purged; the waiting one is stale (default 14 days).
+    clock.set(datetime!(2026-09-28 09:00 UTC));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let all = json(d, &["held", "list", "--json", "--all"]).await;
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    let w = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == waiting.as_str())
+        .unwrap();
+    assert_eq!(w["stale"], true);
+
+    // 91 days on: the discarded one is purged and the purge audited; the waiting one stays.
+    clock.set(datetime!(2026-09-30 09:01 UTC));
+    let mut left = Value::Null;
+    for _ in 0..100 {
+        left = json(d, &["held", "list", "--json", "--all"]).await;
+        if left.as_array().unwrap().len() == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(left[0]["id"], waiting.as_str());
+    let (ok, _, err) = run(d, &["held", "show", &gone]).await;
+    assert!(!ok && err.contains("no held message"), "{err}");
+    let audit = json(d, &["audit", "--json"]).await;
+    let purge = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "purge")
+        .unwrap();
+    assert_eq!(purge["message"], gone.as_str());
+    assert!(
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "discard" && e["message"] == gone.as_str()),
+        "audit entries outlive the messages they describe"
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn daily_digest_lists_new_mail_with_release_commands_once_a_day() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config_with_rules(sink.addr, dir.path(), RULES);
+    config.digest = Some(contactgate::config::Digest {
+        to: "officers@council.example".into(),
+        at: time::macros::time!(08:00),
+    });
+    config.replies.from = Some("customer.services@council.example".into());
+    // 07:30 BST.
+    let clock = Arc::new(ManualClock::new(datetime!(2026-07-01 06:30 UTC)));
+    let options = ServeOptions {
+        clock: clock.clone(),
+        ..ServeOptions::default()
+    };
+    let daemon = Daemon::start_with(config, options).await;
+    let id = file_one(daemon.addr, "for the digest").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(sink.received().is_empty(), "not before 08:00");
+    clock.set(datetime!(2026-07-01 07:00 UTC)); // 08:00 BST
+    let got = sink.wait_for(1).await.remove(0);
+    assert_eq!(got.recipients, vec!["officers@council.example"]);
+    let text = String::from_utf8_lossy(&got.data);
+    assert!(
+        text.contains("Subject: contactgate digest: 1 new, 0 stale, 0 overdue reviews"),
+        "{text}"
+    );
+    assert!(text.contains("Auto-Submitted: auto-generated"));
+    assert!(
+        text.contains(&format!("contactgate held release {id}")),
+        "{text}"
+    );
+    assert!(text.contains("Abusive emails."));
+    clock.set(datetime!(2026-07-01 07:30 UTC));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(sink.received().len(), 1, "once a day");
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_caller_without_permission_is_refused() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    // Let others reach the socket file, so that only its own mode (0660, root) decides.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let socket = dir.path().join("admin.sock");
+    let mode = std::fs::metadata(&socket).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o660);
+    let config = config_arg(dir.path());
+    let out = tokio::task::spawn_blocking(move || {
+        use std::os::unix::process::CommandExt;
+        std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
+            .args(["held", "list", "--config", &config])
+            .uid(65534)
+            .gid(65534)
+            .output()
+    })
+    .await
+    .unwrap();
+    let out = match out {
+        Ok(o) => o,
+        Err(e) => {
+            // Not root, or no such user: the environment does not allow this check.
+            eprintln!("skipped: cannot run as nobody: {e}");
+            daemon.stop().await;
+            return;
+        }
+    };
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("permission denied") && err.contains("are you in group"),
+        "{err}"
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_mid_release_neither_loses_nor_silently_duplicates() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let listen = free_port();
+    test_config_with_rules(sink.addr, dir.path(), RULES);
+    // The same settings for the binary, plus a listen address.
+    let config = dir.path().join("contactgate.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("listen = \"{listen}\"\n{text}")).unwrap();
+    let mut child = start_binary(&config, listen);
+    let id = file_one(listen, "release me").await;
+
+    // The downstream stores the message, then is slow to say so: kill the daemon in between,
+    // after the downstream has it but before the daemon records the release.
+    sink.rules.lock().unwrap().reply_delay = Some(Duration::from_secs(3));
+    let d = dir.path().to_path_buf();
+    let id2 = id.clone();
+    let release = tokio::task::spawn_blocking(move || {
+        cli(&[
+            "held",
+            "release",
+            &id2,
+            "--config",
+            d.join("contactgate.toml").to_str().unwrap(),
+        ])
+    });
+    sink.wait_for(1).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (ok, _, _) = release.await.unwrap();
+    assert!(!ok, "the CLI saw the daemon die");
+    sink.rules.lock().unwrap().reply_delay = None;
+
+    // Restarted: still held, marked, nothing lost.
+    let mut child = start_binary(&config, listen);
+    let d = dir.path();
+    let show = json(d, &["held", "show", &id, "--json"]).await;
+    assert_eq!(show["summary"]["state"], "held");
+    assert_eq!(show["release_interrupted"], true);
+    let (_, human, _) = run(d, &["held", "show", &id]).await;
+    assert!(human.contains("may already have it"), "{human}");
+    // Released again, the copy says it may be a duplicate: not silent.
+    let (ok, _, err) = run(d, &["held", "release", &id]).await;
+    assert!(ok, "{err}");
+    let got = sink.wait_for(2).await;
+    let (fields, _) = strip_prepended(&got[1].data);
+    assert!(fields[0].ends_with("; possible-duplicate"), "{fields:?}");
+    let audit = json(d, &["audit", "--json"]).await;
+    assert!(audit.to_string().contains("possible duplicate"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
