@@ -39,12 +39,13 @@ pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> anyhow::Resul
     writeln!(out, "{name}: ok")?;
     writeln!(
         out,
-        "{}: ok ({} customers, {restrictions} restrictions)",
+        "{}: ok ({} customers, {restrictions} restrictions, {} reply templates)",
         rules
             .source
             .as_ref()
             .map_or_else(String::new, |p| p.display().to_string()),
-        rules.customers().len()
+        rules.customers().len(),
+        rules.templates.len()
     )?;
     Ok(())
 }

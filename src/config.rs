@@ -56,6 +56,11 @@ struct RawDigest {
 struct RawReplies {
     from: Option<String>,
     relay: Option<String>,
+    council_name: Option<String>,
+    council_name_cy: Option<String>,
+    reply_interval_days: Option<u64>,
+    deferred: Option<bool>,
+    held_for_review: Option<bool>,
 }
 
 /// The validated configuration.
@@ -99,10 +104,18 @@ pub struct Digest {
 
 #[derive(Debug, Clone)]
 pub struct Replies {
-    /// `From:` of acknowledgement replies.
+    /// `From:` of acknowledgement replies; without it no replies are sent.
     pub from: Option<String>,
     /// Where replies are injected; the reinjection port, so they never pass the filter again.
     pub relay: SocketAddr,
+    pub council_name: String,
+    pub council_name_cy: String,
+    /// At most one reply per (sender, template) in this many days.
+    pub interval_days: u64,
+    /// Also acknowledge deferred mail (off by default).
+    pub deferred: bool,
+    /// Also acknowledge mail held for review (off by default).
+    pub held_for_review: bool,
 }
 
 /// A configuration error, located in its file.
@@ -291,6 +304,11 @@ impl Config {
             replies: Replies {
                 from: replies.from,
                 relay,
+                council_name: replies.council_name.unwrap_or_else(|| "The Council".into()),
+                council_name_cy: replies.council_name_cy.unwrap_or_else(|| "Y Cyngor".into()),
+                interval_days: replies.reply_interval_days.unwrap_or(7),
+                deferred: replies.deferred.unwrap_or(false),
+                held_for_review: replies.held_for_review.unwrap_or(false),
             },
             digest,
         })
@@ -302,6 +320,18 @@ impl Config {
         PolicySettings {
             hold_all: self.hold_all,
             review_overdue: self.review_overdue,
+        }
+    }
+
+    pub fn reply_settings(&self) -> crate::replies::ReplySettings {
+        crate::replies::ReplySettings {
+            from: self.replies.from.clone(),
+            council: self.replies.council_name.clone(),
+            council_cy: self.replies.council_name_cy.clone(),
+            interval_days: self.replies.interval_days,
+            send_deferred: self.replies.deferred,
+            send_held_for_review: self.replies.held_for_review,
+            hostname: self.hostname.clone(),
         }
     }
 

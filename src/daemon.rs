@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::outbound::Outbound;
 use crate::pipeline::{Pipeline, SYSTEM_ACTOR};
 use crate::release::Releaser;
+use crate::replies::sender::ReplySender;
 use crate::rules::{LiveRules, Rules, RulesDiff, RulesError};
 use crate::scheduler::{DigestSettings, Scheduler};
 use crate::smtp::server::{self, ServerSettings};
@@ -116,7 +117,11 @@ pub async fn serve_on(
         config.policy_settings(),
         live.clone(),
         clock.clone(),
+        config.reply_settings(),
     ));
+    if config.replies.from.is_none() {
+        warn!("[replies] from is not set: no acknowledgement replies will be sent");
+    }
     let releaser = Arc::new(Releaser {
         store: store.clone(),
         outbound: outbound.clone(),
@@ -168,6 +173,20 @@ pub async fn serve_on(
         }
         .run(stop_rx.clone()),
     );
+    let reply_task = tokio::spawn(
+        ReplySender {
+            store: store.clone(),
+            outbound: Outbound::new(
+                config.replies.relay,
+                &config.hostname,
+                config.downstream_timeout,
+                4,
+            ),
+            clock: clock.clone(),
+            tick: options.scheduler_tick,
+        }
+        .run(stop_rx.clone()),
+    );
     if let Some(mut reload) = options.reload {
         let (config, live, store, clock) =
             (config.clone(), live.clone(), store.clone(), clock.clone());
@@ -201,6 +220,7 @@ pub async fn serve_on(
     let _ = stop_tx.send(true);
     let _ = admin_task.await;
     let _ = scheduler_task.await;
+    let _ = reply_task.await;
     let _ = std::fs::remove_file(&config.admin_socket);
     store.shutdown().await?;
     info!("stopped");

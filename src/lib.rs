@@ -29,6 +29,7 @@ pub mod outbound;
 pub mod pipeline;
 pub mod policy;
 pub mod release;
+pub mod replies;
 pub mod rules;
 pub mod scheduler;
 pub mod smtp;

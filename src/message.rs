@@ -8,7 +8,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use mail_parser::{HeaderValue, MessageParser};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
 
 /// What the policy needs to know about a message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +24,22 @@ pub struct Message {
     pub own_text: String,
     /// The message had no header block mail-parser could read.
     pub headerless: bool,
+    /// Message-IDs in `References:`, for threading a reply.
+    pub references: Vec<String>,
+    /// Header facts the RFC 3834 reply guards need.
+    pub auto: AutoHeaders,
+}
+
+/// What a message says about being automatic or bulk, raw values trimmed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AutoHeaders {
+    pub auto_submitted: Option<String>,
+    pub precedence: Option<String>,
+    /// Names of any `List-*` header fields.
+    pub list_headers: Vec<String>,
+    pub x_auto_response_suppress: Option<String>,
+    /// The top-level content type, lower-cased, e.g. `multipart/report`.
+    pub content_type: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +72,25 @@ impl Message {
                 .map(|t| own_text(&t))
                 .unwrap_or_default(),
             headerless: false,
+            references: match parsed.references() {
+                HeaderValue::Text(id) => vec![id.to_string()],
+                HeaderValue::TextList(ids) => ids.iter().map(|i| i.to_string()).collect(),
+                _ => Vec::new(),
+            },
+            auto: AutoHeaders {
+                auto_submitted: raw_header(&parsed, "Auto-Submitted"),
+                precedence: raw_header(&parsed, "Precedence"),
+                list_headers: parsed
+                    .headers()
+                    .iter()
+                    .map(|h| h.name().to_string())
+                    .filter(|n| n.to_ascii_lowercase().starts_with("list-"))
+                    .collect(),
+                x_auto_response_suppress: raw_header(&parsed, "X-Auto-Response-Suppress"),
+                content_type: parsed.content_type().map(|c| {
+                    format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")).to_ascii_lowercase()
+                }),
+            },
         }
     }
 }
@@ -114,6 +149,13 @@ fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, ParseError> {
             .unwrap_or_else(|| "panic".to_string());
         ParseError(what)
     })
+}
+
+fn raw_header(parsed: &mail_parser::Message<'_>, name: &str) -> Option<String> {
+    parsed
+        .header_raw(name)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn addresses(value: Option<&HeaderValue<'_>>) -> Vec<String> {

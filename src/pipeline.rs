@@ -19,10 +19,12 @@ use crate::clock::Clock;
 use crate::message::Message;
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, PolicySettings, Verdict};
+use crate::replies::{self, ReplySettings};
 use crate::rules::LiveRules;
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::{
-    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, Store, StoreError,
+    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, OUTBOX_RECORD_VERSION,
+    OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
 };
 
 /// The actor named in the audit trail for automated decisions.
@@ -35,6 +37,7 @@ pub struct Pipeline {
     pub policy: PolicySettings,
     pub rules: Arc<LiveRules>,
     pub clock: Arc<dyn Clock>,
+    pub replies: ReplySettings,
     ids: IdGenerator,
 }
 
@@ -59,6 +62,7 @@ impl Pipeline {
         policy: PolicySettings,
         rules: Arc<LiveRules>,
         clock: Arc<dyn Clock>,
+        replies: ReplySettings,
     ) -> Pipeline {
         Pipeline {
             store,
@@ -66,7 +70,65 @@ impl Pipeline {
             policy,
             rules,
             clock,
+            replies,
             ids: IdGenerator::default(),
+        }
+    }
+
+    /// The acknowledgement for this message, if the verdict calls for one and every guard
+    /// allows it. Skips are logged with their reason.
+    fn reply_for(
+        &self,
+        t: &Transaction,
+        message: &Message,
+        verdict: &Verdict,
+        rules: &crate::rules::Rules,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Option<QueuedReply> {
+        let plan = verdict.reply.as_ref()?;
+        match replies::prepare(
+            &self.replies,
+            &rules.templates,
+            plan,
+            message,
+            &t.envelope.sender,
+            id,
+            now,
+            verdict.release_at,
+        ) {
+            Err(skip) => {
+                info!(id, template = plan.template, reason = %skip, "no reply");
+                None
+            }
+            Ok(out) => Some(QueuedReply {
+                rate_key: format!("{}\0{}", out.to.to_lowercase(), out.template),
+                interval: time::Duration::days(self.replies.interval_days as i64),
+                entry: OutboxEntry {
+                    version: OUTBOX_RECORD_VERSION,
+                    id: format!("{id}R"),
+                    in_reply_to: id.to_string(),
+                    to: out.to,
+                    template: out.template.to_string(),
+                    languages: out.languages,
+                    queued_at: now,
+                    state: OutboxState::Queued,
+                    attempts: 0,
+                    next_attempt_at: now,
+                    last_error: None,
+                },
+                body: out.bytes,
+            }),
+        }
+    }
+
+    fn log_rate_limited(&self, id: &str, queued: bool, reply: &Option<(String, String)>) {
+        if let (false, Some((template, to))) = (queued, reply) {
+            let skip = replies::Skip::RateLimited {
+                template: template.clone(),
+                days: self.replies.interval_days,
+            };
+            info!(id, template = %template, to = %to, reason = %skip, "no reply");
         }
     }
 
@@ -83,6 +145,10 @@ impl Pipeline {
         };
         let rules = self.rules.current();
         let verdict = policy::decide(&message, &t.envelope, &rules, &self.policy, now);
+        let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
+        let reply_key = reply
+            .as_ref()
+            .map(|r| (r.entry.template.clone(), r.entry.to.clone()));
         let outcome = match verdict.action {
             Action::Deliver | Action::Reroute => {
                 let mut prefix = x_contactgate_header(&verdict, id);
@@ -105,8 +171,20 @@ impl Pipeline {
                 if verdict.action == Action::Reroute && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
-                    if let Err(e) = self.store.audit(decision_entry(t, &verdict, id, now)).await {
-                        error!(id, error = %e, "could not write the audit entry for a reroute");
+                    let audit = vec![decision_entry(t, &verdict, id, now)];
+                    let result = match reply {
+                        Some(r) => self.store.queue_reply(r, audit).await,
+                        None => self
+                            .store
+                            .audit(audit.into_iter().next().expect("one entry"))
+                            .await
+                            .map(|()| false),
+                    };
+                    match result {
+                        Ok(queued) => self.log_rate_limited(id, queued, &reply_key),
+                        Err(e) => {
+                            error!(id, error = %e, "could not record a reroute or queue its reply")
+                        }
                     }
                 }
                 outcome
@@ -114,13 +192,17 @@ impl Pipeline {
             Action::Defer | Action::File | Action::Hold => {
                 let record = held_record(t, &message, id, now, &verdict);
                 let audit = vec![decision_entry(t, &verdict, id, now)];
-                // The body moves into the store: no second copy of a large message.
+                // The body moves into the store: no second copy of a large message. The reply is
+                // queued in the same commit, so it is durable before the 250.
                 match self
                     .store
-                    .hold_audited(record, std::mem::take(&mut t.data), audit)
+                    .hold_with_reply(record, std::mem::take(&mut t.data), audit, reply)
                     .await
                 {
-                    Ok(()) => Outcome::Kept(verdict.action),
+                    Ok(queued) => {
+                        self.log_rate_limited(id, queued, &reply_key);
+                        Outcome::Kept(verdict.action)
+                    }
                     Err(e) => Outcome::StoreFailed(e),
                 }
             }
@@ -169,6 +251,7 @@ impl Pipeline {
             customers: Vec::new(),
             release_at: None,
             flags: Vec::new(),
+            reply: None,
         };
         let record = held_record(t, message, id, now, &verdict);
         let audit = vec![decision_entry(t, &verdict, id, now)];
@@ -427,6 +510,7 @@ mod tests {
             customers: vec![],
             release_at: None,
             flags: vec![],
+            reply: None,
         };
         let h = x_contactgate_header(&v, "ID");
         assert_eq!(h.matches("\r\n").count(), 1);

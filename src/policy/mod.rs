@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::message::Message;
-use crate::rules::{Customer, Restriction, RestrictionKind, Rules, TimeWindow};
+use crate::rules::{Customer, Language, Restriction, RestrictionKind, Rules, TimeWindow};
 use crate::smtp::Envelope;
 
 /// What to do with a message, from least to most restrictive.
@@ -76,6 +76,24 @@ pub struct Verdict {
     #[serde(with = "time::serde::rfc3339::option")]
     pub release_at: Option<OffsetDateTime>,
     pub flags: Vec<Flag>,
+    /// The acknowledgement the customer should get, if any (the guards and rate limit in
+    /// `replies` still decide whether it is sent).
+    pub reply: Option<ReplyPlan>,
+}
+
+/// Which acknowledgement to send, and what it needs to say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyPlan {
+    /// The template: `letter_only`, `third_party_only`, `topic_closed`, `no_new_information`,
+    /// `rerouted`, `deferred` or `held_for_review`.
+    pub template: &'static str,
+    pub customer_id: String,
+    pub customer_name: String,
+    pub language: Language,
+    pub postal_address: Option<String>,
+    pub staff: Vec<String>,
+    pub representatives: Vec<String>,
+    pub review_on: String,
 }
 
 /// What happens once a restriction's review date has passed.
@@ -103,6 +121,7 @@ struct Outcome {
     /// Named staff to route to.
     route_to: Option<Vec<String>>,
     release_at: Option<OffsetDateTime>,
+    reply: Option<ReplyPlan>,
 }
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`.
@@ -124,6 +143,7 @@ pub fn decide(
         customers: Vec::new(),
         release_at: None,
         flags: Vec::new(),
+        reply: None,
     };
 
     // Who is this from? The envelope sender and the From: addresses both count.
@@ -173,7 +193,7 @@ pub fn decide(
                     }
                 }
             }
-            outcomes.push(evaluate(r, message, now));
+            outcomes.push(evaluate(r, customer, message, now));
         }
     }
 
@@ -206,17 +226,21 @@ pub fn decide(
     if verdict.action != Action::Defer {
         verdict.release_at = None;
     }
-    // The summary is the reason of the restriction that set the action (named staff for a
-    // reroute).
-    verdict.summary = outcomes
-        .iter()
-        .find(|o| match verdict.action {
-            Action::Reroute => o.route_to.is_some(),
-            action => o.action == action,
-        })
-        .map(|o| o.reason.clone())
-        .unwrap_or_default();
+    // The summary and the reply come from the restriction that set the action (named staff
+    // for a reroute).
+    let deciding = outcomes.iter().find(|o| match verdict.action {
+        Action::Reroute => o.route_to.is_some(),
+        action => o.action == action,
+    });
+    verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
+    verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
+        if plan.template == "rerouted" {
+            plan.staff = verdict.recipients.clone();
+        }
+        plan
+    });
     if settings.hold_all {
+        verdict.reply = None;
         verdict.action = Action::Hold;
         verdict.summary = "hold_all is set in the configuration: every message is held".into();
         verdict.reasons.push(verdict.summary.clone());
@@ -243,12 +267,45 @@ fn decision(r: &Restriction) -> String {
     )
 }
 
-fn evaluate(r: &Restriction, message: &Message, now: OffsetDateTime) -> Outcome {
+fn evaluate(
+    r: &Restriction,
+    customer: &Customer,
+    message: &Message,
+    now: OffsetDateTime,
+) -> Outcome {
+    let plan = |template: &'static str| ReplyPlan {
+        template,
+        customer_id: customer.id.clone(),
+        customer_name: customer.name.clone(),
+        language: customer.language,
+        postal_address: match &r.kind {
+            RestrictionKind::LetterOnly { postal_address } => Some(postal_address.clone()),
+            _ => None,
+        },
+        staff: match &r.kind {
+            RestrictionKind::NamedStaff { staff } => staff.clone(),
+            _ => Vec::new(),
+        },
+        representatives: match &r.kind {
+            RestrictionKind::ThirdPartyOnly { representatives } => representatives.clone(),
+            _ => Vec::new(),
+        },
+        review_on: r.review_on.to_string(),
+    };
     let plain = |action, reason: String| Outcome {
         action,
         reason,
         route_to: None,
         release_at: None,
+        reply: match action {
+            Action::File => Some(plan(match &r.kind {
+                RestrictionKind::LetterOnly { .. } => "letter_only",
+                RestrictionKind::ThirdPartyOnly { .. } => "third_party_only",
+                RestrictionKind::Topics { .. } => "topic_closed",
+                _ => "no_new_information",
+            })),
+            _ => None,
+        },
     };
     match &r.kind {
         RestrictionKind::LetterOnly { postal_address } => plain(
@@ -304,6 +361,7 @@ fn evaluate(r: &Restriction, message: &Message, now: OffsetDateTime) -> Outcome 
                 ),
                 route_to: None,
                 release_at: Some(start),
+                reply: Some(plan("deferred")),
             },
         },
         RestrictionKind::NamedStaff { staff } => Outcome {
@@ -315,6 +373,7 @@ fn evaluate(r: &Restriction, message: &Message, now: OffsetDateTime) -> Outcome 
             ),
             route_to: Some(staff.clone()),
             release_at: None,
+            reply: Some(plan("rerouted")),
         },
     }
 }

@@ -129,6 +129,8 @@ pub struct Rules {
     matching: MatchSettings,
     /// The file they came from.
     pub source: Option<PathBuf>,
+    /// Reply templates from `rules_dir/templates`, loaded and reloaded with the rules.
+    pub templates: crate::replies::Templates,
 }
 
 /// A problem in a rules file.
@@ -199,6 +201,18 @@ impl Rules {
         })?;
         let mut rules = Rules::parse(&text, &path.display().to_string(), matching)?;
         rules.source = Some(path);
+        rules.templates =
+            crate::replies::Templates::load(&rules_dir.join("templates")).map_err(|errors| {
+                RulesError {
+                    problems: errors
+                        .into_iter()
+                        .map(|e| RulesProblem {
+                            location: e.location,
+                            message: e.message,
+                        })
+                        .collect(),
+                }
+            })?;
         Ok(rules)
     }
 
@@ -228,6 +242,7 @@ impl Rules {
             representatives,
             matching,
             source: None,
+            templates: crate::replies::Templates::default(),
         })
     }
 

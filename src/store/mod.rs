@@ -13,6 +13,9 @@
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
 //!   nothing in this module deletes or rewrites an audit entry.
 //! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8.
+//! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
+//!   spool's `outbox/`.
+//! - tree `reply_rate`: key = `sender NUL template`, value = RFC 3339 time of the last reply.
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -31,8 +34,9 @@ use tracing::{error, warn};
 
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
+    OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
 };
-use spool::Spool;
+use spool::{Area, Spool};
 
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
@@ -73,16 +77,29 @@ struct Inner {
     held: sled::Tree,
     audit: sled::Tree,
     meta: sled::Tree,
+    outbox: sled::Tree,
+    reply_rate: sled::Tree,
     spool: Spool,
+}
+
+/// A reply to queue, with its rate-limit key.
+pub struct QueuedReply {
+    pub entry: OutboxEntry,
+    pub body: Vec<u8>,
+    /// `sender NUL template`.
+    pub rate_key: String,
+    /// No second reply for the same key within this long.
+    pub interval: time::Duration,
 }
 
 /// One request to the committer: a held message (with its body) and/or audit entries.
 struct CommitRequest {
     hold: Option<(HeldMessage, Vec<u8>)>,
     audit: Vec<AuditEntry>,
+    reply: Option<QueuedReply>,
     /// Stop the committer after this batch.
     stop: bool,
-    done: oneshot::Sender<Result<(), StoreError>>,
+    done: oneshot::Sender<Result<bool, StoreError>>,
 }
 
 /// A handle to the store; cheap to clone.
@@ -112,12 +129,16 @@ impl Store {
         let held = db.open_tree("held")?;
         let audit = db.open_tree("audit")?;
         let meta = db.open_tree("meta")?;
+        let outbox = db.open_tree("outbox")?;
+        let reply_rate = db.open_tree("reply_rate")?;
         let spool = Spool::open(&data_dir.join("spool"))?;
         let inner = Arc::new(Inner {
             db,
             held,
             audit,
             meta,
+            outbox,
+            reply_rate,
             spool,
         });
         inner.recover()?;
@@ -141,14 +162,77 @@ impl Store {
         body: Vec<u8>,
         audit: Vec<AuditEntry>,
     ) -> Result<(), StoreError> {
+        self.hold_with_reply(record, body, audit, None)
+            .await
+            .map(|_| ())
+    }
+
+    /// Holds a message, its audit entries and (rate limit permitting) a reply to it, in one
+    /// commit. Returns whether the reply was queued.
+    pub async fn hold_with_reply(
+        &self,
+        record: HeldMessage,
+        body: Vec<u8>,
+        audit: Vec<AuditEntry>,
+        reply: Option<QueuedReply>,
+    ) -> Result<bool, StoreError> {
         validate_id(&record.id)?;
         self.commit(CommitRequest {
             hold: Some((record, body)),
             audit,
+            reply,
             stop: false,
             done: oneshot::channel().0,
         })
         .await
+    }
+
+    /// Queues a reply (rate limit permitting) with audit entries. Returns whether it was queued.
+    pub async fn queue_reply(
+        &self,
+        reply: QueuedReply,
+        audit: Vec<AuditEntry>,
+    ) -> Result<bool, StoreError> {
+        validate_id(&reply.entry.id)?;
+        self.commit(CommitRequest {
+            hold: None,
+            audit,
+            reply: Some(reply),
+            stop: false,
+            done: oneshot::channel().0,
+        })
+        .await
+    }
+
+    /// Queued replies, oldest first.
+    pub fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        self.inner
+            .outbox
+            .iter()
+            .values()
+            .map(|v| OutboxEntry::decode(&v?))
+            .collect()
+    }
+
+    pub fn outbox_body(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        validate_id(id)?;
+        self.inner.spool.read_in(Area::Outbox, id)
+    }
+
+    /// Changes an outbox entry durably (blocking: it flushes).
+    pub fn update_outbox(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        self.inner
+            .outbox
+            .insert(entry.id.as_bytes(), entry.encode())?;
+        self.inner.db.flush()?;
+        Ok(())
+    }
+
+    /// Removes a reply once sent (or given up), durably (blocking: it flushes).
+    pub fn remove_outbox(&self, id: &str) -> Result<(), StoreError> {
+        self.inner.outbox.remove(id.as_bytes())?;
+        self.inner.db.flush()?;
+        self.inner.spool.remove_in(Area::Outbox, id)
     }
 
     /// Appends to the audit trail; returns once the entry is durable.
@@ -156,10 +240,12 @@ impl Store {
         self.commit(CommitRequest {
             hold: None,
             audit: vec![entry],
+            reply: None,
             stop: false,
             done: oneshot::channel().0,
         })
         .await
+        .map(|_| ())
     }
 
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
@@ -168,6 +254,7 @@ impl Store {
         self.commit(CommitRequest {
             hold: None,
             audit: Vec::new(),
+            reply: None,
             stop: true,
             done: oneshot::channel().0,
         })
@@ -175,7 +262,7 @@ impl Store {
         self.flush()
     }
 
-    async fn commit(&self, mut request: CommitRequest) -> Result<(), StoreError> {
+    async fn commit(&self, mut request: CommitRequest) -> Result<bool, StoreError> {
         let (done, wait) = oneshot::channel();
         request.done = done;
         self.committer
@@ -320,36 +407,81 @@ impl Inner {
                 self.held.insert(key, record.encode())?;
             }
         }
+        for entry in self.outbox.iter() {
+            let (_, value) = entry?;
+            let e = OutboxEntry::decode(&value)?;
+            if e.state == OutboxState::Sending {
+                // It may already be with the customer. A second copy of an automatic reply is
+                // what RFC 3834 exists to prevent, so it is not sent again.
+                warn!(id = %e.id, to = %e.to, template = %e.template, "reply was being sent when the daemon stopped; not resending it (it may have been delivered)");
+                self.outbox.remove(e.id.as_bytes())?;
+                self.spool.remove_in(Area::Outbox, &e.id)?;
+            }
+        }
         self.db.flush()?;
         Ok(())
     }
 
-    /// Makes a batch durable: bodies first, then one directory fsync, then metadata and audit
-    /// entries and one flush. A request whose body failed gets its error; the others go on.
+    /// Makes a batch durable: bodies first, then directory fsyncs, then metadata, audit entries
+    /// and replies, and one flush. A request whose body failed gets its error; the others go on.
+    /// Reply rate limits are checked here, where commits are serialised.
     fn commit(&self, batch: Vec<CommitRequest>) {
         let mut written = Vec::with_capacity(batch.len());
-        let mut any_body = false;
-        for req in batch {
+        let (mut any_held, mut any_outbox) = (false, false);
+        // Rate keys taken by earlier requests of this batch.
+        let mut taken: Vec<String> = Vec::new();
+        for mut req in batch {
             if let Some((record, body)) = &req.hold {
                 if let Err(e) = self.spool.write(&record.id, body) {
                     let _ = req.done.send(Err(e));
                     continue;
                 }
-                any_body = true;
+                any_held = true;
+            }
+            let mut keep_reply = false;
+            if let Some(reply) = &req.reply {
+                keep_reply = !taken.contains(&reply.rate_key) && self.rate_allows(reply);
+                if keep_reply {
+                    match self
+                        .spool
+                        .write_in(Area::Outbox, &reply.entry.id, &reply.body)
+                    {
+                        Ok(()) => {
+                            any_outbox = true;
+                            taken.push(reply.rate_key.clone());
+                        }
+                        Err(e) => {
+                            error!(id = %reply.entry.id, error = %e, "could not queue a reply");
+                            keep_reply = false;
+                        }
+                    }
+                }
+            }
+            if !keep_reply {
+                req.reply = None;
             }
             written.push(req);
         }
         if written.is_empty() {
             return;
         }
-        let dir_synced = if any_body {
-            self.spool.sync_held_dir()
+        let dirs = (if any_held {
+            self.spool.sync(Area::Held)
         } else {
             Ok(())
-        };
-        let result = dir_synced.and_then(|()| {
+        })
+        .and_then(|()| {
+            if any_outbox {
+                self.spool.sync(Area::Outbox)
+            } else {
+                Ok(())
+            }
+        });
+        let result = dirs.and_then(|()| {
             let mut held = sled::Batch::default();
             let mut audit = sled::Batch::default();
+            let mut outbox = sled::Batch::default();
+            let mut rate = sled::Batch::default();
             for req in &mut written {
                 if let Some((record, _)) = &req.hold {
                     held.insert(record.id.as_bytes(), record.encode());
@@ -358,19 +490,47 @@ impl Inner {
                     entry.seq = self.db.generate_id()?;
                     audit.insert(&entry.seq.to_be_bytes(), entry.encode());
                 }
+                if let Some(reply) = &req.reply {
+                    outbox.insert(reply.entry.id.as_bytes(), reply.entry.encode());
+                    let stamp = reply
+                        .entry
+                        .queued_at
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_default();
+                    rate.insert(reply.rate_key.as_bytes(), stamp.as_bytes());
+                }
             }
             self.held.apply_batch(held)?;
             self.audit.apply_batch(audit)?;
+            self.outbox.apply_batch(outbox)?;
+            self.reply_rate.apply_batch(rate)?;
             self.db.flush()?;
             Ok(())
         });
         for req in written {
             let r = match &result {
-                Ok(()) => Ok(()),
+                Ok(()) => Ok(req.reply.is_some()),
                 Err(e) => Err(StoreError::Corrupt(format!("commit failed: {e}"))),
             };
             let _ = req.done.send(r);
         }
+    }
+
+    /// Whether no reply for this key went out within the interval.
+    fn rate_allows(&self, reply: &QueuedReply) -> bool {
+        let last = self
+            .reply_rate
+            .get(reply.rate_key.as_bytes())
+            .ok()
+            .flatten()
+            .and_then(|v| {
+                time::OffsetDateTime::parse(
+                    &String::from_utf8_lossy(&v),
+                    &time::format_description::well_known::Rfc3339,
+                )
+                .ok()
+            });
+        last.is_none_or(|l| reply.entry.queued_at >= l + reply.interval)
     }
 }
 
@@ -395,7 +555,7 @@ async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
             // closes the database when it drops it.
             drop(inner);
             for s in stoppers {
-                let _ = s.done.send(Ok(()));
+                let _ = s.done.send(Ok(false));
             }
             return;
         }

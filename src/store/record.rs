@@ -279,3 +279,76 @@ mod audit_tests {
         assert_eq!(AuditEntry::decode(&e.encode()).unwrap(), e);
     }
 }
+
+/// The record version of outbox entries this build writes.
+pub const OUTBOX_RECORD_VERSION: u32 = 1;
+
+/// Where a queued reply is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutboxState {
+    Queued,
+    /// Written before the send; found after a crash, it means "may have been sent".
+    Sending,
+}
+
+/// One queued reply; its message is in the spool's outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub version: u32,
+    pub id: String,
+    /// The message it answers.
+    pub in_reply_to: String,
+    pub to: String,
+    pub template: String,
+    pub languages: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub queued_at: OffsetDateTime,
+    pub state: OutboxState,
+    pub attempts: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub next_attempt_at: OffsetDateTime,
+    pub last_error: Option<String>,
+}
+
+impl OutboxEntry {
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("OutboxEntry serialises")
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<OutboxEntry, StoreError> {
+        let e: OutboxEntry = serde_json::from_slice(bytes)
+            .map_err(|e| StoreError::Corrupt(format!("outbox entry: {e}")))?;
+        if e.version != OUTBOX_RECORD_VERSION {
+            return Err(StoreError::Corrupt(format!(
+                "outbox entry version {} is not known to this build",
+                e.version
+            )));
+        }
+        Ok(e)
+    }
+}
+
+#[cfg(test)]
+mod outbox_tests {
+    use super::*;
+
+    #[test]
+    fn outbox_round_trip() {
+        let t = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let e = OutboxEntry {
+            version: OUTBOX_RECORD_VERSION,
+            id: "R1".into(),
+            in_reply_to: "M1".into(),
+            to: "a@mail.example".into(),
+            template: "letter_only".into(),
+            languages: "cy,en".into(),
+            queued_at: t,
+            state: OutboxState::Queued,
+            attempts: 0,
+            next_attempt_at: t,
+            last_error: None,
+        };
+        assert_eq!(OutboxEntry::decode(&e.encode()).unwrap(), e);
+    }
+}

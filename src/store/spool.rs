@@ -17,6 +17,16 @@ pub struct Spool {
     tmp: PathBuf,
     held: PathBuf,
     orphaned: PathBuf,
+    outbox: PathBuf,
+}
+
+/// Which spool directory a body belongs in.
+#[derive(Debug, Clone, Copy)]
+pub enum Area {
+    /// Held, filed and deferred messages.
+    Held,
+    /// Queued acknowledgement replies.
+    Outbox,
 }
 
 impl Spool {
@@ -26,8 +36,9 @@ impl Spool {
             tmp: dir.join("tmp"),
             held: dir.join("held"),
             orphaned: dir.join("orphaned"),
+            outbox: dir.join("outbox"),
         };
-        for d in [&spool.tmp, &spool.held, &spool.orphaned] {
+        for d in [&spool.tmp, &spool.held, &spool.orphaned, &spool.outbox] {
             fs::create_dir_all(d)
                 .map_err(|e| StoreError::io(format!("creating {}", d.display()), e))?;
         }
@@ -45,10 +56,22 @@ impl Spool {
         self.held.join(format!("{id}.eml"))
     }
 
+    pub fn path(&self, area: Area, id: &str) -> PathBuf {
+        match area {
+            Area::Held => self.held_path(id),
+            Area::Outbox => self.outbox.join(format!("{id}.eml")),
+        }
+    }
+
     /// Writes `body` to a temp file, fsyncs it and renames it into `held/`. The caller must
     /// call [`Spool::sync_held_dir`] before treating the body as durable (one directory fsync
     /// can cover many renames).
     pub fn write(&self, id: &str, body: &[u8]) -> Result<(), StoreError> {
+        self.write_in(Area::Held, id, body)
+    }
+
+    /// Like [`Spool::write`], into `area`; the caller fsyncs that area's directory.
+    pub fn write_in(&self, area: Area, id: &str, body: &[u8]) -> Result<(), StoreError> {
         let tmp = self.tmp.join(format!("{id}.eml"));
         let ctx = || format!("writing {}", tmp.display());
         let mut f = OpenOptions::new()
@@ -59,14 +82,36 @@ impl Spool {
         f.write_all(body).map_err(|e| StoreError::io(ctx(), e))?;
         f.sync_all().map_err(|e| StoreError::io(ctx(), e))?;
         drop(f);
-        fs::rename(&tmp, self.held_path(id))
-            .map_err(|e| StoreError::io(format!("renaming {} into held/", tmp.display()), e))
+        fs::rename(&tmp, self.path(area, id))
+            .map_err(|e| StoreError::io(format!("renaming {} into place", tmp.display()), e))
     }
 
     pub fn sync_held_dir(&self) -> Result<(), StoreError> {
-        File::open(&self.held)
+        self.sync(Area::Held)
+    }
+
+    pub fn sync(&self, area: Area) -> Result<(), StoreError> {
+        let dir = match area {
+            Area::Held => &self.held,
+            Area::Outbox => &self.outbox,
+        };
+        File::open(dir)
             .and_then(|d| d.sync_all())
-            .map_err(|e| StoreError::io(format!("fsync {}", self.held.display()), e))
+            .map_err(|e| StoreError::io(format!("fsync {}", dir.display()), e))
+    }
+
+    pub fn read_in(&self, area: Area, id: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.path(area, id);
+        fs::read(&path).map_err(|e| StoreError::io(format!("reading {}", path.display()), e))
+    }
+
+    pub fn remove_in(&self, area: Area, id: &str) -> Result<(), StoreError> {
+        match fs::remove_file(self.path(area, id)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::io(format!("removing {id}"), e))
+            }
+            _ => Ok(()),
+        }
     }
 
     pub fn read(&self, id: &str) -> Result<Vec<u8>, StoreError> {
@@ -76,12 +121,7 @@ impl Spool {
 
     /// Deletes a body (retention purge). A body already gone is not an error.
     pub fn remove(&self, id: &str) -> Result<(), StoreError> {
-        match fs::remove_file(self.held_path(id)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(StoreError::io(format!("removing {id}"), e))
-            }
-            _ => Ok(()),
-        }
+        self.remove_in(Area::Held, id)
     }
 
     /// Ids of every body in `held/`.

@@ -1,0 +1,214 @@
+//! RFC 3834 guards: when an automatic reply must not be sent. Pure; each refusal says why, so
+//! every skip can be logged with its reason.
+
+use crate::message::Message;
+
+/// Why no reply is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    NullSender,
+    AutoSubmitted(String),
+    Precedence(String),
+    ListHeader(String),
+    AutoResponseSuppress(String),
+    SystemSender(String),
+    DeliveryReport,
+    RateLimited { template: String, days: u64 },
+    NotEnabled(String),
+    RepliesOff,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::NullSender => write!(f, "the envelope sender is null (<>)"),
+            Skip::AutoSubmitted(v) => write!(f, "Auto-Submitted: {v}"),
+            Skip::Precedence(v) => write!(f, "Precedence: {v}"),
+            Skip::ListHeader(h) => write!(f, "mailing-list mail ({h})"),
+            Skip::AutoResponseSuppress(v) => write!(f, "X-Auto-Response-Suppress: {v}"),
+            Skip::SystemSender(s) => write!(f, "system sender {s}"),
+            Skip::DeliveryReport => write!(f, "a delivery report (multipart/report)"),
+            Skip::RateLimited { template, days } => {
+                write!(
+                    f,
+                    "a {template} reply went to this sender within {days} days"
+                )
+            }
+            Skip::NotEnabled(t) => write!(f, "{t} replies are not enabled"),
+            Skip::RepliesOff => write!(f, "replies are off ([replies] from is not set)"),
+        }
+    }
+}
+
+/// `Ok` when the message may get an automatic reply.
+pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
+    if envelope_sender.trim().is_empty() {
+        return Err(Skip::NullSender);
+    }
+    if let Some(v) = &m.auto.auto_submitted {
+        // RFC 3834 section 5: only "no" (with optional comments/parameters) is not automatic.
+        let first = v
+            .split(|c: char| c == ';' || c == '(' || c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !first.eq_ignore_ascii_case("no") {
+            return Err(Skip::AutoSubmitted(v.clone()));
+        }
+    }
+    if let Some(v) = &m.auto.precedence {
+        let p = v.trim().to_ascii_lowercase();
+        if p == "bulk" || p == "list" || p == "junk" {
+            return Err(Skip::Precedence(v.clone()));
+        }
+    }
+    if let Some(h) = m.auto.list_headers.first() {
+        return Err(Skip::ListHeader(h.clone()));
+    }
+    if let Some(v) = &m.auto.x_auto_response_suppress {
+        let covers = v
+            .split(',')
+            .map(|t| t.trim().to_ascii_lowercase())
+            .any(|t| t == "all" || t == "autoreply");
+        if covers {
+            return Err(Skip::AutoResponseSuppress(v.clone()));
+        }
+    }
+    let local = envelope_sender
+        .rsplit_once('@')
+        .map_or(envelope_sender, |(l, _)| l)
+        .to_ascii_lowercase();
+    if local == "mailer-daemon"
+        || local == "postmaster"
+        || local.starts_with("owner-")
+        || local.ends_with("-request")
+    {
+        return Err(Skip::SystemSender(envelope_sender.to_string()));
+    }
+    if m.auto.content_type.as_deref() == Some("multipart/report") {
+        return Err(Skip::DeliveryReport);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::AutoHeaders;
+
+    fn msg(auto: AutoHeaders) -> Message {
+        Message {
+            auto,
+            ..Message::default()
+        }
+    }
+
+    fn check_one(sender: &str, auto: AutoHeaders, expect_skip: bool) {
+        let r = check(sender, &msg(auto.clone()));
+        assert_eq!(r.is_err(), expect_skip, "{sender} {auto:?}: {r:?}");
+    }
+
+    #[test]
+    fn each_guard_on_its_own() {
+        let none = AutoHeaders::default;
+        check_one("a@mail.example", none(), false);
+        check_one("", none(), true);
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                auto_submitted: Some("auto-replied".into()),
+                ..none()
+            },
+            true,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                auto_submitted: Some("auto-generated".into()),
+                ..none()
+            },
+            true,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                auto_submitted: Some("no".into()),
+                ..none()
+            },
+            false,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                auto_submitted: Some("No (a person)".into()),
+                ..none()
+            },
+            false,
+        );
+        for p in ["bulk", "list", "Junk"] {
+            check_one(
+                "a@mail.example",
+                AutoHeaders {
+                    precedence: Some(p.into()),
+                    ..none()
+                },
+                true,
+            );
+        }
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                precedence: Some("first-class".into()),
+                ..none()
+            },
+            false,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                list_headers: vec!["List-Id".into()],
+                ..none()
+            },
+            true,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                x_auto_response_suppress: Some("DR, AutoReply".into()),
+                ..none()
+            },
+            true,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                x_auto_response_suppress: Some("All".into()),
+                ..none()
+            },
+            true,
+        );
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                x_auto_response_suppress: Some("DR, NDR".into()),
+                ..none()
+            },
+            false,
+        );
+        for s in [
+            "MAILER-DAEMON@mx.example",
+            "postmaster@mail.example",
+            "owner-planning@lists.example",
+            "planning-request@lists.example",
+        ] {
+            check_one(s, none(), true);
+        }
+        check_one(
+            "a@mail.example",
+            AutoHeaders {
+                content_type: Some("multipart/report".into()),
+                ..none()
+            },
+            true,
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Acknowledgement replies: when a customer's mail is filed or rerouted, the customer is told
+//! what happens to it and how to reach the council instead, in Welsh and English.
+//!
+//! Replies must never make things worse, so every rule is enforced here in code:
+//! - [`guards`]: never to `<>`, to `Auto-Submitted` mail, to list or bulk mail, to system
+//!   senders or to delivery reports (RFC 3834);
+//! - a rate limit of one reply per (sender, template) per `reply_interval_days`, kept in the
+//!   store (checked again inside the store's commit, so two messages at once cannot both pass);
+//! - [`compose`]: customer text is decoded and stripped of control characters before it goes
+//!   near a header, and mail-builder encodes what remains;
+//! - the reply goes to the envelope sender (Return-Path), never to `From:` or `Reply-To:`, from
+//!   the null sender `<>`.
+//!
+//! The composed reply is queued in the store's durable outbox before the original gets its 250;
+//! [`sender`] delivers it.
+
+pub mod compose;
+pub mod guards;
+pub mod language;
+pub mod sender;
+pub mod templates;
+
+use time::OffsetDateTime;
+
+pub use guards::Skip;
+use language::{Lang, looks_welsh, reply_languages};
+pub use templates::{TemplateVars, Templates};
+
+use crate::message::Message;
+use crate::policy::ReplyPlan;
+use crate::policy::uk_time;
+
+/// Reply settings from the config's `[replies]`.
+#[derive(Debug, Clone)]
+pub struct ReplySettings {
+    /// `From:` of replies; replies are off without it.
+    pub from: Option<String>,
+    pub council: String,
+    pub council_cy: String,
+    pub interval_days: u64,
+    pub send_deferred: bool,
+    pub send_held_for_review: bool,
+    pub hostname: String,
+}
+
+/// A reply ready for the outbox.
+#[derive(Debug, Clone)]
+pub struct OutgoingReply {
+    /// The original's envelope sender.
+    pub to: String,
+    pub template: &'static str,
+    pub message_id: String,
+    pub bytes: Vec<u8>,
+    /// Languages, in order, e.g. "cy,en".
+    pub languages: String,
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_CY: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
+fn long_date(t: OffsetDateTime, months: &[&str; 12]) -> String {
+    let d = uk_time::to_london(t).date();
+    format!(
+        "{} {} {}",
+        d.day(),
+        months[d.month() as usize - 1],
+        d.year()
+    )
+}
+
+/// Decides whether `plan` becomes a reply to this message and, if so, builds it.
+#[allow(clippy::too_many_arguments)]
+pub fn prepare(
+    settings: &ReplySettings,
+    templates: &Templates,
+    plan: &ReplyPlan,
+    message: &Message,
+    envelope_sender: &str,
+    id: &str,
+    received: OffsetDateTime,
+    release_at: Option<OffsetDateTime>,
+) -> Result<OutgoingReply, Skip> {
+    let Some(from) = &settings.from else {
+        return Err(Skip::RepliesOff);
+    };
+    guards::check(envelope_sender, message)?;
+    let enabled = match plan.template {
+        "deferred" => settings.send_deferred,
+        "held_for_review" => settings.send_held_for_review,
+        _ => true,
+    };
+    if !enabled || !templates.has(plan.template, Lang::En) {
+        return Err(Skip::NotEnabled(plan.template.to_string()));
+    }
+    let welsh = looks_welsh(&format!(
+        "{} {}",
+        message.subject.as_deref().unwrap_or(""),
+        message.own_text
+    ));
+    let langs = reply_languages(plan.language, welsh);
+    let vars = TemplateVars {
+        name: compose::one_line(&plan.customer_name, 100),
+        case_id: plan.customer_id.clone(),
+        received: long_date(received, &MONTHS_EN),
+        received_cy: long_date(received, &MONTHS_CY),
+        subject: compose::one_line(message.subject.as_deref().unwrap_or(""), 200),
+        postal_address: plan.postal_address.clone(),
+        staff: plan.staff.clone(),
+        representatives: plan.representatives.clone(),
+        review_on: plan.review_on.clone(),
+        council: settings.council.clone(),
+        council_cy: settings.council_cy.clone(),
+        release_at: release_at.map(|t| {
+            let l = uk_time::to_london(t);
+            format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
+        }),
+    };
+    let mut subjects = Vec::new();
+    let mut bodies = Vec::new();
+    for lang in &langs {
+        // A template that fails to render was caught by check-config; if one still fails, skip
+        // the reply rather than send a broken one.
+        let r = templates.render(plan.template, *lang, &vars).map_err(|_| {
+            Skip::NotEnabled(format!(
+                "{} ({} template failed)",
+                plan.template,
+                lang.code()
+            ))
+        })?;
+        subjects.push(r.subject);
+        bodies.push(r.body);
+    }
+    let subject = subjects.join(" / ");
+    let body = bodies.join("\n----------------------------------------\n\n");
+    let composed = compose::compose(
+        from,
+        &plan.customer_name,
+        envelope_sender,
+        &subject,
+        &body,
+        message.message_id.as_deref(),
+        &message.references,
+        id,
+        &settings.hostname,
+        received,
+    )
+    .map_err(|_| Skip::NotEnabled(plan.template.to_string()))?;
+    Ok(OutgoingReply {
+        to: envelope_sender.to_string(),
+        template: plan.template,
+        message_id: composed.message_id,
+        bytes: composed.bytes,
+        languages: langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+    })
+}

@@ -1,0 +1,113 @@
+//! Delivers queued replies from the durable outbox through the one outbound module, from the
+//! null sender `<>` (RFC 3834), to the reply relay (the reinjection port, so replies never pass
+//! the filter again). Failures are retried with back-off; a permanent refusal ends the reply.
+//!
+//! Exactly once: the entry is marked `sending` (flushed) before the send and removed (flushed)
+//! after the relay accepted it. A crash in between leaves `sending`, which the store's recovery
+//! drops with a warning instead of resending: a duplicate automatic reply is worse than a
+//! missing one, and the window is the length of one SMTP `DATA` answer.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tracing::{error, info, warn};
+
+use crate::clock::Clock;
+use crate::outbound::{Outbound, SendError};
+use crate::store::{OutboxState, Store};
+
+pub struct ReplySender {
+    pub store: Store,
+    pub outbound: Outbound,
+    pub clock: Arc<dyn Clock>,
+    pub tick: Duration,
+}
+
+impl ReplySender {
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            self.send_due().await;
+            tokio::select! {
+                _ = tokio::time::sleep(self.tick) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+
+    async fn send_due(&self) {
+        let entries = match self.store.outbox() {
+            Ok(e) => e,
+            Err(e) => {
+                error!(error = %e, "cannot read the reply outbox");
+                return;
+            }
+        };
+        let now = self.clock.now();
+        for mut entry in entries
+            .into_iter()
+            .filter(|e| e.state == OutboxState::Queued && e.next_attempt_at <= now)
+        {
+            let Ok(body) = self.store.outbox_body(&entry.id) else {
+                error!(id = %entry.id, "queued reply has no message; dropping it");
+                let _ = self.blocking(move |s| s.remove_outbox(&entry.id)).await;
+                continue;
+            };
+            entry.state = OutboxState::Sending;
+            entry.attempts += 1;
+            let marked = entry.clone();
+            if self
+                .blocking(move |s| s.update_outbox(&marked))
+                .await
+                .is_err()
+            {
+                continue;
+            }
+            let result = self
+                .outbound
+                .send("", std::slice::from_ref(&entry.to), b"", &body)
+                .await;
+            match result {
+                Ok(()) => {
+                    info!(id = %entry.id, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "reply sent");
+                    let id = entry.id.clone();
+                    if self.blocking(move |s| s.remove_outbox(&id)).await.is_err() {
+                        error!(id = %entry.id, "reply sent but not removed from the outbox");
+                    }
+                }
+                Err(SendError::Transient(e)) => {
+                    let backoff = time::Duration::minutes(1i64 << entry.attempts.min(8));
+                    entry.state = OutboxState::Queued;
+                    entry.next_attempt_at = now + backoff.min(time::Duration::hours(4));
+                    entry.last_error = Some(e.clone());
+                    warn!(id = %entry.id, error = %e, attempts = entry.attempts, "reply not sent; will retry");
+                    let e2 = entry.clone();
+                    let _ = self.blocking(move |s| s.update_outbox(&e2)).await;
+                }
+                Err(e) => {
+                    warn!(id = %entry.id, to = %entry.to, error = %e, "reply refused; giving up on it");
+                    let id = entry.id.clone();
+                    let _ = self.blocking(move |s| s.remove_outbox(&id)).await;
+                }
+            }
+        }
+    }
+
+    async fn blocking(
+        &self,
+        f: impl FnOnce(&Store) -> Result<(), crate::store::StoreError> + Send + 'static,
+    ) -> Result<(), ()> {
+        let store = self.store.clone();
+        match tokio::task::spawn_blocking(move || f(&store)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => {
+                error!(error = %e, "outbox update failed");
+                Err(())
+            }
+            Err(e) => {
+                error!(error = %e, "outbox task failed");
+                Err(())
+            }
+        }
+    }
+}
