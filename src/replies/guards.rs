@@ -13,7 +13,12 @@ pub enum Skip {
     AutoResponseSuppress(String),
     SystemSender(String),
     DeliveryReport,
-    RateLimited { template: String, days: u64 },
+    /// A non-standard bounce or autoresponder, recognised by its subject.
+    LooksAutomatic(String),
+    RateLimited {
+        template: String,
+        days: u64,
+    },
     NotEnabled(String),
     RepliesOff,
 }
@@ -28,6 +33,7 @@ impl std::fmt::Display for Skip {
             Skip::AutoResponseSuppress(v) => write!(f, "X-Auto-Response-Suppress: {v}"),
             Skip::SystemSender(s) => write!(f, "system sender {s}"),
             Skip::DeliveryReport => write!(f, "a delivery report (multipart/report)"),
+            Skip::LooksAutomatic(s) => write!(f, "the subject looks automatic: {s:?}"),
             Skip::RateLimited { template, days } => {
                 write!(
                     f,
@@ -57,7 +63,8 @@ pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
     }
     if let Some(v) = &m.auto.precedence {
         let p = v.trim().to_ascii_lowercase();
-        if p == "bulk" || p == "list" || p == "junk" {
+        // auto_reply is not in RFC 3834 but is what many autoresponders send.
+        if p == "bulk" || p == "list" || p == "junk" || p == "auto_reply" {
             return Err(Skip::Precedence(v.clone()));
         }
     }
@@ -77,8 +84,8 @@ pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
         .rsplit_once('@')
         .map_or(envelope_sender, |(l, _)| l)
         .to_ascii_lowercase();
-    if local == "mailer-daemon"
-        || local == "postmaster"
+    if local.contains("mailer-daemon")
+        || local.contains("postmaster")
         || local.starts_with("owner-")
         || local.ends_with("-request")
     {
@@ -87,8 +94,41 @@ pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
     if m.auto.content_type.as_deref() == Some("multipart/report") {
         return Err(Skip::DeliveryReport);
     }
+    // Many servers still bounce with a plain message, and some autoresponders set no header at
+    // all. A person whose subject happens to match gets no acknowledgement, which is the safe
+    // side: the mail itself is handled as usual.
+    if let Some(subject) = &m.subject {
+        let s = subject.to_lowercase();
+        if AUTOMATIC_SUBJECTS.iter().any(|p| s.contains(p)) {
+            return Err(Skip::LooksAutomatic(subject.clone()));
+        }
+    }
     Ok(())
 }
+
+/// Subject phrases of bounces and autoresponders (lower case).
+const AUTOMATIC_SUBJECTS: &[&str] = &[
+    "delivery status notification",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "delivery warning",
+    "delivery notification",
+    "undeliverable",
+    "undelivered mail",
+    "returned mail",
+    "failure notice",
+    "could not be delivered",
+    "non-delivery",
+    "non remis",
+    "auto reply",
+    "auto-reply",
+    "autoreply",
+    "automatic reply",
+    "out of office",
+    "ateb awtomatig",
+    "allan o'r swyddfa",
+];
 
 #[cfg(test)]
 mod tests {
@@ -210,5 +250,27 @@ mod tests {
             },
             true,
         );
+    }
+
+    #[test]
+    fn automatic_subjects_and_auto_reply_precedence() {
+        for (subject, skip) in [
+            ("Undeliverable: your complaint", true),
+            ("Automatic reply: Planning", true),
+            ("Mail delivery failed: returning message to sender", true),
+            ("Ateb awtomatig: Cynllunio", true),
+            ("My bins were not collected", false),
+        ] {
+            let m = Message {
+                subject: Some(subject.into()),
+                ..Message::default()
+            };
+            assert_eq!(check("a@mail.example", &m).is_err(), skip, "{subject}");
+        }
+        let auto = AutoHeaders {
+            precedence: Some("auto_reply".into()),
+            ..AutoHeaders::default()
+        };
+        assert!(check("a@mail.example", &msg(auto)).is_err());
     }
 }
