@@ -363,3 +363,57 @@ async fn reopen(path: &std::path::Path) -> Store {
     }
     panic!("store stayed locked");
 }
+
+#[tokio::test]
+async fn regression_crlf_dot_cr_cr_lf_does_not_end_data() {
+    // Found in review: smtp-proto's receiver ended DATA here, so the next line ran as a command.
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    c.cmd("MAIL FROM:<a@mail.example>").await;
+    c.cmd("RCPT TO:<x@council.example>").await;
+    c.cmd("DATA").await;
+    c.send_raw(b"Subject: s\r\n\r\nline1\r\n.\r\r\nMAIL FROM:<evil@x.example>\r\n.\r\n")
+        .await;
+    let r = c.reply().await;
+    assert!(r.starts_with("250 2.0.0"), "{r}");
+    let got = sink.wait_for(1).await.remove(0);
+    let (_, rest) = strip_prepended(&got.data);
+    assert_eq!(
+        rest,
+        b"Subject: s\r\n\r\nline1\r\n\r\r\nMAIL FROM:<evil@x.example>\r\n"
+    );
+    assert!(
+        c.cmd("NOOP").await.starts_with("250"),
+        "no stray replies queued"
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn regression_a_client_that_stops_reading_is_dropped() {
+    // Found in review: replies were written without a timeout, so a client flooding commands
+    // without reading held its connection slot for ever.
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(sink.addr, dir.path());
+    config.limits.command_timeout = Duration::from_millis(500);
+    let daemon = Daemon::start(config).await;
+    let stream = tokio::net::TcpStream::connect(daemon.addr).await.unwrap();
+    let (_read_half, mut write_half) = stream.into_split();
+    use tokio::io::AsyncWriteExt;
+    let flood = b"NOOP\r\n".repeat(10_000);
+    let closed = tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            if write_half.write_all(&flood).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    assert!(
+        closed.is_ok(),
+        "the daemon kept the connection of a client that never reads"
+    );
+    daemon.stop().await;
+}

@@ -12,10 +12,10 @@
 
 use std::time::Duration;
 
-use smtp_proto::request::receiver::{DataReceiver, DummyDataReceiver};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::watch;
 
+use super::data::DataReader;
 use super::session::{Session, Step};
 use super::{MessageHandler, Reply};
 
@@ -36,6 +36,7 @@ pub struct Connection<S> {
     /// Start of unconsumed bytes in `inbuf`.
     pos: usize,
     outbuf: Vec<u8>,
+    write_timeout: Duration,
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
@@ -45,6 +46,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
             inbuf: Vec::with_capacity(READ_CHUNK),
             pos: 0,
             outbuf: Vec::new(),
+            write_timeout: Duration::from_secs(300),
         }
     }
 
@@ -56,6 +58,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
         mut shutdown: watch::Receiver<bool>,
     ) -> std::io::Result<()> {
         let limits = session.limits().clone();
+        self.write_timeout = limits.command_timeout;
         session.greeting().write_to(&mut self.outbuf);
         // Set while skipping the rest of an over-long command line.
         let mut discarding_line = false;
@@ -135,36 +138,25 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
 
     /// Reads message data up to the terminating `CRLF.CRLF`, unstuffing dots.
     async fn read_data(&mut self, limits: &super::Limits) -> std::io::Result<DataOutcome> {
-        let mut receiver = DataReceiver::new();
-        // smtp-proto's receiver starts as if in the middle of a line; prime it with a line end
-        // so that a first line starting with "." is unstuffed and an empty message (".")
-        // ends at once, as RFC 5321 section 4.5.2 requires.
-        let mut primer = Vec::new();
-        receiver.ingest(&mut b"\r\n".iter(), &mut primer);
+        let mut reader = DataReader::default();
         let mut data = Vec::new();
+        let mut too_large = false;
         loop {
-            let mut iter = self.inbuf[self.pos..].iter();
-            let done = receiver.ingest(&mut iter, &mut data);
-            self.pos = self.inbuf.len() - iter.as_slice().len();
-            if done {
-                return Ok(DataOutcome::Message(data));
+            let input = &self.inbuf[self.pos..];
+            let end = reader.feed(input, &mut data, !too_large);
+            if let Some(used) = end {
+                self.pos += used;
+                return Ok(if too_large {
+                    DataOutcome::TooLarge
+                } else {
+                    DataOutcome::Message(data)
+                });
             }
+            self.pos = self.inbuf.len();
             if data.len() > limits.max_message_size {
                 // Read on to the end of data so that the session stays in step, then refuse.
-                let mut dummy = DummyDataReceiver::new_data(&receiver);
-                loop {
-                    let mut iter = self.inbuf[self.pos..].iter();
-                    let done = dummy.ingest(&mut iter);
-                    self.pos = self.inbuf.len() - iter.as_slice().len();
-                    if done {
-                        return Ok(DataOutcome::TooLarge);
-                    }
-                    match self.fill(limits.data_timeout, None).await? {
-                        Input::Data => {}
-                        Input::Eof | Input::Shutdown => return Ok(DataOutcome::Closed),
-                        Input::Timeout => return Ok(DataOutcome::Timeout),
-                    }
-                }
+                too_large = true;
+                data = Vec::new();
             }
             match self.fill(limits.data_timeout, None).await? {
                 Input::Data => {}
@@ -223,10 +215,23 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
         }
     }
 
+    /// Sends buffered replies. A client that stops reading gets as long as it would for a
+    /// command, then the connection is dropped (a write must not hold a slot for ever).
     async fn flush(&mut self) -> std::io::Result<()> {
         if !self.outbuf.is_empty() {
-            self.stream.write_all(&self.outbuf).await?;
-            self.stream.flush().await?;
+            let write = async {
+                self.stream.write_all(&self.outbuf).await?;
+                self.stream.flush().await
+            };
+            match tokio::time::timeout(self.write_timeout, write).await {
+                Ok(r) => r?,
+                Err(_) => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        "client stopped reading replies",
+                    ));
+                }
+            }
             self.outbuf.clear();
         }
         Ok(())

@@ -3,6 +3,7 @@
 //! Layers, each testable without the one above it:
 //! - [`reply`]: the reply type and its wire form.
 //! - [`session`]: the pure command state machine (one command line in, one step out). No I/O.
+//! - [`data`]: the pure DATA reader (dot-unstuffing, the one exact end-of-data line).
 //! - [`connection`]: drives a session over any `AsyncRead + AsyncWrite`, reads DATA, enforces
 //!   line, size and time limits, and hands finished transactions to a [`MessageHandler`].
 //! - [`server`]: the TCP listener, the connection cap and graceful shutdown.
@@ -11,6 +12,7 @@
 //! handler for the final reply to each message.
 
 pub mod connection;
+pub mod data;
 pub mod reply;
 pub mod server;
 pub mod session;
