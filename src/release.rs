@@ -57,13 +57,29 @@ impl Releaser {
         let now = self.clock.now();
         let store = self.store.clone();
         let owned = id.to_string();
-        let record = tokio::task::spawn_blocking(move || {
-            store.update_held(&owned, |r| {
-                r.state = HeldState::Releasing;
-            })
+        // Held → releasing happens inside the atomic update, so two releases at once (the
+        // scheduler and an officer, or two officers) or a release racing a discard cannot both
+        // win: whoever comes second sees a state other than held.
+        let (record, claimed) = tokio::task::spawn_blocking(move || {
+            // Set by the update's last (successful) run: did this call move it off held?
+            let claimed = std::sync::atomic::AtomicBool::new(false);
+            let record = store.update_held(&owned, |r| {
+                let held = r.state == HeldState::Held;
+                claimed.store(held, std::sync::atomic::Ordering::SeqCst);
+                if held {
+                    r.state = HeldState::Releasing;
+                }
+            });
+            record.map(|r| (r, claimed.into_inner()))
         })
         .await
         .map_err(|e| StoreError::Corrupt(format!("release task: {e}")))??;
+        if !claimed {
+            return Err(ReleaseError::NotHeld {
+                id: id.to_string(),
+                state: record.state,
+            });
+        }
         let recipients = to.unwrap_or_else(|| record.recipients.clone());
         let prefix = released_by_header(actor, now, id, record.release_interrupted);
         let sent = self

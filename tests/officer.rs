@@ -487,3 +487,19 @@ async fn kill_9_mid_release_neither_loses_nor_silently_duplicates() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_two_releases_at_once_deliver_once() {
+    // Found in review: the held check and the move to releasing were separate steps.
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let id = file_one(daemon.addr, "race").await;
+    sink.rules.lock().unwrap().reply_delay = Some(Duration::from_millis(300));
+    let args = ["held", "release", id.as_str()];
+    let (a, b) = tokio::join!(run(dir.path(), &args), run(dir.path(), &args));
+    assert!(a.0 ^ b.0, "exactly one release succeeds: {a:?} {b:?}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(sink.received().len(), 1);
+    daemon.stop().await;
+}

@@ -298,8 +298,12 @@ impl Store {
         let mut updated = None;
         self.inner.held.fetch_and_update(id.as_bytes(), |old| {
             let old = old?;
-            // A record that does not decode is left alone; the error is reported below.
-            let mut r = HeldMessage::decode(old).ok()?;
+            // A record that does not decode is left exactly as it is (returning None here would
+            // delete it); the error is reported below.
+            let Ok(mut r) = HeldMessage::decode(old) else {
+                updated = None;
+                return Some(old.to_vec());
+            };
             change(&mut r);
             let bytes = r.encode();
             updated = Some(r);
@@ -709,6 +713,26 @@ mod tests {
         let r = store.held_message("R1").unwrap();
         assert_eq!(r.state, HeldState::Held);
         assert!(r.release_interrupted);
+    }
+
+    #[tokio::test]
+    async fn regression_update_never_deletes_a_record_it_cannot_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .inner
+            .held
+            .insert(b"BAD", b"{not json".to_vec())
+            .unwrap();
+        assert!(
+            store
+                .update_held("BAD", |r| r.state = HeldState::Releasing)
+                .is_err()
+        );
+        assert_eq!(
+            store.inner.held.get(b"BAD").unwrap().unwrap().as_ref(),
+            b"{not json"
+        );
     }
 
     #[tokio::test]
