@@ -74,7 +74,7 @@ impl DataReader {
                     return Some(i);
                 }
                 // A stuffed dot: drop it, keep what follows (a CR we held back included).
-                (State::DotCr, b) => {
+                (State::DotCr, _) => {
                     if sink {
                         out.push(b'\r');
                     }
