@@ -7,8 +7,12 @@
 //! - It dot-stuffs only after CRLF. A line that follows a bare LF and starts with `.` would be
 //!   read as end-of-data by an MTA that, like Postfix, accepts bare LF as a line end: we stuff
 //!   those dots ourselves.
-//! - The first refused recipient aborts the whole send, so after a permanent refusal with several
-//!   recipients we retry one recipient at a time to learn who was refused (see [`Outbound::deliver`]).
+//! - Its `send` stops at the first refused recipient. We drive the transaction ourselves with
+//!   lettre's `AsyncSmtpConnection` commands instead: MAIL, every RCPT (noting each refusal), then
+//!   DATA for the recipients that were accepted, all in one transaction and one copy of the
+//!   message (see [`Outbound::deliver`]).
+//! - It only asks for SMTPUTF8 when an address is not ASCII; we also ask when the message came
+//!   to us with SMTPUTF8, so the downstream treats it the same way.
 //! - Its `AsyncSmtpTransport` opens sockets without `TCP_NODELAY` and writes the `CRLF.CRLF`
 //!   terminator separately from the message, so Nagle's algorithm meets the downstream's delayed
 //!   ACK and every message stalls for about 40 ms (measured: 23 ms per message on loopback, see
@@ -20,9 +24,10 @@ use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use lettre::address::{Address, Envelope};
+use lettre::address::Address;
 use lettre::transport::smtp::client::AsyncSmtpConnection;
-use lettre::transport::smtp::extension::ClientId;
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use tokio::net::TcpStream;
 use tokio::sync::Semaphore;
 
@@ -94,7 +99,8 @@ impl Outbound {
     }
 
     /// Sends `prefix` (header fields we prepend, CRLF-terminated) followed by `message`, from
-    /// `sender` (empty for `<>`), to every recipient in one transaction.
+    /// `sender` (empty for `<>`), to every recipient in one transaction. `Ok` when at least one
+    /// recipient took it; recipients refused alongside are logged.
     pub async fn send(
         &self,
         sender: &str,
@@ -102,91 +108,181 @@ impl Outbound {
         prefix: &[u8],
         message: &[u8],
     ) -> Result<(), SendError> {
-        let from = if sender.is_empty() {
-            None
-        } else {
-            Some(Address::from_str(sender).map_err(|_| SendError::BadAddress(sender.into()))?)
-        };
-        let to = recipients
-            .iter()
-            .map(|r| Address::from_str(r).map_err(|_| SendError::BadAddress(r.clone())))
-            .collect::<Result<Vec<_>, _>>()?;
-        let envelope =
-            Envelope::new(from, to).map_err(|e| SendError::BadAddress(format!("envelope: {e}")))?;
-        let wire = wire_form(prefix, message);
-        // The semaphore is never closed.
-        let _slot = self
-            .inner
-            .slots
-            .acquire()
-            .await
-            .expect("pool semaphore closed");
-        let attempt = async {
-            let mut conn = self.inner.checkout().await?;
-            let result = conn.send(&envelope, &wire).await;
-            // lettre marks a connection broken after any failed command; only healthy ones
-            // go back to the pool.
-            if !conn.has_broken() {
-                self.inner.checkin(conn);
-            }
-            result.map(|_| ()).map_err(classify)
-        };
-        match tokio::time::timeout(self.inner.timeout, attempt).await {
-            Ok(result) => result,
-            Err(_) => Err(SendError::Transient(format!(
-                "no answer from {} within {:?}",
-                self.inner.target, self.inner.timeout
-            ))),
+        let d = self
+            .deliver(sender, recipients, prefix, message, false)
+            .await;
+        if d.accepted.is_empty() {
+            return Err(d
+                .failed
+                .into_iter()
+                .map(|(_, e)| e)
+                .next()
+                .unwrap_or_else(|| SendError::Transient("no recipients".into())));
         }
+        for (r, e) in &d.failed {
+            tracing::warn!(recipient = %r, error = %e, "recipient refused; the others have it");
+        }
+        Ok(())
     }
 
-    /// Delivers to all recipients, finding out per recipient who was refused.
-    ///
-    /// One transaction first. Only if it is refused permanently and there are several
-    /// recipients do we retry one by one: lettre stops at the first refused RCPT, and the others
-    /// must not be refused along with it.
+    /// Delivers to all recipients in one SMTP transaction, finding out per recipient who was
+    /// refused. The whole of it (waiting for a pooled connection included) is bounded by the
+    /// downstream timeout; running out is a temporary failure for every recipient.
     pub async fn deliver(
         &self,
         sender: &str,
         recipients: &[String],
         prefix: &[u8],
         message: &[u8],
+        smtputf8: bool,
     ) -> Delivery {
-        match self.send(sender, recipients, prefix, message).await {
-            Ok(()) => Delivery {
-                accepted: recipients.to_vec(),
-                failed: Vec::new(),
-            },
-            Err(SendError::Transient(t)) => Delivery {
+        let all_failed = |e: SendError| Delivery {
+            accepted: Vec::new(),
+            failed: recipients.iter().map(|r| (r.clone(), e.clone())).collect(),
+        };
+        let from = if sender.is_empty() {
+            None
+        } else {
+            match Address::from_str(sender) {
+                Ok(a) => Some(a),
+                Err(_) => return all_failed(SendError::BadAddress(sender.into())),
+            }
+        };
+        let mut failed = Vec::new();
+        let mut to = Vec::new();
+        for r in recipients {
+            match Address::from_str(r) {
+                Ok(a) => to.push((r.clone(), a)),
+                Err(_) => failed.push((r.clone(), SendError::BadAddress(r.clone()))),
+            }
+        }
+        if to.is_empty() {
+            return Delivery {
                 accepted: Vec::new(),
-                failed: recipients
-                    .iter()
-                    .map(|r| (r.clone(), SendError::Transient(t.clone())))
-                    .collect(),
-            },
-            Err(first) if recipients.len() == 1 => Delivery {
-                accepted: Vec::new(),
-                failed: vec![(recipients[0].clone(), first)],
-            },
-            Err(_) => {
-                let mut delivery = Delivery::default();
-                for r in recipients {
-                    match self
-                        .send(sender, std::slice::from_ref(r), prefix, message)
-                        .await
-                    {
-                        Ok(()) => delivery.accepted.push(r.clone()),
-                        Err(e) => delivery.failed.push((r.clone(), e)),
-                    }
+                failed,
+            };
+        }
+        let wire = wire_form(prefix, message);
+        let attempt = async {
+            // The semaphore is never closed.
+            let _slot = self
+                .inner
+                .slots
+                .acquire()
+                .await
+                .expect("pool semaphore closed");
+            self.inner
+                .transaction(from.as_ref(), &to, &wire, smtputf8)
+                .await
+        };
+        match tokio::time::timeout(self.inner.timeout, attempt).await {
+            Ok(Ok((accepted, refused))) => {
+                failed.extend(refused);
+                Delivery { accepted, failed }
+            }
+            Ok(Err(e)) => {
+                failed.extend(to.into_iter().map(|(r, _)| (r, e.clone())));
+                Delivery {
+                    accepted: Vec::new(),
+                    failed,
                 }
-                delivery
+            }
+            Err(_) => {
+                let e = SendError::Transient(format!(
+                    "no answer from {} within {:?}",
+                    self.inner.target, self.inner.timeout
+                ));
+                failed.extend(to.into_iter().map(|(r, _)| (r, e.clone())));
+                Delivery {
+                    accepted: Vec::new(),
+                    failed,
+                }
             }
         }
     }
 }
 
+type Accepted = (Vec<String>, Vec<(String, SendError)>);
+
 impl PoolInner {
-    async fn checkout(&self) -> Result<AsyncSmtpConnection, SendError> {
+    /// One transaction: MAIL, each RCPT, then DATA for the accepted ones. A pooled connection
+    /// the downstream has closed meanwhile fails at MAIL, before anything was accepted: then
+    /// we try once more on a fresh connection.
+    async fn transaction(
+        &self,
+        from: Option<&Address>,
+        to: &[(String, Address)],
+        wire: &[u8],
+        smtputf8: bool,
+    ) -> Result<Accepted, SendError> {
+        let (mut conn, reused) = self.checkout().await?;
+        let params = |conn: &AsyncSmtpConnection| {
+            let info = conn.server_info();
+            let mut p = Vec::new();
+            if !wire.is_ascii() && info.supports_feature(Extension::EightBitMime) {
+                p.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+            }
+            let non_ascii = from.is_some_and(|a| !AsRef::<str>::as_ref(a).is_ascii())
+                || to.iter().any(|(r, _)| !r.is_ascii());
+            if (smtputf8 || non_ascii) && info.supports_feature(Extension::SmtpUtfEight) {
+                p.push(MailParameter::SmtpUtfEight);
+            }
+            p
+        };
+        let mail = |p| Mail::new(from.cloned(), p);
+        let first = conn.command(mail(params(&conn))).await;
+        if let Err(e) = first {
+            conn.abort().await;
+            if !(reused && !e.is_response() && !e.is_transient() && !e.is_permanent()) {
+                return Err(classify(e));
+            }
+            let (fresh, _) = self.fresh().await?;
+            conn = fresh;
+            if let Err(e) = conn.command(mail(params(&conn))).await {
+                conn.abort().await;
+                return Err(classify(e));
+            }
+        }
+        let mut accepted = Vec::new();
+        let mut refused = Vec::new();
+        for (raw, addr) in to {
+            match conn.command(Rcpt::new(addr.clone(), vec![])).await {
+                Ok(_) => accepted.push(raw.clone()),
+                Err(e) if e.is_permanent() || e.is_transient() => {
+                    refused.push((raw.clone(), classify(e)))
+                }
+                Err(e) => {
+                    conn.abort().await;
+                    return Err(classify(e));
+                }
+            }
+        }
+        if accepted.is_empty() {
+            if conn.command(Rset).await.is_ok() {
+                self.checkin(conn);
+            } else {
+                conn.abort().await;
+            }
+            return Ok((accepted, refused));
+        }
+        if let Err(e) = conn.command(Data).await {
+            conn.abort().await;
+            return Err(classify(e));
+        }
+        match conn.message(wire).await {
+            Ok(_) => {
+                self.checkin(conn);
+                Ok((accepted, refused))
+            }
+            Err(e) => {
+                conn.abort().await;
+                Err(classify(e))
+            }
+        }
+    }
+
+    /// A pooled connection if one is usable, else a new one; says which.
+    async fn checkout(&self) -> Result<(AsyncSmtpConnection, bool), SendError> {
         loop {
             let candidate = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
             let Some((mut conn, since)) = candidate else {
@@ -198,10 +294,14 @@ impl PoolInner {
                 continue;
             }
             if age < CHECK_AFTER || conn.test_connected().await {
-                return Ok(conn);
+                return Ok((conn, true));
             }
             conn.abort().await;
         }
+        self.fresh().await
+    }
+
+    async fn fresh(&self) -> Result<(AsyncSmtpConnection, bool), SendError> {
         let stream = TcpStream::connect(self.target)
             .await
             .map_err(|e| SendError::Transient(format!("cannot connect to {}: {e}", self.target)))?;
@@ -210,6 +310,7 @@ impl PoolInner {
             .map_err(|e| SendError::Transient(format!("setting TCP_NODELAY: {e}")))?;
         AsyncSmtpConnection::connect_with_transport(Box::new(stream), &self.hello)
             .await
+            .map(|c| (c, false))
             .map_err(classify)
     }
 

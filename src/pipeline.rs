@@ -165,6 +165,7 @@ impl Pipeline {
                         &verdict.recipients,
                         prefix.as_bytes(),
                         &t.data,
+                        t.envelope.smtputf8,
                     )
                     .await;
                 let outcome = self.after_delivery(t, &message, id, now, delivery).await;
@@ -223,7 +224,13 @@ impl Pipeline {
         if delivery.failed.is_empty() {
             return Outcome::Delivered;
         }
-        if delivery.accepted.is_empty() {
+        // An address lettre cannot put on the wire will not get better by retrying: hold the
+        // message for an officer rather than bounce it (review finding).
+        let unsendable = delivery
+            .failed
+            .iter()
+            .all(|(_, e)| matches!(e, SendError::BadAddress(_)));
+        if delivery.accepted.is_empty() && !unsendable {
             // Nothing went out: report the most hopeful failure so Postfix retries if it can.
             let mut failures = delivery.failed.into_iter().map(|(_, e)| e);
             let first = failures.next().expect("failed is not empty");
@@ -237,10 +244,14 @@ impl Pipeline {
             .failed
             .iter()
             .map(|(r, e)| format!("downstream did not take recipient {r}: {e}"))
-            .chain(std::iter::once(format!(
-                "delivered to {}; held for the rest",
-                delivery.accepted.join(", ")
-            )))
+            .chain(std::iter::once(if delivery.accepted.is_empty() {
+                "nothing could be delivered; held for an officer".to_string()
+            } else {
+                format!(
+                    "delivered to {}; held for the rest",
+                    delivery.accepted.join(", ")
+                )
+            }))
             .collect();
         let verdict = Verdict {
             action: Action::Hold,
@@ -255,7 +266,9 @@ impl Pipeline {
         };
         let record = held_record(t, message, id, now, &verdict);
         let audit = vec![decision_entry(t, &verdict, id, now)];
+        let nothing_delivered = delivery.accepted.is_empty();
         match self.store.hold_audited(record, t.data.clone(), audit).await {
+            Ok(()) if nothing_delivered => Outcome::Kept(Action::Hold),
             Ok(()) => Outcome::PartlyHeld { held_for },
             // Some recipients already have it. A retry duplicates for them, which is better
             // than losing it for the rest.

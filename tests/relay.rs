@@ -258,9 +258,14 @@ async fn one_refused_recipient_does_not_lose_the_others() {
         r.starts_with("250") && r.contains("held for gone@council.example"),
         "{r}"
     );
-    let got = sink.wait_for(2).await;
-    let delivered: Vec<_> = got.iter().flat_map(|m| m.recipients.clone()).collect();
-    assert_eq!(delivered, vec!["x@council.example", "y@council.example"]);
+    // One transaction, one copy, for the recipients the downstream took.
+    let got = sink.wait_for(1).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(sink.received().len(), 1);
+    assert_eq!(
+        got[0].recipients,
+        vec!["x@council.example", "y@council.example"]
+    );
     daemon.stop().await;
     let store = reopen(&dir.path().join("data")).await;
     let held = store.held().unwrap();
@@ -416,4 +421,50 @@ async fn regression_a_client_that_stops_reading_is_dropped() {
         "the daemon kept the connection of a client that never reads"
     );
     daemon.stop().await;
+}
+
+#[tokio::test]
+async fn regression_quoted_addresses_are_reinjected_as_written() {
+    // Found in review: smtp-proto unquoted "john smith"@example.com, which lettre then refused,
+    // and the message was bounced with a 553.
+    let (sink, daemon, _dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message(
+            "\"john smith\"@mail.example",
+            &["\"a..b\"@council.example"],
+            b"Subject: q\r\n\r\nx\r\n",
+        )
+        .await;
+    assert!(r.starts_with("250") && r.ends_with("delivered"), "{r}");
+    let got = sink.wait_for(1).await.remove(0);
+    assert_eq!(got.sender, "\"john smith\"@mail.example");
+    assert_eq!(got.recipients, vec!["\"a..b\"@council.example"]);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn an_address_that_cannot_be_reinjected_is_held_not_bounced() {
+    let (sink, daemon, dir) = setup().await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    // Accepted by RFC 5321 without a domain, but not something lettre can send to.
+    let r = c
+        .send_message(
+            "a@mail.example",
+            &["Postmaster"],
+            b"Subject: p\r\n\r\nx\r\n",
+        )
+        .await;
+    assert!(r.starts_with("250") && r.ends_with("held"), "{r}");
+    daemon.stop().await;
+    assert!(sink.received().is_empty());
+    let store = reopen(&dir.path().join("data")).await;
+    let held = store.held().unwrap();
+    assert!(
+        held[0].reasons[0].contains("Postmaster"),
+        "{:?}",
+        held[0].reasons
+    );
 }

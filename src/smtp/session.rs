@@ -154,9 +154,31 @@ impl Session {
         if let Some(rest) = strip_verb(line, b"XFORWARD") {
             return self.xforward(rest);
         }
+        // RFC 5321 requires `RCPT TO:<Postmaster>` (no domain) to be accepted.
+        if let Some(rest) = strip_verb(line, b"RCPT")
+            && raw_path(rest).is_some_and(|p| p.eq_ignore_ascii_case("postmaster"))
+        {
+            return self.recipient("Postmaster".to_string());
+        }
         let request = Request::parse(&mut line.iter());
         match request {
-            Ok(request) => self.request(request.into_owned()),
+            Ok(request) => {
+                let mut request = request.into_owned();
+                // smtp-proto takes the quotes out of a quoted local part ("john smith"@x becomes
+                // john smith@x), which is no longer a valid address. Keep the path exactly as
+                // the client wrote it.
+                let raw = raw_path(line);
+                match &mut request {
+                    Request::Mail { from } => from.address = raw.unwrap_or_default(),
+                    Request::Rcpt { to } => {
+                        if let Some(raw) = raw {
+                            to.address = raw;
+                        }
+                    }
+                    _ => {}
+                }
+                self.request(request)
+            }
             Err(err) => self.error(proto_error_reply(&err)),
         }
     }
@@ -241,14 +263,7 @@ impl Session {
                         "Error: bad recipient address syntax",
                     ));
                 }
-                if self.envelope.recipients.len() >= self.limits.max_recipients {
-                    // 452 rather than 5xx: RFC 5321 section 4.5.3.1.10, the client sends the
-                    // remaining recipients in a later transaction.
-                    return Step::Reply(Reply::new(452, "4.5.3", "Error: too many recipients"));
-                }
-                self.envelope.recipients.push(to.address);
-                self.phase = Phase::Rcpt;
-                Step::Reply(Reply::new(250, "2.1.5", "Ok"))
+                self.recipient(to.address)
             }
             Request::Data => match self.phase {
                 Phase::Greeted => self.need_helo(),
@@ -284,6 +299,24 @@ impl Session {
                 self.error(Reply::new(502, "5.5.1", "Error: command not implemented"))
             }
         }
+    }
+
+    fn recipient(&mut self, address: String) -> Step {
+        match self.phase {
+            Phase::Greeted => return self.need_helo(),
+            Phase::Ready => {
+                return self.error(Reply::new(503, "5.5.1", "Error: need MAIL command"));
+            }
+            _ => {}
+        }
+        if self.envelope.recipients.len() >= self.limits.max_recipients {
+            // 452 rather than 5xx: RFC 5321 section 4.5.3.1.10, the client sends the remaining
+            // recipients in a later transaction.
+            return Step::Reply(Reply::new(452, "4.5.3", "Error: too many recipients"));
+        }
+        self.envelope.recipients.push(address);
+        self.phase = Phase::Rcpt;
+        Step::Reply(Reply::new(250, "2.1.5", "Ok"))
     }
 
     fn helo(&mut self, host: String) {
@@ -355,6 +388,26 @@ impl Session {
             Step::Reply(reply)
         }
     }
+}
+
+/// The path between `<` and `>` as the client wrote it (quotes inside a local part kept; a `>`
+/// inside quotes does not end it).
+fn raw_path(line: &[u8]) -> Option<String> {
+    let start = line.iter().position(|&b| b == b'<')? + 1;
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, &b) in line[start..].iter().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if quoted => escaped = true,
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => {
+                return Some(String::from_utf8_lossy(&line[start..start + i]).into_owned());
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn strip_verb<'a>(line: &'a [u8], verb: &[u8]) -> Option<&'a [u8]> {
@@ -594,6 +647,26 @@ mod tests {
         assert_eq!(t.client.xforward.addr.as_deref(), Some("192.0.2.7"));
         assert_eq!(t.client.xforward.ident.as_deref(), Some("4XyZ1"));
         check(&["EHLO p", "XFORWARD FOO=bar"], &[250, 501]);
+    }
+
+    #[test]
+    fn regression_quoted_local_parts_keep_their_quotes() {
+        let mut s = check(
+            &[
+                "EHLO p",
+                "MAIL FROM:<\"john smith\"@example.com>",
+                "RCPT TO:<\"a..b\"@docomo.ne.jp>",
+                "RCPT TO:<Postmaster>",
+                "DATA",
+            ],
+            &[250, 250, 250, 250, 354],
+        );
+        let t = s.finish_data(vec![]).unwrap();
+        assert_eq!(t.envelope.sender, "\"john smith\"@example.com");
+        assert_eq!(
+            t.envelope.recipients,
+            vec!["\"a..b\"@docomo.ne.jp", "Postmaster"]
+        );
     }
 
     #[test]
