@@ -7,12 +7,9 @@ mod common;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use contactgate::clock::ManualClock;
-use contactgate::daemon::ServeOptions;
 use serde_json::Value;
 use time::macros::datetime;
 
@@ -294,14 +291,9 @@ async fn subject_access_export_has_everything_about_the_address() {
 async fn retention_purges_closed_mail_and_never_waiting_mail() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-01 09:00 UTC)));
-    let options = ServeOptions {
-        clock: clock.clone(),
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(
+    let (daemon, clock) = Daemon::start_at(
         test_config_with_rules(sink.addr, dir.path(), RULES),
-        options,
+        datetime!(2026-07-01 09:00 UTC),
     )
     .await;
     let d = dir.path();
@@ -365,12 +357,7 @@ async fn daily_digest_lists_new_mail_with_release_commands_once_a_day() {
     });
     config.replies.from = Some("customer.services@council.example".into());
     // 07:30 BST.
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-01 06:30 UTC)));
-    let options = ServeOptions {
-        clock: clock.clone(),
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(config, options).await;
+    let (daemon, clock) = Daemon::start_at(config, datetime!(2026-07-01 06:30 UTC)).await;
     let id = file_one(daemon.addr, "for the digest").await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert!(sink.received().is_empty(), "not before 08:00");

@@ -3,12 +3,9 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use contactgate::clock::ManualClock;
-use contactgate::daemon::ServeOptions;
 use time::macros::datetime;
 
 const RULES: &str = r#"
@@ -148,14 +145,9 @@ async fn deferred_mail_is_released_at_the_window() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();
     // Friday 3 July 2026, 02:00 BST.
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 01:00 UTC)));
-    let options = ServeOptions {
-        clock: clock.clone(),
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(
+    let (daemon, clock) = Daemon::start_at(
         test_config_with_rules(sink.addr, dir.path(), RULES),
-        options,
+        datetime!(2026-07-03 01:00 UTC),
     )
     .await;
     let mut c = Client::connect(daemon.addr).await;
@@ -211,14 +203,9 @@ async fn deferred_mail_is_released_at_the_window() {
 async fn deferred_release_waits_out_a_downstream_outage() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 01:00 UTC)));
-    let options = ServeOptions {
-        clock: clock.clone(),
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(
+    let (daemon, clock) = Daemon::start_at(
         test_config_with_rules(sink.addr, dir.path(), RULES),
-        options,
+        datetime!(2026-07-03 01:00 UTC),
     )
     .await;
     let mut c = Client::connect(daemon.addr).await;
@@ -255,12 +242,7 @@ async fn the_deferral_schedule_survives_a_restart() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();
     let config = test_config_with_rules(sink.addr, dir.path(), RULES);
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 01:00 UTC)));
-    let options = ServeOptions {
-        clock: clock.clone(),
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(config.clone(), options).await;
+    let (daemon, _clock) = Daemon::start_at(config.clone(), datetime!(2026-07-03 01:00 UTC)).await;
     let mut c = Client::connect(daemon.addr).await;
     c.cmd("EHLO p").await;
     let r = c
@@ -274,12 +256,7 @@ async fn the_deferral_schedule_survives_a_restart() {
     daemon.stop().await;
 
     // A new process, started after the window opened, releases it.
-    let clock = Arc::new(ManualClock::new(datetime!(2026-07-03 09:30 UTC)));
-    let options = ServeOptions {
-        clock,
-        ..ServeOptions::default()
-    };
-    let daemon = Daemon::start_with(config, options).await;
+    let (daemon, _clock) = Daemon::start_at(config, datetime!(2026-07-03 09:30 UTC)).await;
     let got = sink.wait_for(1).await;
     assert_eq!(got[0].recipients, vec!["oohs@council.example"]);
     daemon.stop().await;

@@ -270,6 +270,19 @@ impl Daemon {
         }
     }
 
+    /// Starts with a [`ManualClock`] set to `start`; returns the clock to move time.
+    pub async fn start_at(
+        config: Config,
+        start: time::OffsetDateTime,
+    ) -> (Daemon, std::sync::Arc<contactgate::clock::ManualClock>) {
+        let clock = std::sync::Arc::new(contactgate::clock::ManualClock::new(start));
+        let options = ServeOptions {
+            clock: clock.clone(),
+            ..ServeOptions::default()
+        };
+        (Self::start_with(config, options).await, clock)
+    }
+
     /// Asks for a graceful shutdown and waits for it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.stop.take() {
