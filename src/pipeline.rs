@@ -27,6 +27,9 @@ use crate::store::{
     OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
 };
 
+/// Messages larger than this are parsed on a blocking thread.
+const BLOCKING_PARSE_ABOVE: usize = 256 * 1024;
+
 /// The actor named in the audit trail for automated decisions.
 pub const SYSTEM_ACTOR: &str = "contactgate";
 
@@ -139,9 +142,23 @@ impl Pipeline {
         id: &str,
         now: OffsetDateTime,
     ) -> (Outcome, Option<Verdict>) {
-        let message = match Message::parse(&t.data) {
+        let parsed = if t.data.len() > BLOCKING_PARSE_ABOVE {
+            // A large MIME tree takes long enough to parse that it should not hold up one of
+            // the async workers carrying other sessions.
+            let data = std::mem::take(&mut t.data);
+            match tokio::task::spawn_blocking(move || (Message::parse(&data), data)).await {
+                Ok((parsed, data)) => {
+                    t.data = data;
+                    parsed.map_err(|e| e.to_string())
+                }
+                Err(e) => Err(format!("parser task failed: {e}")),
+            }
+        } else {
+            Message::parse(&t.data).map_err(|e| e.to_string())
+        };
+        let message = match parsed {
             Ok(m) => m,
-            Err(e) => return (Outcome::ParseFailed(e.to_string()), None),
+            Err(e) => return (Outcome::ParseFailed(e), None),
         };
         let rules = self.rules.current();
         let verdict = policy::decide(&message, &t.envelope, &rules, &self.policy, now);

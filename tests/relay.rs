@@ -468,3 +468,16 @@ async fn an_address_that_cannot_be_reinjected_is_held_not_bounced() {
         held[0].reasons
     );
 }
+
+#[tokio::test]
+async fn a_large_message_is_parsed_off_the_async_workers_and_relayed_intact() {
+    let mut msg = b"Subject: big\r\nContent-Type: text/plain\r\n\r\n".to_vec();
+    for i in 0..20_000 {
+        msg.extend_from_slice(
+            format!("line {i} of a long complaint about the bins.\r\n").as_bytes(),
+        );
+    }
+    assert!(msg.len() > 256 * 1024);
+    let (got, _) = relay_one(&msg).await;
+    assert_byte_identical(&got, &msg);
+}
