@@ -30,7 +30,10 @@ fn unit_is_notify_hardened_and_verifies() {
     let copy = dir.path().join("contactgate.service");
     std::fs::write(
         &copy,
-        unit.replace("/usr/local/bin/contactgate", env!("CARGO_BIN_EXE_contactgate")),
+        unit.replace(
+            "/usr/local/bin/contactgate",
+            env!("CARGO_BIN_EXE_contactgate"),
+        ),
     )
     .unwrap();
     let out = std::process::Command::new("systemd-analyze")
