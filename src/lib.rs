@@ -14,7 +14,7 @@
 //! 10. [`daemon`] wires it together; `main.rs` is only the command line.
 //!
 //! Module map: [`config`] (TOML → validated config), [`smtp`] (codec, session, connection,
-//! server), [`message`], [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
+//! server), [`message`], [`flags`] (abusive-language flags, contact patterns), [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
 //! [`daemon`].
 
 pub mod admin;
@@ -24,6 +24,7 @@ pub mod config;
 pub mod daemon;
 pub mod digest;
 pub mod explain;
+pub mod flags;
 pub mod message;
 pub mod outbound;
 pub mod pipeline;

@@ -1,0 +1,516 @@
+//! The lexicon files in `rules_dir/lexicon/`: one TOML file per category, plus `allow.toml`.
+//! Read and validated like the restrictions: all or nothing, every problem at `file:line:col`.
+//!
+//! ```toml
+//! category = "profanity"        # equals the file stem
+//! action = "tag"                # or "hold"
+//! description = "Foul and offensive language"
+//!
+//! [[entry]]
+//! severity = "high"             # low | medium | high
+//! lang = "en"                   # en | cy
+//! terms = ["...", "..."]        # whole words or phrases; inflections are matched for you
+//!
+//! [intent]                      # optional: speaker + harm verb + target (threats)
+//! severity = "high"
+//! speakers = ["i will", "i'll"]
+//! fillers = ["really", "just"]
+//! verbs = ["kill", "stab"]
+//! targets = ["you", "your"]
+//! not_followed_by = ["an email"]
+//! ```
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::normalize::Normalized;
+use crate::config::line_col;
+use crate::rules::{RulesError, RulesProblem};
+
+/// The file of allow-listed words and phrases.
+pub const ALLOW_FILE: &str = "allow.toml";
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// What a flag in a category does to the message. Both are advisory: an officer decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagAction {
+    /// Deliver with an `X-Contactgate-Flags:` header, and record an incident.
+    #[default]
+    Tag,
+    /// Hold for an officer's review, and record an incident.
+    Hold,
+}
+
+impl FlagAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagAction::Tag => "tag",
+            FlagAction::Hold => "hold",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub name: String,
+    pub action: FlagAction,
+    pub description: String,
+}
+
+/// One listed word or phrase.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// `category/term`.
+    pub id: String,
+    pub category: usize,
+    pub severity: Severity,
+    pub lang: String,
+    /// The matching copy (squeezed, single spaces).
+    pub key: String,
+    /// Run lengths of `key`'s letters.
+    pub runs: Vec<u8>,
+    /// The unsqueezed matching form, for masked words.
+    pub full: String,
+}
+
+/// Threat intent: a speaker, a harm verb and a target, within one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Intent {
+    pub category: usize,
+    pub severity: Severity,
+    /// Each a sequence of squeezed words.
+    pub speakers: Vec<Vec<String>>,
+    pub fillers: Vec<String>,
+    pub verbs: Vec<Term>,
+    pub targets: Vec<String>,
+    pub not_followed_by: Vec<Vec<String>>,
+}
+
+/// Every lexicon file, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub categories: Vec<Category>,
+    pub terms: Vec<Term>,
+    pub intents: Vec<Intent>,
+    /// Allow-listed words and phrases, as matching keys with runs.
+    pub allow: Vec<(String, Vec<u8>)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    category: Spanned<String>,
+    #[serde(default)]
+    action: Option<Spanned<String>>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    entry: Vec<RawEntry>,
+    #[serde(default)]
+    intent: Option<Spanned<RawIntent>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    severity: Spanned<String>,
+    #[serde(default = "default_lang")]
+    lang: String,
+    terms: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIntent {
+    severity: Spanned<String>,
+    speakers: Vec<Spanned<String>>,
+    #[serde(default)]
+    fillers: Vec<Spanned<String>>,
+    verbs: Vec<Spanned<String>>,
+    targets: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_followed_by: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllow {
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
+    #[serde(default)]
+    surnames: Vec<Spanned<String>>,
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
+}
+
+fn default_lang() -> String {
+    "en".into()
+}
+
+/// Collects problems for one file.
+struct FileProblems<'a> {
+    name: &'a str,
+    text: &'a str,
+    list: &'a mut Vec<RulesProblem>,
+}
+
+impl FileProblems<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> String {
+        let (line, col) = line_col(self.text, span.start);
+        format!("{}:{line}:{col}", self.name)
+    }
+
+    fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        let location = self.at(span);
+        self.list.push(RulesProblem {
+            location,
+            message: message.into(),
+        });
+    }
+}
+
+/// A term's matching key, or why it cannot be one.
+fn key_of(term: &str) -> Result<(String, Vec<u8>, String), String> {
+    let trimmed = term.trim();
+    if trimmed.is_empty() {
+        return Err("empty term".into());
+    }
+    if trimmed
+        .chars()
+        .any(|c| !(c.is_alphabetic() || c.is_ascii_digit() || c == '\'' || c == ' '))
+    {
+        return Err(format!(
+            "term {term:?} may only hold letters, digits, apostrophes and spaces (obfuscated spellings are matched for you)"
+        ));
+    }
+    let n = Normalized::new(trimmed);
+    if n.text.is_empty() || !n.masked.is_empty() {
+        return Err(format!("term {term:?} has nothing to match"));
+    }
+    let full: String = n
+        .text
+        .char_indices()
+        .map(|(i, c)| std::iter::repeat_n(c, n.runs[i] as usize).collect::<String>())
+        .collect();
+    Ok((n.text, n.runs, full))
+}
+
+fn severity(p: &mut FileProblems<'_>, s: &Spanned<String>) -> Severity {
+    match s.get_ref().as_str() {
+        "low" => Severity::Low,
+        "medium" => Severity::Medium,
+        "high" => Severity::High,
+        other => {
+            p.add(
+                s.span(),
+                format!("severity must be \"low\", \"medium\" or \"high\", not {other:?}"),
+            );
+            Severity::Medium
+        }
+    }
+}
+
+fn parse_error(name: &str, text: &str, e: toml::de::Error) -> RulesProblem {
+    let location = match e.span() {
+        Some(span) => {
+            let (line, col) = line_col(text, span.start);
+            format!("{name}:{line}:{col}")
+        }
+        None => name.to_string(),
+    };
+    let mut message = e.message().trim_end().to_string();
+    if let Some(s) = crate::config::suggest_unknown_field(&message) {
+        message.push_str(&format!(" (did you mean `{s}`?)"));
+    }
+    RulesProblem { location, message }
+}
+
+impl Lexicon {
+    /// Loads every `*.toml` in `dir`. A missing directory is an empty lexicon (nothing is
+    /// flagged); a bad file is an error naming file:line:col.
+    pub fn load(dir: &Path) -> Result<Lexicon, RulesError> {
+        let mut files: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect(),
+            Err(_) => return Ok(Lexicon::default()),
+        };
+        files.sort();
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for path in files {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(text) => sources.push((name, text)),
+                Err(e) => problems.push(RulesProblem {
+                    location: name,
+                    message: format!("cannot read: {e}"),
+                }),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(RulesError { problems });
+        }
+        let refs: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Lexicon::parse(&refs)
+    }
+
+    /// Compiles lexicon files given as (name, text); `allow.toml` by its file name.
+    pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, RulesError> {
+        let mut lex = Lexicon::default();
+        let mut problems = Vec::new();
+        // key → (term id, location) of its first listing.
+        let mut seen: HashMap<String, (String, String)> = HashMap::new();
+        for &(name, text) in files {
+            let stem = Path::new(name)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or(name);
+            let mut p = FileProblems {
+                name,
+                text,
+                list: &mut problems,
+            };
+            if Path::new(name).file_name().and_then(|s| s.to_str()) == Some(ALLOW_FILE) {
+                match toml::from_str::<RawAllow>(text) {
+                    Ok(raw) => {
+                        for s in raw
+                            .places
+                            .iter()
+                            .chain(&raw.surnames)
+                            .chain(&raw.phrases)
+                            .chain(&raw.words)
+                        {
+                            match key_of(s.get_ref()) {
+                                Ok((key, runs, _)) => lex.allow.push((key, runs)),
+                                Err(m) => p.add(s.span(), m),
+                            }
+                        }
+                    }
+                    Err(e) => p.list.push(parse_error(name, text, e)),
+                }
+                continue;
+            }
+            let raw: RawCategory = match toml::from_str(text) {
+                Ok(r) => r,
+                Err(e) => {
+                    p.list.push(parse_error(name, text, e));
+                    continue;
+                }
+            };
+            let cat_name = raw.category.get_ref().clone();
+            if cat_name != stem {
+                p.add(
+                    raw.category.span(),
+                    format!("category {cat_name:?} must match the file name {stem:?}"),
+                );
+            }
+            if !valid_id(&cat_name) {
+                p.add(
+                    raw.category.span(),
+                    "a category name may only hold a-z, 0-9 and _",
+                );
+            }
+            let action = match raw.action.as_ref().map(|a| a.get_ref().as_str()) {
+                None | Some("tag") => FlagAction::Tag,
+                Some("hold") => FlagAction::Hold,
+                Some(other) => {
+                    p.add(
+                        raw.action.as_ref().expect("some").span(),
+                        format!("action must be \"tag\" or \"hold\", not {other:?}"),
+                    );
+                    FlagAction::Tag
+                }
+            };
+            let category = lex.categories.len();
+            lex.categories.push(Category {
+                name: cat_name.clone(),
+                action,
+                description: raw.description,
+            });
+            for entry in &raw.entry {
+                let sev = severity(&mut p, &entry.severity);
+                for t in &entry.terms {
+                    let (key, runs, full) = match key_of(t.get_ref()) {
+                        Ok(k) => k,
+                        Err(m) => {
+                            p.add(t.span(), m);
+                            continue;
+                        }
+                    };
+                    let id = format!("{cat_name}/{}", full.replace(' ', "-"));
+                    let here = p.at(t.span());
+                    if let Some((first, at)) = seen.get(&full) {
+                        p.add(
+                            t.span(),
+                            format!("{:?} is already listed as {first} at {at}", t.get_ref()),
+                        );
+                        continue;
+                    }
+                    seen.insert(full.clone(), (id.clone(), here));
+                    lex.terms.push(Term {
+                        id,
+                        category,
+                        severity: sev,
+                        lang: entry.lang.clone(),
+                        key,
+                        runs,
+                        full,
+                    });
+                }
+            }
+            if let Some(intent) = &raw.intent {
+                let i = intent.get_ref();
+                let sev = severity(&mut p, &i.severity);
+                let words = |list: &Vec<Spanned<String>>, p: &mut FileProblems<'_>| {
+                    list.iter()
+                        .filter_map(|s| match key_of(s.get_ref()) {
+                            Ok((key, _, _)) => Some(key.split(' ').map(str::to_string).collect()),
+                            Err(m) => {
+                                p.add(s.span(), m);
+                                None
+                            }
+                        })
+                        .collect::<Vec<Vec<String>>>()
+                };
+                let speakers = words(&i.speakers, &mut p);
+                let fillers = words(&i.fillers, &mut p).concat();
+                let targets = words(&i.targets, &mut p).concat();
+                let not_followed_by = words(&i.not_followed_by, &mut p);
+                let verbs = i
+                    .verbs
+                    .iter()
+                    .filter_map(|v| match key_of(v.get_ref()) {
+                        Ok((key, runs, full)) => Some(Term {
+                            id: format!("{cat_name}/intent-{}", full.replace(' ', "-")),
+                            category,
+                            severity: sev,
+                            lang: "en".into(),
+                            key,
+                            runs,
+                            full,
+                        }),
+                        Err(m) => {
+                            p.add(v.span(), m);
+                            None
+                        }
+                    })
+                    .collect();
+                if speakers.is_empty() || targets.is_empty() {
+                    p.add(intent.span(), "an intent needs speakers and targets");
+                }
+                lex.intents.push(Intent {
+                    category,
+                    severity: sev,
+                    speakers,
+                    fillers,
+                    verbs,
+                    targets,
+                    not_followed_by,
+                });
+            }
+        }
+        if problems.is_empty() {
+            Ok(lex)
+        } else {
+            Err(RulesError { problems })
+        }
+    }
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_category_and_derives_ids() {
+        let lex = Lexicon::parse(&[(
+            "lexicon/profanity.toml",
+            "category = \"profanity\"\naction = \"tag\"\n[[entry]]\nseverity = \"high\"\nterms = [\"Shit\", \"piece of shit\"]\n",
+        )])
+        .unwrap();
+        assert_eq!(lex.terms.len(), 2);
+        assert_eq!(lex.terms[0].id, "profanity/shit");
+        assert_eq!(lex.terms[1].id, "profanity/piece-of-shit");
+        assert_eq!(lex.terms[1].key, "piece of shit");
+        assert_eq!(lex.categories[0].action, FlagAction::Tag);
+    }
+
+    #[test]
+    fn problems_name_file_line_and_column() {
+        let e = Lexicon::parse(&[(
+            "lexicon/threat.toml",
+            "category = \"threat\"\naction = \"block\"\n[[entry]]\nseverity = \"huge\"\nterms = [\"f*ck\"]\n",
+        )])
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("lexicon/threat.toml:2:10: action must be"),
+            "{text}"
+        );
+        assert!(
+            text.contains("lexicon/threat.toml:4:12: severity must be"),
+            "{text}"
+        );
+        assert!(
+            text.contains("lexicon/threat.toml:5:10: term \"f*ck\""),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_term_listed_twice_names_the_first() {
+        let a = "category = \"a\"\n[[entry]]\nseverity = \"low\"\nterms = [\"word\"]\n";
+        let b = "category = \"b\"\n[[entry]]\nseverity = \"low\"\nterms = [\"word\"]\n";
+        let e = Lexicon::parse(&[("a.toml", a), ("b.toml", b)]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("b.toml:4:10: \"word\" is already listed as a/word at a.toml:4:10"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_suggestion() {
+        let e = Lexicon::parse(&[("x.toml", "category = \"x\"\n[[entry]]\nseverty = \"low\"\n")])
+            .unwrap_err();
+        assert!(e.to_string().starts_with("x.toml:3:1"), "{e}");
+    }
+}

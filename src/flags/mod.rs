@@ -1,0 +1,412 @@
+//! Abusive-language flags, for officer review. PURE: no I/O (the lexicon is loaded with the
+//! rules), so a flag can be replayed by `explain`.
+//!
+//! Flags are advisory. A flag's category decides whether the message is delivered with an
+//! `X-Contactgate-Flags:` header (`tag`) or held for an officer (`hold`); either way an officer
+//! decides what happens next, and every flag is recorded as an incident.
+//!
+//! How a text is scanned:
+//! 1. [`normalize`] builds a matching copy (case, confusables, leetspeak, masks, separators,
+//!    repeated letters) that remembers where each letter came from;
+//! 2. one Aho-Corasick automaton finds every lexicon term, allow-listed phrase and threat verb
+//!    in it at once, so the cost does not grow with the lexicon;
+//! 3. a hit counts only on word boundaries (with common inflections: `fuck` → `fucking`), and
+//!    not inside an allow-listed place name, surname or phrase;
+//! 4. threat verbs count only with a speaker before them and a target after them, in the same
+//!    sentence ("I will kill you", not "a child will be killed" or "shoot me an email").
+
+pub mod lexicon;
+pub mod monitor;
+pub mod normalize;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+pub use lexicon::{FlagAction, Lexicon, Severity};
+use normalize::Normalized;
+
+/// Text beyond this many bytes of one field is not scanned (prose is far shorter; this bounds
+/// the time a pathological message can take).
+pub const SCAN_LIMIT: usize = 1 << 20;
+
+/// Endings accepted after a term, so one entry covers its inflections.
+const SUFFIXES: &[&str] = &[
+    "", "s", "es", "ed", "ing", "in", "in'", "er", "ers", "y", "'s",
+];
+
+/// How much of the text either side of a hit an excerpt shows.
+const CONTEXT: usize = 40;
+
+/// An advisory flag for an officer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    pub category: String,
+    pub severity: Severity,
+    /// What the category does: `tag` or `hold`.
+    pub action: FlagAction,
+    /// The lexicon entry or monitoring threshold that matched, e.g. `profanity/fuck`.
+    pub rule: String,
+    /// What the customer wrote, with some context.
+    pub excerpt: String,
+    /// How many times this rule matched in the message.
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// One match, before it becomes a flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub term: usize,
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Pattern {
+    Term(u32),
+    Allow(u32),
+    Verb(u32, u32),
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct Detector {
+    lexicon: Lexicon,
+    automaton: Option<AhoCorasick>,
+    /// Automaton pattern id → what it stands for (several terms can share a squeezed key).
+    patterns: Vec<Vec<Pattern>>,
+    /// Single-word terms by the length of their unsqueezed form, for masked words.
+    by_length: HashMap<usize, Vec<u32>>,
+    /// Threat verbs, as terms (indexes continue after the lexicon's terms).
+    verbs: Vec<lexicon::Term>,
+}
+
+impl Detector {
+    pub fn new(lexicon: Lexicon) -> Detector {
+        let mut keys: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Vec<Pattern>> = Vec::new();
+        let mut add = |key: &str, p: Pattern| {
+            let id = *index.entry(key.to_string()).or_insert_with(|| {
+                keys.push(key.to_string());
+                patterns.push(Vec::new());
+                keys.len() - 1
+            });
+            patterns[id].push(p);
+        };
+        let mut by_length: HashMap<usize, Vec<u32>> = HashMap::new();
+        for (i, t) in lexicon.terms.iter().enumerate() {
+            add(&t.key, Pattern::Term(i as u32));
+            if !t.full.contains(' ') {
+                by_length.entry(t.full.len()).or_default().push(i as u32);
+            }
+        }
+        for (i, (key, _)) in lexicon.allow.iter().enumerate() {
+            add(key, Pattern::Allow(i as u32));
+        }
+        let mut verbs = Vec::new();
+        for (n, intent) in lexicon.intents.iter().enumerate() {
+            for v in &intent.verbs {
+                add(&v.key, Pattern::Verb(n as u32, verbs.len() as u32));
+                verbs.push(v.clone());
+            }
+        }
+        let automaton = (!keys.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .expect("lexicon keys are short, valid patterns")
+        });
+        Detector {
+            lexicon,
+            automaton,
+            patterns,
+            by_length,
+            verbs,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.automaton.is_none()
+    }
+
+    /// Every hit in `text`, in order. Terms index [`Lexicon::terms`], then the threat verbs.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = truncate(text, SCAN_LIMIT);
+        let n = Normalized::new(text);
+        let bytes = n.text.as_bytes();
+        let mut allowed: Vec<Range<usize>> = Vec::new();
+        let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut verbs: Vec<(usize, u32, u32)> = Vec::new();
+        for m in ac.find_overlapping_iter(bytes) {
+            for p in &self.patterns[m.pattern().as_usize()] {
+                match *p {
+                    Pattern::Term(t) => {
+                        let term = &self.lexicon.terms[t as usize];
+                        if let Some(end) = on_boundaries(&n, m.start(), m.end(), &term.runs) {
+                            hits.push((m.start()..end, t as usize));
+                        }
+                    }
+                    Pattern::Allow(a) => {
+                        let runs = &self.lexicon.allow[a as usize].1;
+                        if let Some(end) = on_boundaries(&n, m.start(), m.end(), runs) {
+                            allowed.push(m.start()..end);
+                        }
+                    }
+                    Pattern::Verb(i, v) => {
+                        let verb = &self.verbs[v as usize];
+                        if on_boundaries(&n, m.start(), m.end(), &verb.runs).is_some() {
+                            verbs.push((m.start(), i, v));
+                        }
+                    }
+                }
+            }
+        }
+        for &w in &n.masked {
+            if let Some((t, range)) = self.masked_term(&n, w as usize) {
+                hits.push((range, t));
+            }
+        }
+        for (at, i, v) in verbs {
+            if let Some(range) = self.threat_intent(&n, at, &self.lexicon.intents[i as usize]) {
+                hits.push((range, self.lexicon.terms.len() + v as usize));
+            }
+        }
+        hits.retain(|(r, _)| !allowed.iter().any(|a| a.start <= r.start && r.end <= a.end));
+        hits.sort_by_key(|(r, _)| r.start);
+        hits.into_iter()
+            .map(|(r, term)| Hit {
+                term,
+                range: n.original_range(r),
+            })
+            .collect()
+    }
+
+    /// The term behind a hit.
+    fn term(&self, i: usize) -> &lexicon::Term {
+        self.lexicon
+            .terms
+            .get(i)
+            .unwrap_or_else(|| &self.verbs[i - self.lexicon.terms.len()])
+    }
+
+    /// The flags for one message: its subject and the sender's own text. One flag per rule,
+    /// with the first excerpt and a count.
+    pub fn flags(&self, subject: Option<&str>, own_text: &str) -> Vec<Flag> {
+        let mut flags: Vec<Flag> = Vec::new();
+        let fields = subject
+            .map(|s| ("Subject: ", s))
+            .into_iter()
+            .chain(std::iter::once(("", own_text)));
+        for (label, text) in fields {
+            for hit in self.scan(text) {
+                let term = self.term(hit.term);
+                if let Some(f) = flags.iter_mut().find(|f| f.rule == term.id) {
+                    f.count += 1;
+                    continue;
+                }
+                let category = &self.lexicon.categories[term.category];
+                flags.push(Flag {
+                    category: category.name.clone(),
+                    severity: term.severity,
+                    action: category.action,
+                    rule: term.id.clone(),
+                    excerpt: format!("{label}{}", excerpt(text, hit.range)),
+                    count: 1,
+                });
+            }
+        }
+        flags
+    }
+
+    /// A masked word (`f**k`, `c*nt`) matched against single-word terms of the same shape.
+    /// At least two letters must show, the first among them.
+    fn masked_term(&self, n: &Normalized, w: usize) -> Option<(usize, Range<usize>)> {
+        let r = n.words[w].start as usize..n.words[w].end as usize;
+        let word: Vec<u8> = (r.clone())
+            .flat_map(|i| std::iter::repeat_n(n.text.as_bytes()[i], n.runs[i] as usize))
+            .collect();
+        let shown = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if word.first() == Some(&b'*') || shown < 2 || !word.is_ascii() {
+            return None;
+        }
+        for suffix in SUFFIXES {
+            let Some(stem_len) = word.len().checked_sub(suffix.len()) else {
+                continue;
+            };
+            if &word[stem_len..] != suffix.as_bytes() {
+                continue;
+            }
+            let stem = &word[..stem_len];
+            if !stem.contains(&b'*') {
+                continue;
+            }
+            for &t in self.by_length.get(&stem_len).into_iter().flatten() {
+                let full = self.lexicon.terms[t as usize].full.as_bytes();
+                if stem
+                    .iter()
+                    .zip(full)
+                    .all(|(a, b)| a == b || (*a == b'*' && b.is_ascii_alphabetic()))
+                {
+                    return Some((t as usize, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// A harm verb counts when a speaker comes before it and a target straight after it,
+    /// within one sentence.
+    fn threat_intent(
+        &self,
+        n: &Normalized,
+        at: usize,
+        intent: &lexicon::Intent,
+    ) -> Option<Range<usize>> {
+        let w = n.word_at(at)?;
+        let word = |i: usize| {
+            let r = &n.words[i];
+            &n.text[r.start as usize..r.end as usize]
+        };
+        let sentence_start = n
+            .sentence_ends
+            .iter()
+            .rev()
+            .find(|&&e| (e as usize) < w)
+            .map_or(0, |&e| e as usize + 1);
+        // Before the verb: fillers ("really", "come round and"), then a speaker.
+        let mut before = w;
+        while before > sentence_start && intent.fillers.iter().any(|f| f == word(before - 1)) {
+            before -= 1;
+        }
+        let speaker = intent.speakers.iter().find(|sp| {
+            sp.len() <= before - sentence_start
+                && sp
+                    .iter()
+                    .enumerate()
+                    .all(|(k, s)| s == word(before - sp.len() + k))
+        })?;
+        let first = before - speaker.len();
+        // After it: a target in the same sentence.
+        if n.sentence_ends.binary_search(&(w as u32)).is_ok() {
+            return None;
+        }
+        let target = w + 1;
+        if target >= n.words.len() || !intent.targets.iter().any(|t| t == word(target)) {
+            return None;
+        }
+        let followed = |seq: &Vec<String>| {
+            seq.iter()
+                .enumerate()
+                .all(|(k, s)| target + 1 + k < n.words.len() && s == word(target + 1 + k))
+        };
+        if intent.not_followed_by.iter().any(followed) {
+            return None;
+        }
+        Some(n.words[first].start as usize..n.words[target].end as usize)
+    }
+}
+
+/// Whether a match at `start..end` of the matching copy is a whole word (or phrase) with an
+/// accepted ending, and every letter repeats at least as often as in the term. Returns the end
+/// of the word, ending included.
+fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Option<usize> {
+    let bytes = n.text.as_bytes();
+    if start > 0 && bytes[start - 1] != b' ' {
+        return None;
+    }
+    if runs.len() != end - start
+        || runs
+            .iter()
+            .zip(&n.runs[start..end])
+            .any(|(want, got)| got < want)
+    {
+        return None;
+    }
+    let word_end = memchr::memchr(b' ', &bytes[end..]).map_or(bytes.len(), |i| end + i);
+    // The rest of the word, repeats restored. A letter stretched by two or more (`fuckkk`) is
+    // emphasis; one more (`shit` in `shitting`) is part of the rest.
+    let extra = n.runs[end - 1] - runs[runs.len() - 1];
+    if extra == 0 && word_end == end {
+        return Some(end);
+    }
+    let mut rest = String::new();
+    if extra == 1 {
+        rest.push(bytes[end - 1] as char);
+    }
+    for (&b, &run) in bytes[end..word_end].iter().zip(&n.runs[end..word_end]) {
+        if !b.is_ascii() || rest.len() > 4 {
+            return None;
+        }
+        for _ in 0..run {
+            rest.push(b as char);
+        }
+    }
+    SUFFIXES.contains(&rest.as_str()).then_some(word_end)
+}
+
+fn truncate(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The hit with up to [`CONTEXT`] bytes either side, on one line.
+pub fn excerpt(text: &str, range: Range<usize>) -> String {
+    let mut start = range.start.saturating_sub(CONTEXT);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end + CONTEXT).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(
+        &text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    if end < text.len() {
+        out.push('…');
+    }
+    out.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The value of the `X-Contactgate-Flags:` header: `category/severity/rule` for each flag.
+/// Built from the lexicon's own names only, never from the customer's text.
+pub fn header_value(flags: &[Flag]) -> String {
+    flags
+        .iter()
+        .map(|f| format!("{} {} {}", f.category, f.severity.as_str(), f.rule))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,411 @@
+//! Contact-pattern monitoring: how often one sender writes, and to how many council addresses.
+//! PURE: the counters are values; the store keeps them per sender.
+//!
+//! The policy's "unreasonable persistence" (numerous emails to one officer, or to many staff
+//! and councillors) is a pattern, not a word. Each sender has fixed-size rolling counters, so
+//! updating them costs O(1) whatever the history:
+//! - 24 hourly buckets: messages in the last 24 hours;
+//! - 7 daily buckets: messages in the last 7 days;
+//! - up to [`MAX_RECIPIENTS`] recipient hashes seen in the last 24 hours (fan-out).
+//!
+//! Thresholds live in `rules_dir/monitoring.toml`:
+//! ```toml
+//! exempt_domains = ["council.example"]   # the council's own staff are not monitored
+//! [frequency]
+//! per_day = 10
+//! per_week = 30
+//! action = "tag"                          # or "hold"
+//! [fan_out]
+//! distinct_recipients_per_day = 8
+//! action = "tag"
+//! ```
+
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use toml::Spanned;
+
+use super::{Flag, FlagAction, Severity};
+use crate::config::line_col;
+use crate::rules::{RulesError, RulesProblem};
+
+/// The file in `rules_dir`.
+pub const MONITORING_FILE: &str = "monitoring.toml";
+
+/// Distinct recipients remembered per sender; more than any sensible threshold.
+pub const MAX_RECIPIENTS: usize = 64;
+
+/// A sender's counters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    /// Hours since the epoch of the last update.
+    pub last_hour: i64,
+    pub hours: [u32; 24],
+    pub days: [u32; 7],
+    /// (recipient hash, hour seen), newest last.
+    pub recipients: Vec<(u64, i64)>,
+}
+
+impl Counters {
+    /// Counts one message to `recipients` at `now`.
+    pub fn observe(&mut self, recipients: &[String], now: OffsetDateTime) {
+        let hour = now.unix_timestamp().div_euclid(3600);
+        // A clock that steps back counts in the current bucket rather than rewinding.
+        let hour = hour.max(self.last_hour);
+        self.advance(hour);
+        self.hours[hour.rem_euclid(24) as usize] += 1;
+        self.days[(hour.div_euclid(24)).rem_euclid(7) as usize] += 1;
+        for r in recipients {
+            let h = hash(r);
+            self.recipients.retain(|(x, _)| *x != h);
+            self.recipients.push((h, hour));
+        }
+        let excess = self.recipients.len().saturating_sub(MAX_RECIPIENTS);
+        self.recipients.drain(..excess);
+    }
+
+    /// Zeroes the buckets that have rolled out of their window by `hour`.
+    fn advance(&mut self, hour: i64) {
+        let last = self.last_hour;
+        if hour <= last {
+            return;
+        }
+        if hour - last >= 24 {
+            self.hours = [0; 24];
+        } else {
+            for h in last + 1..=hour {
+                self.hours[h.rem_euclid(24) as usize] = 0;
+            }
+        }
+        let (last_day, day) = (last.div_euclid(24), hour.div_euclid(24));
+        if day - last_day >= 7 {
+            self.days = [0; 7];
+        } else {
+            for d in last_day + 1..=day {
+                self.days[d.rem_euclid(7) as usize] = 0;
+            }
+        }
+        self.recipients.retain(|(_, seen)| *seen > hour - 24);
+        self.last_hour = hour;
+    }
+
+    pub fn per_day(&self) -> u32 {
+        self.hours.iter().sum()
+    }
+
+    pub fn per_week(&self) -> u32 {
+        self.days.iter().sum()
+    }
+
+    pub fn fan_out(&self) -> u32 {
+        self.recipients.len() as u32
+    }
+
+    /// Whether nothing has been counted within the last week: the counters can go.
+    pub fn expired(&self, now: OffsetDateTime) -> bool {
+        now.unix_timestamp().div_euclid(3600) - self.last_hour >= 24 * 8
+    }
+}
+
+fn hash(recipient: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    recipient.to_ascii_lowercase().hash(&mut h);
+    h.finish()
+}
+
+/// A threshold and what crossing it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Threshold {
+    pub limit: u32,
+    pub action: FlagAction,
+}
+
+/// The compiled `monitoring.toml`. No file: nothing is monitored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Monitoring {
+    pub exempt_domains: Vec<String>,
+    pub per_day: Option<Threshold>,
+    pub per_week: Option<Threshold>,
+    pub fan_out: Option<Threshold>,
+}
+
+/// A flag from the counters, and whether this message is the one that crossed the threshold
+/// (the incident is recorded once per crossing, the flag on every message over it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternFlag {
+    pub flag: Flag,
+    pub crossed: bool,
+}
+
+impl Monitoring {
+    pub fn is_enabled(&self) -> bool {
+        self.per_day.is_some() || self.per_week.is_some() || self.fan_out.is_some()
+    }
+
+    /// Whether mail from `sender` is counted: not `<>`, not the council's own domains.
+    pub fn watches(&self, sender: &str) -> bool {
+        let Some((_, domain)) = sender.rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.to_ascii_lowercase();
+        self.is_enabled()
+            && !self
+                .exempt_domains
+                .iter()
+                .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+    }
+
+    /// The flags for counters that include the current message.
+    pub fn check(&self, c: &Counters) -> Vec<PatternFlag> {
+        let mut out = Vec::new();
+        let mut check =
+            |t: &Option<Threshold>, value: u32, category: &str, rule: &str, what: &str| {
+                if let Some(t) = t
+                    && value > t.limit
+                {
+                    out.push(PatternFlag {
+                        flag: Flag {
+                            category: category.into(),
+                            severity: Severity::Medium,
+                            action: t.action,
+                            rule: format!("monitoring/{rule}"),
+                            excerpt: format!("{value} {what} (threshold {})", t.limit),
+                            count: 1,
+                        },
+                        crossed: value == t.limit + 1,
+                    });
+                }
+            };
+        check(
+            &self.per_day,
+            c.per_day(),
+            "frequency",
+            "per_day",
+            "messages in the last 24 hours",
+        );
+        check(
+            &self.per_week,
+            c.per_week(),
+            "frequency",
+            "per_week",
+            "messages in the last 7 days",
+        );
+        check(
+            &self.fan_out,
+            c.fan_out(),
+            "fan_out",
+            "distinct_recipients_per_day",
+            "distinct council recipients in the last 24 hours",
+        );
+        out
+    }
+
+    /// Loads `rules_dir/monitoring.toml`; a missing file monitors nothing.
+    pub fn load(rules_dir: &Path) -> Result<Monitoring, RulesError> {
+        let path = rules_dir.join(MONITORING_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Monitoring::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Monitoring::default()),
+            Err(e) => Err(RulesError {
+                problems: vec![RulesProblem {
+                    location: path.display().to_string(),
+                    message: format!("cannot read: {e}"),
+                }],
+            }),
+        }
+    }
+
+    pub fn parse(text: &str, name: &str) -> Result<Monitoring, RulesError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            #[serde(default)]
+            exempt_domains: Vec<String>,
+            frequency: Option<RawFrequency>,
+            fan_out: Option<RawFanOut>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawFrequency {
+            per_day: Option<Spanned<i64>>,
+            per_week: Option<Spanned<i64>>,
+            action: Option<Spanned<String>>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawFanOut {
+            distinct_recipients_per_day: Option<Spanned<i64>>,
+            action: Option<Spanned<String>>,
+        }
+        let at = |span: std::ops::Range<usize>| {
+            let (line, col) = line_col(text, span.start);
+            format!("{name}:{line}:{col}")
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let location = e.span().map_or(name.to_string(), &at);
+            let mut message = e.message().trim_end().to_string();
+            if let Some(s) = crate::config::suggest_unknown_field(&message) {
+                message.push_str(&format!(" (did you mean `{s}`?)"));
+            }
+            RulesError {
+                problems: vec![RulesProblem { location, message }],
+            }
+        })?;
+        let mut problems = Vec::new();
+        let mut action = |a: &Option<Spanned<String>>| match a
+            .as_ref()
+            .map(|s| (s.get_ref().as_str(), s.span()))
+        {
+            None | Some(("tag", _)) => FlagAction::Tag,
+            Some(("hold", _)) => FlagAction::Hold,
+            Some((other, span)) => {
+                problems.push(RulesProblem {
+                    location: at(span),
+                    message: format!("action must be \"tag\" or \"hold\", not {other:?}"),
+                });
+                FlagAction::Tag
+            }
+        };
+        let freq_action = raw.frequency.as_ref().map(|f| action(&f.action));
+        let fan_action = raw.fan_out.as_ref().map(|f| action(&f.action));
+        let mut limit = |v: &Option<Spanned<i64>>, action: Option<FlagAction>| {
+            let v = v.as_ref()?;
+            if !(1..=100_000).contains(v.get_ref()) {
+                problems.push(RulesProblem {
+                    location: at(v.span()),
+                    message: format!(
+                        "a threshold must be between 1 and 100000, not {}",
+                        v.get_ref()
+                    ),
+                });
+                return None;
+            }
+            Some(Threshold {
+                limit: *v.get_ref() as u32,
+                action: action.unwrap_or_default(),
+            })
+        };
+        let m = Monitoring {
+            exempt_domains: raw
+                .exempt_domains
+                .iter()
+                .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
+                .collect(),
+            per_day: raw
+                .frequency
+                .as_ref()
+                .and_then(|f| limit(&f.per_day, freq_action)),
+            per_week: raw
+                .frequency
+                .as_ref()
+                .and_then(|f| limit(&f.per_week, freq_action)),
+            fan_out: raw
+                .fan_out
+                .as_ref()
+                .and_then(|f| limit(&f.distinct_recipients_per_day, fan_action)),
+        };
+        if problems.is_empty() {
+            Ok(m)
+        } else {
+            Err(RulesError { problems })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+    use time::macros::datetime;
+
+    const START: OffsetDateTime = datetime!(2026-06-01 09:00 UTC);
+
+    #[test]
+    fn day_and_week_windows_roll() {
+        let mut c = Counters::default();
+        for i in 0..5 {
+            c.observe(&["a@council.example".into()], START + Duration::minutes(i));
+        }
+        assert_eq!((c.per_day(), c.per_week()), (5, 5));
+        c.observe(&[], START + Duration::hours(23));
+        assert_eq!(c.per_day(), 6);
+        // 25 hours on: the first five have left the day but not the week.
+        c.observe(&[], START + Duration::hours(25));
+        assert_eq!((c.per_day(), c.per_week()), (2, 7));
+        c.observe(&[], START + Duration::days(9));
+        assert_eq!((c.per_day(), c.per_week()), (1, 1));
+        assert!(!c.expired(START + Duration::days(10)));
+        assert!(c.expired(START + Duration::days(18)));
+    }
+
+    #[test]
+    fn fan_out_counts_distinct_recipients_in_a_day_and_is_bounded() {
+        let mut c = Counters::default();
+        c.observe(&["a@x".into(), "b@x".into()], START);
+        c.observe(&["A@x".into()], START + Duration::hours(1));
+        assert_eq!(c.fan_out(), 2);
+        c.observe(&["c@x".into()], START + Duration::hours(24));
+        assert_eq!(c.fan_out(), 2, "a and b seen 24 hours ago have gone");
+        let many: Vec<String> = (0..500).map(|i| format!("r{i}@x")).collect();
+        c.observe(&many, START + Duration::hours(25));
+        assert_eq!(c.recipients.len(), MAX_RECIPIENTS);
+    }
+
+    #[test]
+    fn a_clock_stepping_back_counts_in_the_current_bucket() {
+        let mut c = Counters::default();
+        c.observe(&[], START);
+        c.observe(&[], START - Duration::hours(5));
+        assert_eq!(c.per_day(), 2);
+    }
+
+    #[test]
+    fn thresholds_flag_every_message_over_and_cross_once() {
+        let m = Monitoring::parse(
+            "exempt_domains = [\"council.example\"]\n[frequency]\nper_day = 2\n[fan_out]\ndistinct_recipients_per_day = 1\naction = \"hold\"\n",
+            "monitoring.toml",
+        )
+        .unwrap();
+        assert!(m.watches("a@mail.example"));
+        assert!(!m.watches("officer@council.example"));
+        assert!(!m.watches("x@dept.council.example"));
+        assert!(!m.watches(""));
+        let mut c = Counters::default();
+        let mut crossings = 0;
+        for i in 0..4 {
+            c.observe(
+                &[format!("r{i}@council.example")],
+                START + Duration::minutes(i),
+            );
+            let flags = m.check(&c);
+            crossings += flags
+                .iter()
+                .filter(|f| f.crossed && f.flag.category == "frequency")
+                .count();
+            if i >= 2 {
+                assert!(flags.iter().any(|f| f.flag.rule == "monitoring/per_day"));
+            }
+        }
+        assert_eq!(crossings, 1);
+        let fan = m.check(&c);
+        let f = fan.iter().find(|f| f.flag.category == "fan_out").unwrap();
+        assert_eq!(f.flag.action, FlagAction::Hold);
+        assert_eq!(
+            f.flag.excerpt,
+            "4 distinct council recipients in the last 24 hours (threshold 1)"
+        );
+    }
+
+    #[test]
+    fn bad_thresholds_name_the_line() {
+        let e = Monitoring::parse("[frequency]\nper_day = 0\naction = \"drop\"\n", "m.toml")
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("m.toml:3:10: action must be"), "{text}");
+        assert!(text.contains("m.toml:2:11: a threshold must be"), "{text}");
+        let e = Monitoring::parse("[frequency]\nper_dy = 3\n", "m.toml").unwrap_err();
+        assert!(e.to_string().starts_with("m.toml:2:1"), "{e}");
+    }
+}

@@ -1,0 +1,188 @@
+use super::*;
+
+const PROFANITY: &str = r#"
+category = "profanity"
+action = "tag"
+[[entry]]
+severity = "high"
+terms = ["fuck", "cunt", "piece of shit", "shit", "arsehole", "twat", "ass"]
+[[entry]]
+severity = "medium"
+lang = "cy"
+terms = ["cachu"]
+"#;
+
+const THREAT: &str = r#"
+category = "threat"
+action = "hold"
+[[entry]]
+severity = "high"
+terms = ["watch your back", "i know where you live"]
+[intent]
+severity = "high"
+speakers = ["i will", "i'll", "ill", "im going to", "i'm going to", "im gonna", "i'm gonna", "we will"]
+fillers = ["really", "just", "come round and", "and"]
+verbs = ["kill", "stab", "shoot", "hurt", "smash", "burn"]
+targets = ["you", "your", "u", "ya"]
+not_followed_by = ["an email", "a message", "a line"]
+"#;
+
+const ALLOW: &str = r#"
+places = ["Scunthorpe", "Penistone", "Middlesex", "Twatt"]
+phrases = ["spotted dick"]
+"#;
+
+fn detector() -> Detector {
+    Detector::new(
+        Lexicon::parse(&[
+            ("profanity.toml", PROFANITY),
+            ("threat.toml", THREAT),
+            ("allow.toml", ALLOW),
+        ])
+        .unwrap(),
+    )
+}
+
+fn rules(text: &str) -> Vec<String> {
+    detector()
+        .flags(None, text)
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn plain_words_and_inflections() {
+    assert_eq!(rules("you fucking idiot"), ["profanity/fuck"]);
+    assert_eq!(rules("Fuckers. All of you."), ["profanity/fuck"]);
+    assert_eq!(
+        rules("what a piece of shit service"),
+        ["profanity/piece-of-shit", "profanity/shit"]
+    );
+    assert_eq!(
+        rules("mae hyn yn gachu"),
+        Vec::<String>::new(),
+        "mutations must be listed"
+    );
+    assert_eq!(rules("cachu hwch"), ["profanity/cachu"]);
+}
+
+#[test]
+fn obfuscation_is_seen_through() {
+    for text in [
+        "sh1t",
+        "SH!T",
+        "$hit",
+        "shiiiit",
+        "s.h.i.t",
+        "s h i t",
+        "sh*t",
+        "ｓｈｉｔ",
+        "sh\u{200B}it",
+        "s\u{0456}ht", // not shit: letters out of order
+    ] {
+        let found = rules(text);
+        if text.ends_with("ht") {
+            assert!(found.is_empty(), "{text}: {found:?}");
+        } else {
+            assert_eq!(found, ["profanity/shit"], "{text}");
+        }
+    }
+    assert_eq!(rules("f**king hell"), ["profanity/fuck"]);
+    assert_eq!(rules("c*nt"), ["profanity/cunt"]);
+    assert_eq!(rules("a$$"), ["profanity/ass"]);
+    assert_eq!(rules("b@st@rd"), Vec::<String>::new(), "not listed here");
+}
+
+#[test]
+fn substrings_place_names_and_dictionary_words_pass() {
+    for text in [
+        "I live in Scunthorpe",
+        "Penistone Road",
+        "Middlesex University",
+        "Twatt, Orkney",
+        "assess the class of assets",
+        "cocktail",
+        "shitake",
+        "Shitterton",
+        "therapist",
+        "as I said",
+        "he has",
+        "spotted dick and custard",
+        "asses",
+        "shittings",
+    ] {
+        let found = rules(text);
+        if text == "asses" {
+            assert_eq!(found, ["profanity/ass"], "inflection");
+        } else {
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+    // "Twatt" is allow-listed; "twat" is not.
+    assert_eq!(rules("you twat"), ["profanity/twat"]);
+}
+
+#[test]
+fn threats_need_speaker_verb_and_target() {
+    for text in [
+        "I will kill you",
+        "I'm going to smash your face in",
+        "ill really stab u",
+        "Im gonna come round and burn your house down",
+        "Watch your back.",
+        "I know where you live",
+    ] {
+        let found = rules(text);
+        assert!(
+            found.iter().any(|r| r.starts_with("threat/")),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "a child will be killed if this isn't fixed",
+        "my neighbour threatened to kill me",
+        "this is killing me",
+        "I'll shoot you an email",
+        "I will kill the engine",
+        "He said he would kill you",
+        "I will. Kill you later is a game title",
+    ] {
+        assert!(rules(text).is_empty(), "{text}: {:?}", rules(text));
+    }
+}
+
+#[test]
+fn excerpts_show_what_was_written_and_flags_count() {
+    let d = detector();
+    let text = "Dear Sir,\nThis is the third time I have written. You are a f.u.c.k.i.n.g disgrace and a fuckwit, fuck you.";
+    let flags = d.flags(Some("Complaint"), text);
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    let f = &flags[0];
+    assert_eq!(f.category, "profanity");
+    assert_eq!(f.severity, Severity::High);
+    assert_eq!(f.action, FlagAction::Tag);
+    assert_eq!(f.count, 2, "fuckwit is not an inflection of fuck");
+    assert!(
+        f.excerpt.contains("f.u.c.k.i.n.g disgrace"),
+        "{}",
+        f.excerpt
+    );
+    assert!(f.excerpt.starts_with('…'), "{}", f.excerpt);
+    let subject = d.flags(Some("you c*nt"), "hello");
+    assert_eq!(subject[0].excerpt, "Subject: you c*nt");
+}
+
+#[test]
+fn header_value_carries_no_customer_text() {
+    let flags = detector().flags(Some("Bcc: x\r\ninjected"), "fuck\r\nBcc: evil@example.org");
+    let h = header_value(&flags);
+    assert_eq!(h, "profanity high profanity/fuck");
+}
+
+#[test]
+fn an_empty_lexicon_flags_nothing() {
+    let d = Detector::new(Lexicon::default());
+    assert!(d.is_empty());
+    assert!(d.flags(Some("fuck"), "fuck").is_empty());
+}
