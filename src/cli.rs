@@ -47,6 +47,28 @@ pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> anyhow::Resul
         rules.customers().len(),
         rules.templates.len()
     )?;
+    let lex = rules.detector.lexicon();
+    let m = &rules.monitoring;
+    writeln!(
+        out,
+        "lexicon: ok ({} terms in {} categories, {} threat patterns, {} allow-listed names and phrases)",
+        lex.terms.len(),
+        lex.categories.len(),
+        lex.intents.len(),
+        lex.allow.len()
+    )?;
+    let limit = |t: &Option<crate::flags::monitor::Threshold>| {
+        t.as_ref().map_or("off".to_string(), |t| {
+            format!("{} ({})", t.limit, t.action.as_str())
+        })
+    };
+    writeln!(
+        out,
+        "monitoring: per day {}, per week {}, fan-out per day {}",
+        limit(&m.per_day),
+        limit(&m.per_week),
+        limit(&m.fan_out)
+    )?;
     Ok(())
 }
 
@@ -268,8 +290,13 @@ pub fn held_show(
     for f in &d.flags {
         writeln!(
             out,
-            "flag: {} (severity {}, {}): {}",
-            f.category, f.severity, f.rule, f.excerpt
+            "flag: {} ({} severity, {}, rule {}, {} time(s)): {}",
+            f.category,
+            f.severity,
+            f.action.as_str(),
+            f.rule,
+            f.count,
+            f.excerpt
         )?;
     }
     for a in &d.adjustments {
@@ -406,6 +433,49 @@ pub fn audit(
             } else {
                 format!(": {}", scrub(&e.details.join("; ")))
             }
+        )?;
+    }
+    Ok(())
+}
+
+/// `incidents [--sender A] [--json]`: recorded flags, oldest first, one line each.
+pub fn incidents(
+    config: Option<&Path>,
+    sender: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = daemon(
+        config,
+        "incidents.list",
+        serde_json::json!({ "sender": sender }),
+    )?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &v)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let list: Vec<crate::store::Incident> = serde_json::from_value(v)?;
+    if list.is_empty() {
+        writeln!(out, "no incidents recorded")?;
+    }
+    for i in &list {
+        writeln!(
+            out,
+            "{}  {}  {} ({} severity, rule {})  message {} [{}]{}: {}",
+            i.at.format(&Rfc3339)?,
+            if i.sender.is_empty() { "<>" } else { &i.sender },
+            i.category,
+            i.severity,
+            i.rule,
+            i.message,
+            i.action,
+            if i.customers.is_empty() {
+                String::new()
+            } else {
+                format!(" customer {}", i.customers.join(", "))
+            },
+            scrub(&i.excerpt)
         )?;
     }
     Ok(())

@@ -72,6 +72,16 @@ enum Command {
         #[arg(long)]
         since: Option<String>,
     },
+    /// Recorded incidents: abusive-language and contact-pattern flags, by sender.
+    Incidents {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Only this sender's incidents.
+        #[arg(long)]
+        sender: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Subject-access export: everything held about an address, as one JSON document.
     Export {
         #[arg(long)]
@@ -233,6 +243,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let since = since.as_deref().map(parse_since).transpose()?;
             cli::audit(config.as_deref(), since, json, &mut out)
         }
+        Command::Incidents {
+            config,
+            sender,
+            json,
+        } => cli::incidents(config.as_deref(), sender.as_deref(), json, &mut out),
         Command::Export { config, address } => {
             cli::export_address(config.as_deref(), &address, &mut out)
         }

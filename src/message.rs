@@ -8,7 +8,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders, PartType};
 
 /// What the policy needs to know about a message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,10 +67,7 @@ impl Message {
             subject: parsed.subject().map(str::to_string),
             from: addresses(parsed.header("From")),
             to,
-            own_text: parsed
-                .body_text(0)
-                .map(|t| own_text(&t))
-                .unwrap_or_default(),
+            own_text: own_text(&body_text(&parsed)),
             headerless: false,
             references: match parsed.references() {
                 HeaderValue::Text(id) => vec![id.to_string()],
@@ -135,6 +132,62 @@ pub fn own_text(body: &str) -> String {
         }
         out.push_str(line);
         out.push('\n');
+    }
+    out
+}
+
+/// The text of the message's text parts, in order. An HTML part counts as the text a reader
+/// sees: hidden elements (`display:none`) and quoted replies (`blockquote`, Gmail's
+/// `gmail_quote`, Outlook's reply header) are left out.
+fn body_text(parsed: &mail_parser::Message<'_>) -> String {
+    let mut out = String::new();
+    for &id in &parsed.text_body {
+        let Some(part) = parsed.part(id) else {
+            continue;
+        };
+        match &part.body {
+            PartType::Text(t) => out.push_str(t),
+            PartType::Html(h) => out.push_str(&visible_text(h)),
+            _ => continue,
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Quoted replies in HTML mail, hidden like `display:none` text.
+const QUOTES_CSS: &str = "blockquote, .gmail_quote, .gmail_extra, .moz-cite-prefix, \
+    .yahoo_quoted, #divRplyFwdMsg, #appendonsend { display: none; }";
+
+/// The text of an HTML body as a reader sees it. html2text applies the document's own CSS, so
+/// text hidden from the reader is not taken for the customer's words.
+pub fn visible_text(html: &str) -> String {
+    let config = html2text::config::plain_no_decorate()
+        .use_doc_css()
+        .raw_mode(true)
+        .link_footnotes(false)
+        .add_css(QUOTES_CSS);
+    match config.and_then(|c| c.string_from_read(html.as_bytes(), usize::MAX / 2)) {
+        Ok(text) => text,
+        // Not renderable: fall back to the text between tags, so nothing is hidden from the
+        // flags by malformed markup.
+        Err(_) => strip_tags(html),
+    }
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
     }
     out
 }
@@ -210,6 +263,30 @@ Cc: z@council.example\r\nSubject: =?utf-8?q?Caf=C3=A9?=\r\nMessage-ID: <abc@mail
         assert_eq!(own_text(sig), "Text\n");
         let orig = "Text\n-----Original Message-----\nold\n";
         assert_eq!(own_text(orig), "Text\n");
+    }
+
+    #[test]
+    fn html_only_mail_is_read_as_a_reader_sees_it() {
+        let m = Message::parse(
+            b"From: a@mail.example\r\nContent-Type: text/html\r\n\r\n\
+<html><head><style>.x{display:none}</style></head><body><p>Visible complaint.</p>\
+<span style=\"display:none\">hidden words</span><div class=\"x\">classed hidden</div>\
+<blockquote>quoted letter</blockquote><div class=\"gmail_quote\">gmail quote</div></body></html>\r\n",
+        )
+        .unwrap();
+        assert!(
+            m.own_text.contains("Visible complaint."),
+            "{:?}",
+            m.own_text
+        );
+        for hidden in [
+            "hidden words",
+            "classed hidden",
+            "quoted letter",
+            "gmail quote",
+        ] {
+            assert!(!m.own_text.contains(hidden), "{hidden}: {:?}", m.own_text);
+        }
     }
 
     #[test]

@@ -16,15 +16,16 @@ use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
 use crate::clock::Clock;
+use crate::flags;
 use crate::message::Message;
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::policy::{self, Action, PolicySettings, Verdict};
+use crate::policy::{self, Action, Flag, PolicySettings, Verdict};
 use crate::replies::{self, ReplySettings};
-use crate::rules::LiveRules;
+use crate::rules::{LiveRules, Rules};
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::{
-    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, OUTBOX_RECORD_VERSION,
-    OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
+    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
+    Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
 };
 
 /// Messages larger than this are parsed on a blocking thread.
@@ -161,7 +162,10 @@ impl Pipeline {
             Err(e) => return (Outcome::ParseFailed(e), None),
         };
         let rules = self.rules.current();
-        let verdict = policy::decide(&message, &t.envelope, &rules, &self.policy, now);
+        let (observed, crossed) = self.observe_contact(t, &rules, now);
+        let verdict =
+            policy::decide_with(&message, &t.envelope, &rules, &self.policy, now, observed);
+        let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
         let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
             .as_ref()
@@ -169,6 +173,12 @@ impl Pipeline {
         let outcome = match verdict.action {
             Action::Deliver | Action::Reroute => {
                 let mut prefix = x_contactgate_header(&verdict, id);
+                if !verdict.flags.is_empty() {
+                    prefix.push_str(&format!(
+                        "X-Contactgate-Flags: {}\r\n",
+                        header_safe(&flags::header_value(&verdict.flags), 900)
+                    ));
+                }
                 if verdict.action == Action::Reroute {
                     prefix.push_str(&format!(
                         "X-Contactgate-Original-Recipients: {}\r\n",
@@ -186,22 +196,19 @@ impl Pipeline {
                     )
                     .await;
                 let outcome = self.after_delivery(t, &message, id, now, delivery).await;
-                if verdict.action == Action::Reroute && matches!(outcome, Outcome::Delivered) {
+                let worth_recording = verdict.action == Action::Reroute || !incidents.is_empty();
+                if worth_recording && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
                     let audit = vec![decision_entry(t, &verdict, id, now)];
                     let result = match reply {
-                        Some(r) => self.store.queue_reply(r, audit).await,
-                        None => self
-                            .store
-                            .audit(audit.into_iter().next().expect("one entry"))
-                            .await
-                            .map(|()| false),
+                        Some(r) => self.store.queue_reply(r, audit, incidents).await,
+                        None => self.store.record(audit, incidents).await.map(|()| false),
                     };
                     match result {
                         Ok(queued) => self.log_rate_limited(id, queued, &reply_key),
                         Err(e) => {
-                            error!(id, error = %e, "could not record a reroute or queue its reply")
+                            error!(id, error = %e, "could not record a decision, its incidents or its reply")
                         }
                     }
                 }
@@ -214,7 +221,7 @@ impl Pipeline {
                 // queued in the same commit, so it is durable before the 250.
                 match self
                     .store
-                    .hold_with_reply(record, std::mem::take(&mut t.data), audit, reply)
+                    .hold_with_reply(record, std::mem::take(&mut t.data), audit, incidents, reply)
                     .await
                 {
                     Ok(queued) => {
@@ -226,6 +233,41 @@ impl Pipeline {
             }
         };
         (outcome, Some(verdict))
+    }
+
+    /// Counts the message in its sender's contact-pattern counters and returns the flags the
+    /// thresholds raise, with the rules of those that this message crossed. Monitoring is
+    /// advisory: if the counters cannot be read or written, the message goes on unflagged.
+    fn observe_contact(
+        &self,
+        t: &Transaction,
+        rules: &Rules,
+        now: OffsetDateTime,
+    ) -> (Vec<Flag>, Vec<String>) {
+        let monitoring = &rules.monitoring;
+        let sender = &t.envelope.sender;
+        if !monitoring.watches(sender) {
+            return (Vec::new(), Vec::new());
+        }
+        let key = rules.matching().normalize(sender);
+        match self
+            .store
+            .observe_contact(&key, &t.envelope.recipients, now)
+        {
+            Ok(counters) => {
+                let found = monitoring.check(&counters);
+                let crossed = found
+                    .iter()
+                    .filter(|f| f.crossed)
+                    .map(|f| f.flag.rule.clone())
+                    .collect();
+                (found.into_iter().map(|f| f.flag).collect(), crossed)
+            }
+            Err(e) => {
+                warn!(error = %e, "contact counters unavailable; message not monitored");
+                (Vec::new(), Vec::new())
+            }
+        }
     }
 
     /// Turns a delivery report into an outcome, holding the copy for refused recipients when
@@ -422,6 +464,42 @@ pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
     )
 }
 
+/// The incidents a decision records: every content flag, and each contact-pattern flag on the
+/// message that crossed its threshold (not again for every message after it).
+fn incidents_for(
+    t: &Transaction,
+    message: &Message,
+    id: &str,
+    now: OffsetDateTime,
+    verdict: &Verdict,
+    crossed: &[String],
+) -> Vec<Incident> {
+    let sender = if t.envelope.sender.is_empty() {
+        message.from.first().cloned().unwrap_or_default()
+    } else {
+        t.envelope.sender.clone()
+    };
+    verdict
+        .flags
+        .iter()
+        .filter(|f| !f.rule.starts_with("monitoring/") || crossed.contains(&f.rule))
+        .map(|f| Incident {
+            version: INCIDENT_RECORD_VERSION,
+            seq: 0,
+            at: now,
+            sender: sender.clone(),
+            customers: verdict.customers.clone(),
+            message: id.to_string(),
+            message_id: message.message_id.clone(),
+            category: f.category.clone(),
+            severity: f.severity,
+            rule: f.rule.clone(),
+            excerpt: f.excerpt.clone(),
+            action: verdict.action.as_str().to_string(),
+        })
+        .collect()
+}
+
 fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateTime) -> AuditEntry {
     let mut e = AuditEntry::new(SYSTEM_ACTOR, "decision", now);
     e.message = Some(id.to_string());
@@ -474,6 +552,7 @@ fn held_record(
         discarded_at: None,
         discarded_by: None,
         discard_reason: None,
+        flags: verdict.flags.clone(),
     }
 }
 

@@ -55,6 +55,7 @@ impl Scheduler {
             let now = self.clock.now();
             if now >= next_review_report {
                 report_overdue_reviews(&self.rules, now);
+                self.expire_contact_counters(now).await;
                 next_review_report = now + time::Duration::days(1);
             }
             self.release_due(now).await;
@@ -64,6 +65,17 @@ impl Scheduler {
                 _ = tokio::time::sleep(self.tick) => {}
                 _ = shutdown.changed() => return,
             }
+        }
+    }
+
+    /// Drops contact-pattern counters of senders quiet for over a week, once a day.
+    async fn expire_contact_counters(&self, now: OffsetDateTime) {
+        let store = self.releaser.store.clone();
+        match tokio::task::spawn_blocking(move || store.expire_contacts(now)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => info!(senders = n, "expired contact-pattern counters"),
+            Ok(Err(e)) => error!(error = %e, "could not expire contact-pattern counters"),
+            Err(e) => error!(error = %e, "contact counter expiry task failed"),
         }
     }
 

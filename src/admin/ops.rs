@@ -11,6 +11,7 @@
 //! | `held.export` | `id` | `{id, eml_base64}` |
 //! | `audit.list` | `since` | `[AuditEntry]` |
 //! | `export.address` | `address` | subject-access document |
+//! | `incidents.list` | `sender` (optional) | `[Incident]` |
 
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
 use crate::release::Releaser;
 use crate::rules::{Customer, LiveRules, RestrictionKind};
-use crate::store::{AuditEntry, HeldMessage, HeldState, Store};
+use crate::store::{AuditEntry, HeldMessage, HeldState, Incident, Store};
 
 /// What the admin socket can reach in the daemon.
 pub struct AdminContext {
@@ -54,6 +55,7 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
             let entries = ctx.store.audit_since(a.since).map_err(|e| e.to_string())?;
             to_json(&entries)
         }),
+        "incidents.list" => parse(args).and_then(|a: IncidentArgs| incidents_list(ctx, a)),
         "export.address" => match parse::<AddressArgs>(args) {
             Ok(a) => subject_access(ctx, actor, &a.address).await,
             Err(e) => Err(e),
@@ -96,6 +98,28 @@ struct DiscardArgs {
 struct SinceArgs {
     #[serde(default, with = "time::serde::rfc3339::option")]
     since: Option<OffsetDateTime>,
+}
+
+#[derive(Deserialize, Default)]
+struct IncidentArgs {
+    #[serde(default)]
+    sender: Option<String>,
+}
+
+/// Incidents, oldest first. A sender matches as the rules match addresses (case, and plus tags
+/// when `strip_plus_tags` is on).
+fn incidents_list(ctx: &AdminContext, a: IncidentArgs) -> Result<Value, String> {
+    let rules = ctx.rules.current();
+    let m = rules.matching();
+    let want = a.sender.as_deref().map(|s| m.normalize(s.trim()));
+    let list: Vec<Incident> = ctx
+        .store
+        .incidents(None)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|i| want.as_ref().is_none_or(|w| m.normalize(&i.sender) == *w))
+        .collect();
+    to_json(&list)
 }
 
 #[derive(Deserialize, Default)]
@@ -181,7 +205,7 @@ fn held_show(ctx: &AdminContext, id: &str) -> Result<Value, String> {
         headers,
         text,
         attachments,
-        flags: Vec::new(),
+        flags: r.flags.clone(),
         release_errors: r.release_errors.clone(),
         release_interrupted: r.release_interrupted,
         released_by: r.released_by.clone(),
@@ -379,6 +403,16 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
                 || e.message.as_deref().is_some_and(|m| ids.contains(&m))
         })
         .collect();
+    let incidents: Vec<Incident> = ctx
+        .store
+        .incidents(None)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|i| {
+            rules.matching().normalize(&i.sender) == norm
+                || i.customers.iter().any(|c| customer_ids.contains(c))
+        })
+        .collect();
     let now = ctx.clock.now();
     let doc = json!({
         "address": norm,
@@ -386,15 +420,16 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         "generated_by": actor,
         "restrictions": customer.map(restriction_json).into_iter().collect::<Vec<_>>(),
         "messages": messages,
-        "incidents": [],
+        "incidents": incidents,
         "audit": audit,
     });
     let mut e = AuditEntry::new(actor, "subject_access_export", now);
     e.sender = Some(norm.clone());
     e.customers = customer_ids;
     e.details.push(format!(
-        "{} messages, {} audit entries",
+        "{} messages, {} incidents, {} audit entries",
         mine.len(),
+        doc["incidents"].as_array().map_or(0, Vec::len),
         doc["audit"].as_array().map_or(0, Vec::len)
     ));
     ctx.store.audit(e).await.map_err(|e| e.to_string())?;

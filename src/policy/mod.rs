@@ -10,7 +10,7 @@
 
 pub mod uk_time;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::message::Message;
@@ -50,14 +50,8 @@ impl Action {
     }
 }
 
-/// An advisory content flag for an officer (filled in by the abuse detector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flag {
-    pub category: String,
-    pub severity: u8,
-    pub rule: String,
-    pub excerpt: String,
-}
+pub use crate::flags::Flag;
+use crate::flags::FlagAction;
 
 /// A decision with its human-readable reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,6 +125,22 @@ pub fn decide(
     rules: &Rules,
     settings: &PolicySettings,
     now: OffsetDateTime,
+) -> Verdict {
+    decide_with(message, envelope, rules, settings, now, Vec::new())
+}
+
+/// [`decide`], with flags observed outside the message (contact-pattern monitoring, whose
+/// counters live in the store). The message's own text is scanned here.
+///
+/// Flags are advisory: a `hold` flag keeps the message for an officer's review, a `tag` flag
+/// delivers it with a header; neither drops anything, and restrictions still apply.
+pub fn decide_with(
+    message: &Message,
+    envelope: &Envelope,
+    rules: &Rules,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+    observed: Vec<Flag>,
 ) -> Verdict {
     let matching = rules.matching();
     let original: Vec<String> = envelope.recipients.clone();
@@ -239,6 +249,44 @@ pub fn decide(
         }
         plan
     });
+    let mut flags = rules
+        .detector
+        .flags(message.subject.as_deref(), &message.own_text);
+    flags.extend(observed);
+    for f in &flags {
+        let what = format!(
+            "{} flag ({} severity, rule {}): \"{}\"",
+            f.category,
+            f.severity.as_str(),
+            f.rule,
+            f.excerpt
+        );
+        match f.action {
+            FlagAction::Hold => {
+                let reason = format!("held for an officer's review: {what}");
+                if verdict.action < Action::Hold {
+                    verdict.action = Action::Hold;
+                    verdict.summary = format!(
+                        "held for an officer's review: {} flag ({}, rule {})",
+                        f.category,
+                        f.severity.as_str(),
+                        f.rule
+                    );
+                    // An acknowledgement promised by a restriction does not fit a held
+                    // message; the officer replies.
+                    verdict.reply = None;
+                }
+                verdict.reasons.push(reason);
+            }
+            FlagAction::Tag => verdict.reasons.push(format!(
+                "flagged for an officer (advisory, delivered): {what}"
+            )),
+        }
+    }
+    verdict.flags = flags;
+    if verdict.action != Action::Defer {
+        verdict.release_at = None;
+    }
     if settings.hold_all {
         verdict.reply = None;
         verdict.action = Action::Hold;

@@ -20,6 +20,9 @@ use time::{Date, Time};
 /// The file inside `rules_dir` that holds the restrictions.
 pub const RESTRICTIONS_FILE: &str = "restrictions.toml";
 
+/// The directory inside `rules_dir` that holds the abuse lexicon.
+pub const LEXICON_DIR: &str = "lexicon";
+
 /// How addresses are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MatchSettings {
@@ -131,6 +134,10 @@ pub struct Rules {
     pub source: Option<PathBuf>,
     /// Reply templates from `rules_dir/templates`, loaded and reloaded with the rules.
     pub templates: crate::replies::Templates,
+    /// The abuse lexicon from `rules_dir/lexicon/`, compiled; reloaded with the rules.
+    pub detector: std::sync::Arc<crate::flags::Detector>,
+    /// Contact-pattern thresholds from `rules_dir/monitoring.toml`.
+    pub monitoring: crate::flags::monitor::Monitoring,
 }
 
 /// A problem in a rules file.
@@ -188,7 +195,8 @@ impl fmt::Display for RulesDiff {
 }
 
 impl Rules {
-    /// Loads `rules_dir/restrictions.toml`.
+    /// Loads `rules_dir/restrictions.toml`, the reply templates, the lexicon and the
+    /// monitoring thresholds: all of them or none.
     pub fn load(rules_dir: &Path, matching: MatchSettings) -> Result<Rules, RulesError> {
         let path = rules_dir.join(RESTRICTIONS_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| RulesError {
@@ -213,6 +221,9 @@ impl Rules {
                         .collect(),
                 }
             })?;
+        let lexicon = crate::flags::Lexicon::load(&rules_dir.join(LEXICON_DIR))?;
+        rules.detector = std::sync::Arc::new(crate::flags::Detector::new(lexicon));
+        rules.monitoring = crate::flags::monitor::Monitoring::load(rules_dir)?;
         Ok(rules)
     }
 
@@ -243,6 +254,8 @@ impl Rules {
             matching,
             source: None,
             templates: crate::replies::Templates::default(),
+            detector: Default::default(),
+            monitoring: Default::default(),
         })
     }
 

@@ -16,6 +16,11 @@
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
 //! - tree `reply_rate`: key = `sender NUL template`, value = RFC 3339 time of the last reply.
+//! - tree `incidents`: key = big-endian u64 sequence number, value = JSON [`Incident`].
+//!   Append-only, committed with the decision that raised them.
+//! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
+//!   monitoring). Not fsync'd per message: losing the last moments of counts in a crash is
+//!   harmless; they expire a week after a sender's last message.
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -32,9 +37,10 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{error, warn};
 
+use crate::flags::monitor::Counters;
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
+    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
 };
 use spool::{Area, Spool};
 
@@ -79,6 +85,8 @@ struct Inner {
     meta: sled::Tree,
     outbox: sled::Tree,
     reply_rate: sled::Tree,
+    incidents: sled::Tree,
+    contacts: sled::Tree,
     spool: Spool,
 }
 
@@ -96,6 +104,7 @@ pub struct QueuedReply {
 struct CommitRequest {
     hold: Option<(HeldMessage, Vec<u8>)>,
     audit: Vec<AuditEntry>,
+    incidents: Vec<Incident>,
     reply: Option<QueuedReply>,
     /// Stop the committer after this batch.
     stop: bool,
@@ -131,6 +140,8 @@ impl Store {
         let meta = db.open_tree("meta")?;
         let outbox = db.open_tree("outbox")?;
         let reply_rate = db.open_tree("reply_rate")?;
+        let incidents = db.open_tree("incidents")?;
+        let contacts = db.open_tree("contacts")?;
         let spool = Spool::open(&data_dir.join("spool"))?;
         let inner = Arc::new(Inner {
             db,
@@ -139,6 +150,8 @@ impl Store {
             meta,
             outbox,
             reply_rate,
+            incidents,
+            contacts,
             spool,
         });
         inner.recover()?;
@@ -162,24 +175,26 @@ impl Store {
         body: Vec<u8>,
         audit: Vec<AuditEntry>,
     ) -> Result<(), StoreError> {
-        self.hold_with_reply(record, body, audit, None)
+        self.hold_with_reply(record, body, audit, Vec::new(), None)
             .await
             .map(|_| ())
     }
 
-    /// Holds a message, its audit entries and (rate limit permitting) a reply to it, in one
-    /// commit. Returns whether the reply was queued.
+    /// Holds a message, its audit entries, its incidents and (rate limit permitting) a reply
+    /// to it, in one commit. Returns whether the reply was queued.
     pub async fn hold_with_reply(
         &self,
         record: HeldMessage,
         body: Vec<u8>,
         audit: Vec<AuditEntry>,
+        incidents: Vec<Incident>,
         reply: Option<QueuedReply>,
     ) -> Result<bool, StoreError> {
         validate_id(&record.id)?;
         self.commit(CommitRequest {
             hold: Some((record, body)),
             audit,
+            incidents,
             reply,
             stop: false,
             done: oneshot::channel().0,
@@ -192,11 +207,13 @@ impl Store {
         &self,
         reply: QueuedReply,
         audit: Vec<AuditEntry>,
+        incidents: Vec<Incident>,
     ) -> Result<bool, StoreError> {
         validate_id(&reply.entry.id)?;
         self.commit(CommitRequest {
             hold: None,
             audit,
+            incidents,
             reply: Some(reply),
             stop: false,
             done: oneshot::channel().0,
@@ -240,6 +257,7 @@ impl Store {
         self.commit(CommitRequest {
             hold: None,
             audit: vec![entry],
+            incidents: Vec::new(),
             reply: None,
             stop: false,
             done: oneshot::channel().0,
@@ -248,12 +266,91 @@ impl Store {
         .map(|_| ())
     }
 
+    /// Records a decision's audit entries and incidents; returns once they are durable.
+    pub async fn record(
+        &self,
+        audit: Vec<AuditEntry>,
+        incidents: Vec<Incident>,
+    ) -> Result<(), StoreError> {
+        self.commit(CommitRequest {
+            hold: None,
+            audit,
+            incidents,
+            reply: None,
+            stop: false,
+            done: oneshot::channel().0,
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// Incidents, oldest first; only those of `sender` (compared case-insensitively) if given.
+    pub fn incidents(&self, sender: Option<&str>) -> Result<Vec<Incident>, StoreError> {
+        let mut out = Vec::new();
+        for v in self.inner.incidents.iter().values() {
+            let i = Incident::decode(&v?)?;
+            if sender.is_none_or(|s| i.sender.eq_ignore_ascii_case(s)) {
+                out.push(i);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Counts one message from `sender` (a normalised address) to `recipients` and returns the
+    /// sender's counters including it. O(1): the counters have a fixed size. Not flushed here;
+    /// sled's background flush and the next commit make it durable.
+    pub fn observe_contact(
+        &self,
+        sender: &str,
+        recipients: &[String],
+        now: time::OffsetDateTime,
+    ) -> Result<Counters, StoreError> {
+        let mut out = Counters::default();
+        self.inner
+            .contacts
+            .fetch_and_update(sender.as_bytes(), |old| {
+                let mut c: Counters = old
+                    .and_then(|b| serde_json::from_slice(b).ok())
+                    .unwrap_or_default();
+                c.observe(recipients, now);
+                let bytes = serde_json::to_vec(&c).expect("Counters serialise");
+                out = c;
+                Some(bytes)
+            })?;
+        Ok(out)
+    }
+
+    /// A sender's counters, if any.
+    pub fn contact_counters(&self, sender: &str) -> Result<Option<Counters>, StoreError> {
+        Ok(self
+            .inner
+            .contacts
+            .get(sender.as_bytes())?
+            .and_then(|b| serde_json::from_slice(&b).ok()))
+    }
+
+    /// Drops counters with nothing counted for over a week. Returns how many went.
+    pub fn expire_contacts(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
+        let mut gone = 0;
+        for entry in self.inner.contacts.iter() {
+            let (key, value) = entry?;
+            let expired =
+                serde_json::from_slice::<Counters>(&value).map_or(true, |c| c.expired(now));
+            if expired {
+                self.inner.contacts.remove(key)?;
+                gone += 1;
+            }
+        }
+        Ok(gone)
+    }
+
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
     /// one, the database is closed (and its lock released) as it drops.
     pub async fn shutdown(self) -> Result<(), StoreError> {
         self.commit(CommitRequest {
             hold: None,
             audit: Vec::new(),
+            incidents: Vec::new(),
             reply: None,
             stop: true,
             done: oneshot::channel().0,
@@ -486,7 +583,12 @@ impl Inner {
             let mut audit = sled::Batch::default();
             let mut outbox = sled::Batch::default();
             let mut rate = sled::Batch::default();
+            let mut incidents = sled::Batch::default();
             for req in &mut written {
+                for incident in &mut req.incidents {
+                    incident.seq = self.db.generate_id()?;
+                    incidents.insert(&incident.seq.to_be_bytes(), incident.encode());
+                }
                 if let Some((record, _)) = &req.hold {
                     held.insert(record.id.as_bytes(), record.encode());
                 }
@@ -508,6 +610,7 @@ impl Inner {
             self.audit.apply_batch(audit)?;
             self.outbox.apply_batch(outbox)?;
             self.reply_rate.apply_batch(rate)?;
+            self.incidents.apply_batch(incidents)?;
             self.db.flush()?;
             Ok(())
         });
@@ -610,6 +713,7 @@ mod tests {
             discarded_at: None,
             discarded_by: None,
             discard_reason: None,
+            flags: Vec::new(),
         }
     }
 

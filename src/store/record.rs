@@ -98,6 +98,9 @@ pub struct HeldMessage {
     pub discarded_by: Option<String>,
     #[serde(default)]
     pub discard_reason: Option<String>,
+    /// Advisory flags raised on the message (abusive language, contact patterns).
+    #[serde(default)]
+    pub flags: Vec<crate::flags::Flag>,
 }
 
 impl HeldMessage {
@@ -134,6 +137,53 @@ impl HeldMessage {
     }
 }
 
+pub const INCIDENT_RECORD_VERSION: u32 = 1;
+
+/// One flag, recorded against the sender: the policy's "recorded on the appropriate IT
+/// system". Append-only, like the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Incident {
+    pub version: u32,
+    /// Position in the record, assigned by the store.
+    #[serde(default)]
+    pub seq: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Envelope sender (or the From: address when the envelope sender is `<>`).
+    pub sender: String,
+    /// Case ids of restricted customers the sender matched, if any.
+    #[serde(default)]
+    pub customers: Vec<String>,
+    /// The contactgate id of the message.
+    pub message: String,
+    /// Its Message-ID header, if it had one.
+    pub message_id: Option<String>,
+    pub category: String,
+    pub severity: crate::flags::Severity,
+    pub rule: String,
+    pub excerpt: String,
+    /// What happened to the message: `deliver`, `hold`, ...
+    pub action: String,
+}
+
+impl Incident {
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("Incident serialises")
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Incident, StoreError> {
+        let e: Incident = serde_json::from_slice(bytes)
+            .map_err(|e| StoreError::Corrupt(format!("incident: {e}")))?;
+        if e.version != INCIDENT_RECORD_VERSION {
+            return Err(StoreError::Corrupt(format!(
+                "incident version {} is not known to this build",
+                e.version
+            )));
+        }
+        Ok(e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +213,7 @@ mod tests {
             discarded_at: None,
             discarded_by: None,
             discard_reason: None,
+            flags: Vec::new(),
         }
     }
 
