@@ -219,12 +219,13 @@ fn key_of(term: &str) -> Result<(String, Vec<u8>, String), String> {
     if n.text.is_empty() || !n.masked.is_empty() {
         return Err(format!("term {term:?} has nothing to match"));
     }
+    let runs = n.runs_in(0..n.text.len());
     let full: String = n
         .text
         .char_indices()
-        .map(|(i, c)| std::iter::repeat_n(c, n.runs[i] as usize).collect::<String>())
+        .map(|(i, c)| std::iter::repeat_n(c, runs[i] as usize).collect::<String>())
         .collect();
-    Ok((n.text, n.runs, full))
+    Ok((n.text.clone(), runs, full))
 }
 
 fn severity(p: &mut FileProblems<'_>, s: &Spanned<String>) -> Severity {
@@ -296,9 +297,10 @@ impl Lexicon {
     pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, RulesError> {
         let mut lex = Lexicon::default();
         let mut problems = Vec::new();
-        // key → (term id, location) of its first listing.
-        let mut seen: HashMap<String, (String, String)> = HashMap::new();
-        for &(name, text) in files {
+        // key → (term id, file index, span) of its first listing. Locations are only worked
+        // out for a problem: doing it for every term would be quadratic in the file's size.
+        let mut seen: HashMap<String, (String, usize, std::ops::Range<usize>)> = HashMap::new();
+        for (file_index, &(name, text)) in files.iter().enumerate() {
             let stem = Path::new(name)
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -376,15 +378,19 @@ impl Lexicon {
                         }
                     };
                     let id = format!("{cat_name}/{}", full.replace(' ', "-"));
-                    let here = p.at(t.span());
-                    if let Some((first, at)) = seen.get(&full) {
+                    if let Some((first, in_file, span)) = seen.get(&full) {
+                        let (first_name, first_text) = files[*in_file];
+                        let (line, col) = line_col(first_text, span.start);
                         p.add(
                             t.span(),
-                            format!("{:?} is already listed as {first} at {at}", t.get_ref()),
+                            format!(
+                                "{:?} is already listed as {first} at {first_name}:{line}:{col}",
+                                t.get_ref()
+                            ),
                         );
                         continue;
                     }
-                    seen.insert(full.clone(), (id.clone(), here));
+                    seen.insert(full.clone(), (id.clone(), file_index, t.span()));
                     lex.terms.push(Term {
                         id,
                         category,

@@ -22,7 +22,9 @@ pub mod normalize;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::{FlagAction, Lexicon, Severity};
@@ -79,7 +81,7 @@ enum Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct Detector {
     lexicon: Lexicon,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// Automaton pattern id → what it stands for (several terms can share a squeezed key).
     patterns: Vec<Vec<Pattern>>,
     /// Single-word terms by the length of their unsqueezed form, for masked words.
@@ -118,9 +120,13 @@ impl Detector {
                 verbs.push(v.clone());
             }
         }
+        // Anchored only: every match starts at a word, so the automaton is walked from each
+        // word's first byte until no pattern can continue. That costs a few steps per word, not
+        // a pass over every byte, and hardly grows with the lexicon.
         let automaton = (!keys.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
+            DFA::builder()
                 .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
                 .build(&keys)
                 .expect("lexicon keys are short, valid patterns")
         });
@@ -143,7 +149,10 @@ impl Detector {
 
     /// Every hit in `text`, in order. Terms index [`Lexicon::terms`], then the threat verbs.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.automaton else {
+        let Some(dfa) = &self.automaton else {
+            return Vec::new();
+        };
+        let Ok(anchored) = dfa.start_state(Anchored::Yes) else {
             return Vec::new();
         };
         let text = truncate(text, SCAN_LIMIT);
@@ -152,25 +161,47 @@ impl Detector {
         let mut allowed: Vec<Range<usize>> = Vec::new();
         let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
         let mut verbs: Vec<(usize, u32, u32)> = Vec::new();
-        for m in ac.find_overlapping_iter(bytes) {
-            for p in &self.patterns[m.pattern().as_usize()] {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for word in &n.words {
+            let from = word.start as usize;
+            let mut sid = anchored;
+            for (at, &b) in bytes.iter().enumerate().skip(from) {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                if !dfa.is_special(sid) {
+                    continue;
+                }
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    // Only patterns that start at this word (a match state can also carry
+                    // shorter patterns that end here).
+                    if dfa.pattern_len(pid) == at + 1 - from {
+                        found.push((pid.as_usize(), from, at + 1));
+                    }
+                }
+            }
+        }
+        for (pattern, start, end) in found {
+            for p in &self.patterns[pattern] {
                 match *p {
                     Pattern::Term(t) => {
                         let term = &self.lexicon.terms[t as usize];
-                        if let Some(end) = on_boundaries(&n, m.start(), m.end(), &term.runs) {
-                            hits.push((m.start()..end, t as usize));
+                        if let Some(end) = on_boundaries(&n, start, end, &term.runs) {
+                            hits.push((start..end, t as usize));
                         }
                     }
                     Pattern::Allow(a) => {
                         let runs = &self.lexicon.allow[a as usize].1;
-                        if let Some(end) = on_boundaries(&n, m.start(), m.end(), runs) {
-                            allowed.push(m.start()..end);
+                        if let Some(end) = on_boundaries(&n, start, end, runs) {
+                            allowed.push(start..end);
                         }
                     }
                     Pattern::Verb(i, v) => {
                         let verb = &self.verbs[v as usize];
-                        if on_boundaries(&n, m.start(), m.end(), &verb.runs).is_some() {
-                            verbs.push((m.start(), i, v));
+                        if on_boundaries(&n, start, end, &verb.runs).is_some() {
+                            verbs.push((start, i, v));
                         }
                     }
                 }
@@ -237,8 +268,10 @@ impl Detector {
     /// At least two letters must show, the first among them.
     fn masked_term(&self, n: &Normalized, w: usize) -> Option<(usize, Range<usize>)> {
         let r = n.words[w].start as usize..n.words[w].end as usize;
+        let runs = n.runs_in(r.clone());
         let word: Vec<u8> = (r.clone())
-            .flat_map(|i| std::iter::repeat_n(n.text.as_bytes()[i], n.runs[i] as usize))
+            .zip(&runs)
+            .flat_map(|(i, &run)| std::iter::repeat_n(n.text.as_bytes()[i], run as usize))
             .collect();
         let shown = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
         if word.first() == Some(&b'*') || shown < 2 || !word.is_ascii() {
@@ -282,12 +315,11 @@ impl Detector {
             let r = &n.words[i];
             &n.text[r.start as usize..r.end as usize]
         };
-        let sentence_start = n
-            .sentence_ends
-            .iter()
-            .rev()
-            .find(|&&e| (e as usize) < w)
-            .map_or(0, |&e| e as usize + 1);
+        let ends_before = n.sentence_ends.partition_point(|&e| (e as usize) < w);
+        let sentence_start = match ends_before {
+            0 => 0,
+            k => n.sentence_ends[k - 1] as usize + 1,
+        };
         // Before the verb: fillers ("really", "come round and"), then a speaker.
         let mut before = w;
         while before > sentence_start && intent.fillers.iter().any(|f| f == word(before - 1)) {
@@ -326,21 +358,21 @@ impl Detector {
 /// of the word, ending included.
 fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Option<usize> {
     let bytes = n.text.as_bytes();
-    if start > 0 && bytes[start - 1] != b' ' {
-        return None;
-    }
-    if runs.len() != end - start
-        || runs
-            .iter()
-            .zip(&n.runs[start..end])
-            .any(|(want, got)| got < want)
-    {
+    if (start > 0 && bytes[start - 1] != b' ') || runs.len() != end - start {
         return None;
     }
     let word_end = memchr::memchr(b' ', &bytes[end..]).map_or(bytes.len(), |i| end + i);
+    // The rest of the word's letters could be anything; a short ending is all that can pass.
+    if word_end - end > 4 {
+        return None;
+    }
+    let got = n.runs_in(start..word_end);
+    if runs.iter().zip(&got).any(|(want, got)| got < want) {
+        return None;
+    }
     // The rest of the word, repeats restored. A letter stretched by two or more (`fuckkk`) is
     // emphasis; one more (`shit` in `shitting`) is part of the rest.
-    let extra = n.runs[end - 1] - runs[runs.len() - 1];
+    let extra = got[runs.len() - 1] - runs[runs.len() - 1];
     if extra == 0 && word_end == end {
         return Some(end);
     }
@@ -348,7 +380,7 @@ fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Optio
     if extra == 1 {
         rest.push(bytes[end - 1] as char);
     }
-    for (&b, &run) in bytes[end..word_end].iter().zip(&n.runs[end..word_end]) {
+    for (&b, &run) in bytes[end..word_end].iter().zip(&got[runs.len()..]) {
         if !b.is_ascii() || rest.len() > 4 {
             return None;
         }

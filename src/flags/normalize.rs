@@ -19,19 +19,82 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The matching copy of one text.
 #[derive(Debug, Default, Clone)]
-pub struct Normalized {
+pub struct Normalized<'a> {
+    /// The text it was made from.
+    original: &'a [u8],
     /// Squeezed words separated by single spaces. A masked letter is `*`.
     pub text: String,
-    /// For each byte of `text`: how many times the letter repeated in the original word.
-    pub runs: Vec<u8>,
-    /// For each byte of `text`: the original byte range it came from.
-    pub spans: Vec<Range<u32>>,
+    /// `text` while it is built (UTF-8: only whole characters are pushed).
+    buf: Vec<u8>,
+    /// Where each word came from in the original, parallel to `words`.
+    origins: Vec<Origin>,
+    /// For words that were folded (not plain ASCII): the original start of each of their
+    /// bytes, from `Origin::slow` on.
+    slow_starts: Vec<u32>,
+    /// For the same bytes: how many times the letter repeated in the original word.
+    slow_runs: Vec<u8>,
     /// Where each word of `text` starts and ends (byte ranges of `text`).
     pub words: Vec<Range<u32>>,
     /// Words that contain a mask character, as indexes into `words`.
     pub masked: Vec<u32>,
     /// Indexes into `words` of words that end a sentence (for threat context).
     pub sentence_ends: Vec<u32>,
+}
+
+/// The original bytes behind one word of the matching copy. A plain ASCII word's letters are
+/// contiguous in the original, so a letter's offset is the sum of the runs before it and
+/// nothing per byte needs storing; a folded word keeps each byte's start in `slow_starts`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Origin {
+    start: u32,
+    end: u32,
+    /// Index into `slow_starts`, or `u32::MAX` for a plain word.
+    slow: u32,
+}
+
+/// Byte classes for the ASCII fast path.
+const SPACE: u8 = 1;
+const LEAD: u8 = 2;
+const WORD: u8 = 4;
+const TRAIL: u8 = 8;
+const SENTENCE: u8 = 16;
+const ALPHA: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut k = 0;
+        if c.is_ascii_whitespace() || c.is_ascii_control() {
+            k |= SPACE;
+        }
+        if matches!(c, b'(' | b'"' | b'\'' | b'[') {
+            k |= LEAD;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= WORD | ALPHA;
+        }
+        if c == b'\'' {
+            k |= WORD;
+        }
+        if matches!(
+            c,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\'' | b']'
+        ) {
+            k |= TRAIL;
+        }
+        if matches!(c, b'.' | b'!' | b'?' | b';') {
+            k |= SENTENCE;
+        }
+        t[b] = k;
+        b += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
 }
 
 /// One letter of a word in progress.
@@ -125,12 +188,13 @@ struct Token {
     chars: Vec<Letter>,
 }
 
-impl Normalized {
-    pub fn new(original: &str) -> Normalized {
+impl<'a> Normalized<'a> {
+    pub fn new(original: &'a str) -> Normalized<'a> {
         let mut n = Normalized {
-            text: String::with_capacity(original.len()),
-            runs: Vec::with_capacity(original.len()),
-            spans: Vec::with_capacity(original.len()),
+            buf: Vec::with_capacity(original.len()),
+            original: original.as_bytes(),
+            words: Vec::with_capacity(original.len() / 6 + 16),
+            origins: Vec::with_capacity(original.len() / 6 + 16),
             ..Normalized::default()
         };
         let mut token = Token::default();
@@ -138,30 +202,187 @@ impl Normalized {
         let mut singles: Vec<Letter> = Vec::new();
         let mut folded = Vec::with_capacity(4);
         let mut word = Vec::with_capacity(32);
-        for (i, c) in original.char_indices() {
-            let start = i as u32;
-            let end = (i + c.len_utf8()) as u32;
-            folded.clear();
-            fold(c, &mut folded);
-            for &f in &folded {
-                if f.is_whitespace() || f.is_control() {
-                    if !token.chars.is_empty() {
-                        n.finish_token(&mut token, &mut singles, &mut word);
+        let bytes = original.as_bytes();
+        let len = bytes.len();
+        let mut at = 0;
+        while at < len {
+            let b = bytes[at];
+            if class(b) & SPACE != 0 {
+                if b == b'\n' {
+                    n.flush_singles(&mut singles);
+                    n.end_sentence();
+                }
+                at += 1;
+                continue;
+            }
+            // The fast path, in one pass: most tokens are ASCII letters (with inner
+            // apostrophes) and ordinary punctuation around them, and need no folding.
+            let mut i = at;
+            while i < len && class(bytes[i]) & LEAD != 0 {
+                i += 1;
+            }
+            let core_start = i;
+            // A word of two or more ASCII letters is written straight into the copy as it is
+            // read; if the token turns out not to be plain, that is undone.
+            let multi =
+                i + 1 < len && class(bytes[i]) & ALPHA != 0 && class(bytes[i + 1]) & WORD != 0;
+            if multi {
+                n.flush_singles(&mut singles);
+            }
+            let saved = n.buf.len();
+            if multi {
+                if !n.buf.is_empty() {
+                    n.buf.push(b' ');
+                }
+                let (mut prev, mut run) = (0u8, 0u8);
+                while i < len && class(bytes[i]) & WORD != 0 {
+                    // Setting 0x20 lower-cases a letter and leaves an apostrophe as it is.
+                    let c = bytes[i] | 0x20;
+                    if c == prev && run < u8::MAX {
+                        run += 1;
+                    } else {
+                        n.buf.push(c);
+                        (prev, run) = (c, 1);
                     }
-                    if f == '\n' {
-                        n.flush_singles(&mut singles);
-                        n.end_sentence();
-                    }
-                } else {
-                    token.chars.push(Letter { ch: f, start, end });
+                    i += 1;
+                }
+            } else {
+                while i < len && class(bytes[i]) & WORD != 0 {
+                    i += 1;
                 }
             }
-        }
-        if !token.chars.is_empty() {
-            n.finish_token(&mut token, &mut singles, &mut word);
+            let core_end = i;
+            let mut sentence_end = false;
+            while i < len && class(bytes[i]) & TRAIL != 0 {
+                sentence_end |= class(bytes[i]) & SENTENCE != 0;
+                i += 1;
+            }
+            let plain = core_end > core_start
+                && class(bytes[core_start]) & ALPHA != 0
+                && (i == len || class(bytes[i]) & SPACE != 0);
+            if plain {
+                if multi {
+                    let word_start = saved as u32 + u32::from(saved > 0);
+                    n.words.push(word_start..n.buf.len() as u32);
+                    n.origins.push(Origin {
+                        start: core_start as u32,
+                        end: core_end as u32,
+                        slow: u32::MAX,
+                    });
+                } else {
+                    // Not two word bytes in a row: a single letter.
+                    debug_assert_eq!(core_end - core_start, 1);
+                    singles.push(Letter {
+                        ch: (bytes[core_start] | 0x20) as char,
+                        start: core_start as u32,
+                        end: core_start as u32 + 1,
+                    });
+                }
+                if sentence_end {
+                    n.flush_singles(&mut singles);
+                    n.end_sentence();
+                }
+                at = i;
+                continue;
+            }
+            n.buf.truncate(saved);
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| class(b) & SPACE != 0)
+                .map_or(len, |k| i + k);
+            if n.quick_token(at..end, &mut singles) {
+                at = end;
+                continue;
+            }
+            for (k, c) in original[at..end].char_indices() {
+                let start = (at + k) as u32;
+                let stop = start + c.len_utf8() as u32;
+                folded.clear();
+                fold(c, &mut folded);
+                for &f in &folded {
+                    if f.is_whitespace() || f.is_control() {
+                        if !token.chars.is_empty() {
+                            n.finish_token(&mut token, &mut singles, &mut word);
+                        }
+                    } else {
+                        token.chars.push(Letter {
+                            ch: f,
+                            start,
+                            end: stop,
+                        });
+                    }
+                }
+            }
+            if !token.chars.is_empty() {
+                n.finish_token(&mut token, &mut singles, &mut word);
+            }
+            at = end;
         }
         n.flush_singles(&mut singles);
+        n.text = String::from_utf8(std::mem::take(&mut n.buf))
+            .expect("only whole characters are pushed");
         n
+    }
+
+    /// Two more kinds of token that need no folding: addresses and links (not prose, left
+    /// out), and ASCII tokens without a letter (dates, amounts, references), whose digit runs
+    /// are words. Returns false, having done nothing, for anything else.
+    fn quick_token(&mut self, range: Range<usize>, singles: &mut Vec<Letter>) -> bool {
+        let tok = &self.original[range.clone()];
+        if !tok.is_ascii() {
+            return false;
+        }
+        let address = memchr::memchr(b'@', tok)
+            .is_some_and(|at| memchr::memchr(b'.', &tok[at + 1..]).is_some())
+            || tok.starts_with(b"http")
+            || tok.starts_with(b"www.");
+        if address {
+            self.flush_singles(singles);
+            return true;
+        }
+        if tok
+            .iter()
+            .any(|b| b.is_ascii_alphabetic() || is_mask(*b as char))
+        {
+            return false;
+        }
+        let mut k = 0;
+        while k < tok.len() {
+            if !tok[k].is_ascii_digit() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < tok.len() && tok[k].is_ascii_digit() {
+                k += 1;
+            }
+            self.flush_singles(singles);
+            if !self.buf.is_empty() {
+                self.buf.push(b' ');
+            }
+            let word_start = self.buf.len() as u32;
+            let (mut prev, mut run) = (0u8, 0u8);
+            for &b in &tok[start..k] {
+                if b == prev && run < u8::MAX {
+                    run += 1;
+                } else {
+                    self.buf.push(b);
+                    (prev, run) = (b, 1);
+                }
+            }
+            self.words.push(word_start..self.buf.len() as u32);
+            let at = (range.start + start) as u32;
+            self.origins.push(Origin {
+                start: at,
+                end: at + (k - start) as u32,
+                slow: u32::MAX,
+            });
+        }
+        if tok.last().is_some_and(|&b| class(b) & SENTENCE != 0) {
+            self.flush_singles(singles);
+            self.end_sentence();
+        }
+        true
     }
 
     fn end_sentence(&mut self) {
@@ -180,11 +401,10 @@ impl Normalized {
         singles: &mut Vec<Letter>,
         word: &mut Vec<Letter>,
     ) {
-        let chars = std::mem::take(&mut token.chars);
+        let chars = &token.chars;
         // Addresses and links are not prose.
-        if looks_like_address(&chars) {
+        if looks_like_address(chars) {
             self.flush_singles(singles);
-            token.chars = chars;
             token.chars.clear();
             return;
         }
@@ -218,7 +438,6 @@ impl Normalized {
                 }
             });
         word.clear();
-        let mut segments: Vec<Vec<Letter>> = Vec::new();
         for l in core {
             let ch = l.ch;
             let mapped = if ch.is_alphabetic() {
@@ -237,88 +456,165 @@ impl Normalized {
             match mapped {
                 Some(m) => word.push(Letter { ch: m, ..*l }),
                 None if spelled && is_joiner(ch) => {}
-                None => {
-                    if !word.is_empty() {
-                        segments.push(std::mem::take(word));
-                    }
-                }
+                None => self.emit_segment(word, singles),
             }
         }
-        if !word.is_empty() {
-            segments.push(std::mem::take(word));
-        }
-        for seg in segments {
-            let letters = seg
-                .iter()
-                .filter(|l| l.ch.is_alphabetic() || l.ch == '*')
-                .count();
-            if seg.len() == 1 && letters == 1 && seg[0].ch != '*' {
-                singles.push(seg[0]);
-                continue;
-            }
-            self.flush_singles(singles);
-            self.emit_word(&seg);
-        }
+        self.emit_segment(word, singles);
+        token.chars.clear();
         if sentence_end {
             self.flush_singles(singles);
             self.end_sentence();
         }
     }
 
+    /// Emits one segment of a token (and empties it): a single letter waits in `singles`.
+    fn emit_segment(&mut self, seg: &mut Vec<Letter>, singles: &mut Vec<Letter>) {
+        match seg.as_slice() {
+            [] => return,
+            [l] if l.ch.is_alphabetic() => singles.push(*l),
+            _ => {
+                self.flush_singles(singles);
+                self.emit_word(seg);
+            }
+        }
+        seg.clear();
+    }
+
     /// Three or more single letters in a row are one spelled-out word (`f u c k`); fewer are
     /// words of their own (`I`, `a`).
     fn flush_singles(&mut self, singles: &mut Vec<Letter>) {
         if singles.len() >= 3 {
-            let joined = std::mem::take(singles);
-            self.emit_word(&joined);
+            self.emit_word(singles);
         } else {
-            for l in std::mem::take(singles) {
-                self.emit_word(&[l]);
+            for l in singles.iter() {
+                self.emit_word(std::slice::from_ref(l));
             }
         }
+        singles.clear();
     }
 
     fn emit_word(&mut self, letters: &[Letter]) {
         if letters.is_empty() {
             return;
         }
-        if !self.text.is_empty() {
-            self.text.push(' ');
-            self.runs.push(1);
-            let at = letters[0].start;
-            self.spans.push(at..at);
+        if !self.buf.is_empty() {
+            self.buf.push(b' ');
         }
-        let word_start = self.text.len() as u32;
+        let word_start = self.buf.len() as u32;
+        let slow = self.slow_starts.len() as u32;
         let mut masked = false;
         let mut i = 0;
         while i < letters.len() {
             let l = letters[i];
             let mut j = i + 1;
-            while j < letters.len() && letters[j].ch == l.ch && l.ch != '*' {
+            while j < letters.len() && letters[j].ch == l.ch && l.ch != '*' && j - i < 255 {
                 j += 1;
             }
-            let run = (j - i).min(u8::MAX as usize) as u8;
+            let run = (j - i) as u8;
             masked |= l.ch == '*';
-            let before = self.text.len();
-            self.text.push(l.ch);
-            for _ in before..self.text.len() {
-                self.runs.push(run);
-                self.spans.push(l.start..letters[j - 1].end);
+            let before = self.buf.len();
+            let mut utf8 = [0u8; 4];
+            self.buf
+                .extend_from_slice(l.ch.encode_utf8(&mut utf8).as_bytes());
+            for _ in before..self.buf.len() {
+                self.slow_runs.push(run);
+                self.slow_starts.push(l.start);
             }
             i = j;
         }
-        let word_end = self.text.len() as u32;
+        let word_end = self.buf.len() as u32;
         if masked {
             self.masked.push(self.words.len() as u32);
         }
         self.words.push(word_start..word_end);
+        self.origins.push(Origin {
+            start: letters[0].start,
+            end: letters[letters.len() - 1].end,
+            slow,
+        });
     }
 
-    /// The original byte range behind `range` of the matching copy.
+    /// How many times each letter of a plain word repeated in the original: worked out again
+    /// from the original (only for candidate matches), the same way the word was squeezed.
+    fn plain_runs(&self, w: usize, out: &mut Vec<u8>) {
+        let o = self.origins[w];
+        let (mut prev, mut run) = (0u8, 0u8);
+        for &b in &self.original[o.start as usize..o.end as usize] {
+            let c = b | 0x20;
+            if c == prev && run < u8::MAX {
+                run += 1;
+            } else {
+                if run > 0 {
+                    out.push(run);
+                }
+                (prev, run) = (c, 1);
+            }
+        }
+        if run > 0 {
+            out.push(run);
+        }
+    }
+
+    /// The run length of every byte in `range` of the matching copy (1 for a space).
+    pub fn runs_in(&self, range: Range<usize>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(range.len());
+        let Some(mut w) = self.word_at(range.start) else {
+            return vec![1; range.len()];
+        };
+        let mut at = range.start;
+        while at < range.end {
+            let word = self.words[w].start as usize..self.words[w].end as usize;
+            let o = self.origins[w];
+            let from = out.len();
+            if o.slow == u32::MAX {
+                self.plain_runs(w, &mut out);
+                out.drain(from..from + (at - word.start));
+            } else {
+                let base = o.slow as usize;
+                out.extend_from_slice(&self.slow_runs[base + (at - word.start)..base + word.len()]);
+            }
+            at = word.end;
+            if at < range.end {
+                out.push(1);
+                at += 1;
+                w += 1;
+            }
+        }
+        out.truncate(range.len());
+        out
+    }
+
+    /// The original offset of byte `at` (inside word `w`) of the matching copy.
+    fn original_at(&self, w: usize, at: usize) -> u32 {
+        let word = &self.words[w];
+        let o = self.origins[w];
+        if o.slow == u32::MAX {
+            let mut runs = Vec::new();
+            self.plain_runs(w, &mut runs);
+            let before: u32 = runs[..at - word.start as usize]
+                .iter()
+                .map(|&r| u32::from(r))
+                .sum();
+            o.start + before
+        } else {
+            self.slow_starts[o.slow as usize + (at - word.start as usize)]
+        }
+    }
+
+    /// The original byte range behind `range` of the matching copy (which starts and ends
+    /// inside words).
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.spans[range.start].start as usize;
-        let end = self.spans[range.end - 1].end as usize;
-        start..end.max(start)
+        let (Some(first), Some(last)) = (self.word_at(range.start), self.word_at(range.end - 1))
+        else {
+            return 0..0;
+        };
+        let start = self.original_at(first, range.start);
+        let end = if range.end as u32 >= self.words[last].end {
+            self.origins[last].end
+        } else {
+            self.original_at(last, range.end)
+        };
+        start as usize..(end.max(start)) as usize
     }
 
     /// The word containing byte `at` of the matching copy.
@@ -345,15 +641,15 @@ fn is_inner_leet_tail(core: &[Letter]) -> bool {
 }
 
 fn looks_like_address(chars: &[Letter]) -> bool {
-    let has = |c: char| chars.iter().any(|l| l.ch == c);
-    let s: String = chars.iter().take(12).map(|l| l.ch).collect();
-    (has('@')
-        && chars
-            .iter()
-            .skip_while(|l| l.ch != '@')
-            .any(|l| l.ch == '.'))
-        || s.starts_with("http")
-        || s.starts_with("www.")
+    let starts =
+        |p: &str| chars.len() >= p.len() && chars.iter().zip(p.chars()).all(|(l, c)| l.ch == c);
+    chars
+        .iter()
+        .skip_while(|l| l.ch != '@')
+        .skip(1)
+        .any(|l| l.ch == '.')
+        || starts("http")
+        || starts("www.")
 }
 
 #[cfg(test)]
@@ -407,7 +703,8 @@ mod tests {
         assert_eq!(n.text, "oi fuck of");
         let at = n.text.find("fuck").unwrap();
         assert_eq!(&o[n.original_range(at..at + 4)], "fuuuck");
-        assert_eq!(n.runs[at + 1], 3);
+        assert_eq!(n.runs_in(at..at + 4), [1, 3, 1, 1]);
+        assert_eq!(n.runs_in(0..n.text.len()), [1, 1, 1, 1, 3, 1, 1, 1, 1, 2]);
         let off = n.text.find("of").unwrap();
         assert_eq!(&o[n.original_range(off..off + 2)], "OFF");
         assert_eq!(n.words.len(), 3);
