@@ -119,6 +119,17 @@ pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<
             for r in &e.reasons {
                 writeln!(out, "    - {r}")?;
             }
+            for f in &e.flags {
+                writeln!(
+                    out,
+                    "  flag: {} ({} severity, {}, rule {}): {}",
+                    f.category,
+                    f.severity,
+                    f.action.as_str(),
+                    f.rule,
+                    scrub(&f.excerpt)
+                )?;
+            }
         }
     }
     Ok(())

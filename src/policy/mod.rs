@@ -254,12 +254,13 @@ pub fn decide_with(
         .flags(message.subject.as_deref(), &message.own_text);
     flags.extend(observed);
     for f in &flags {
+        // The excerpt stays in the flag: reasons reach the log, customer text should not.
         let what = format!(
-            "{} flag ({} severity, rule {}): \"{}\"",
+            "{} flag ({} severity, rule {}, {} time(s))",
             f.category,
             f.severity.as_str(),
             f.rule,
-            f.excerpt
+            f.count
         );
         match f.action {
             FlagAction::Hold => {

@@ -124,3 +124,88 @@ fn topic_mentions_are_whole_tokens() {
     assert!(!mentions("case-12345", "case-1234"));
     assert!(mentions("(case-1234)", "case-1234"));
 }
+
+fn with_lexicon(text: &str) -> Rules {
+    let mut r = rules(text);
+    let lex = crate::flags::Lexicon::parse(&[
+        (
+            "profanity.toml",
+            "category = \"profanity\"\naction = \"tag\"\n[[entry]]\nseverity = \"high\"\nterms = [\"fuck\"]\n",
+        ),
+        (
+            "threat.toml",
+            "category = \"threat\"\naction = \"hold\"\n[[entry]]\nseverity = \"high\"\nterms = [\"watch your back\"]\n",
+        ),
+    ])
+    .unwrap();
+    r.detector = std::sync::Arc::new(crate::flags::Detector::new(lex));
+    r
+}
+
+fn saying(text: &str) -> Message {
+    Message {
+        own_text: text.into(),
+        ..Message::default()
+    }
+}
+
+#[test]
+fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
+    let r = with_lexicon(NAMED);
+    let now = datetime!(2026-06-01 10:00 UTC);
+    let env = envelope("z@mail.example", &["x@council.example"]);
+    let v = decide(
+        &saying("fuck this"),
+        &env,
+        &r,
+        &PolicySettings::default(),
+        now,
+    );
+    assert_eq!(v.action, Action::Deliver);
+    assert_eq!(v.flags.len(), 1);
+    assert!(v.reasons[0].starts_with("flagged for an officer (advisory, delivered): profanity"));
+    assert!(
+        !v.reasons.iter().any(|x| x.contains("fuck this")),
+        "no customer text in reasons"
+    );
+
+    // The restricted customer's mail would be rerouted; a threat holds it, with both reasons.
+    let env = envelope("a@mail.example", &["x@council.example"]);
+    let v = decide(
+        &saying("Watch your back."),
+        &env,
+        &r,
+        &PolicySettings::default(),
+        now,
+    );
+    assert_eq!(v.action, Action::Hold);
+    assert!(v.summary.contains("threat flag"), "{}", v.summary);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|x| x.contains("named_staff") || x.contains("jane@"))
+    );
+    assert!(v.reply.is_none(), "an officer replies to held mail");
+    assert_eq!(v.release_at, None);
+
+    // Extra flags from monitoring count the same way.
+    let observed = vec![crate::flags::Flag {
+        category: "frequency".into(),
+        severity: crate::flags::Severity::Medium,
+        action: crate::flags::FlagAction::Hold,
+        rule: "monitoring/per_day".into(),
+        excerpt: "11 messages in the last 24 hours (threshold 10)".into(),
+        count: 1,
+    }];
+    let env = envelope("z@mail.example", &["x@council.example"]);
+    let v = decide_with(
+        &saying("polite"),
+        &env,
+        &r,
+        &PolicySettings::default(),
+        now,
+        observed,
+    );
+    assert_eq!(v.action, Action::Hold);
+    assert_eq!(v.flags[0].category, "frequency");
+}
