@@ -81,7 +81,14 @@ impl Releaser {
             });
         }
         let recipients = to.unwrap_or_else(|| record.recipients.clone());
-        let prefix = released_by_header(actor, now, id, record.release_interrupted);
+        let mut prefix = released_by_header(actor, now, id, record.release_interrupted);
+        if !record.flags.is_empty() {
+            // The recipient should know what the officer released it with.
+            prefix.push_str(&format!(
+                "X-Contactgate-Flags: {}\r\n",
+                crate::pipeline::header_safe(&crate::flags::header_value(&record.flags), 900)
+            ));
+        }
         let sent = self
             .outbound
             .send(&record.sender, &recipients, prefix.as_bytes(), &body)
