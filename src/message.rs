@@ -107,7 +107,8 @@ pub fn own_text(body: &str) -> String {
         if lower.contains("original message") && lower.starts_with("-----") {
             break;
         }
-        if lower.starts_with("on ") {
+        // "On Mon, 1 Jun 2026, X wrote:" and Welsh Gmail's "Ar Llun, … ysgrifennodd:".
+        if lower.starts_with("on ") || lower.starts_with("ar ") {
             let joined = match lines.get(i + 1) {
                 Some(next) if !lower.ends_with("wrote:") => {
                     format!("{lower} {}", next.trim().to_ascii_lowercase())
@@ -261,6 +262,8 @@ Cc: z@council.example\r\nSubject: =?utf-8?q?Caf=C3=A9?=\r\nMessage-ID: <abc@mail
         assert_eq!(own_text(outlook), "Reply here\n\n");
         let sig = "Text\n-- \nMr A\n";
         assert_eq!(own_text(sig), "Text\n");
+        let welsh = "Diolch.\nAr Llun, 1 Meh 2026 am 10:00, Cyngor <c@council.example>\nysgrifennodd:\nhen lythyr\n";
+        assert_eq!(own_text(welsh), "Diolch.\n");
         let orig = "Text\n-----Original Message-----\nold\n";
         assert_eq!(own_text(orig), "Text\n");
     }

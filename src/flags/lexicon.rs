@@ -112,7 +112,8 @@ pub struct Intent {
     pub speakers: Vec<Vec<String>>,
     pub fillers: Vec<String>,
     pub verbs: Vec<Term>,
-    pub targets: Vec<String>,
+    /// Each a sequence of squeezed words ("you", "the lot of you").
+    pub targets: Vec<Vec<String>>,
     pub not_followed_by: Vec<Vec<String>>,
 }
 
@@ -418,7 +419,7 @@ impl Lexicon {
                 };
                 let speakers = words(&i.speakers, &mut p);
                 let fillers = words(&i.fillers, &mut p).concat();
-                let targets = words(&i.targets, &mut p).concat();
+                let targets = words(&i.targets, &mut p);
                 let not_followed_by = words(&i.not_followed_by, &mut p);
                 let verbs = i
                     .verbs

@@ -35,8 +35,10 @@ use normalize::Normalized;
 pub const SCAN_LIMIT: usize = 1 << 20;
 
 /// Endings accepted after a term, so one entry covers its inflections.
+/// `'` and `s'` are possessives ("the queers' flag"); `'r` is the Welsh article run on
+/// ("losgi'r swyddfa").
 const SUFFIXES: &[&str] = &[
-    "", "s", "es", "ed", "ing", "in", "in'", "er", "ers", "y", "'s",
+    "", "s", "es", "ed", "ing", "in", "in'", "er", "ers", "y", "'s", "'", "s'", "'r",
 ];
 
 /// How much of the text either side of a hit an excerpt shows.
@@ -218,7 +220,20 @@ impl Detector {
             }
         }
         hits.retain(|(r, _)| !allowed.iter().any(|a| a.start <= r.start && r.end <= a.end));
-        hits.sort_by_key(|(r, _)| r.start);
+        hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        // A hit inside a longer one of the same category is the same words ("shit" in "piece
+        // of shit"): one flag, for the longer.
+        let category = |t: usize| self.term(t).category;
+        let mut kept: Vec<(Range<usize>, usize)> = Vec::with_capacity(hits.len());
+        for (r, t) in hits {
+            let inside = kept.iter().rev().take(8).any(|(k, kt)| {
+                k.start <= r.start && r.end <= k.end && category(*kt) == category(t)
+            });
+            if !inside {
+                kept.push((r, t));
+            }
+        }
+        let hits = kept;
         hits.into_iter()
             .map(|(r, term)| Hit {
                 term,
@@ -337,19 +352,26 @@ impl Detector {
         if n.sentence_ends.binary_search(&(w as u32)).is_ok() {
             return None;
         }
-        let target = w + 1;
-        if target >= n.words.len() || !intent.targets.iter().any(|t| t == word(target)) {
-            return None;
-        }
-        let followed = |seq: &Vec<String>| {
+        let sequence_at = |at: usize, seq: &Vec<String>| {
             seq.iter()
                 .enumerate()
-                .all(|(k, s)| target + 1 + k < n.words.len() && s == word(target + 1 + k))
+                .all(|(k, s)| at + k < n.words.len() && s == word(at + k))
         };
-        if intent.not_followed_by.iter().any(followed) {
+        let target = intent
+            .targets
+            .iter()
+            .filter(|t| sequence_at(w + 1, t))
+            .map(Vec::len)
+            .max()?;
+        let last = w + target;
+        if intent
+            .not_followed_by
+            .iter()
+            .any(|seq| sequence_at(last + 1, seq))
+        {
             return None;
         }
-        Some(n.words[first].start as usize..n.words[target].end as usize)
+        Some(n.words[first].start as usize..n.words[last].end as usize)
     }
 }
 

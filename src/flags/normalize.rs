@@ -166,6 +166,14 @@ fn fold(c: char, out: &mut Vec<char>) {
             out.push('\'');
             continue;
         }
+        // A Latin letter with a diacritic is that letter (Welsh ŵ, ŷ, ô; French é). decancer
+        // alone takes some of them for look-alikes of other letters (ô for q).
+        if let Some(base) = std::iter::once(n).nfd().next()
+            && base.is_ascii_alphabetic()
+        {
+            out.push(base.to_ascii_lowercase());
+            continue;
+        }
         // Keep letters that carry meaning in Welsh or other languages' words when decancer
         // has no Latin look-alike for them.
         match decancer::cure_char(n, decancer::Options::default()) {
@@ -332,10 +340,7 @@ impl<'a> Normalized<'a> {
         if !tok.is_ascii() {
             return false;
         }
-        let address = memchr::memchr(b'@', tok)
-            .is_some_and(|at| memchr::memchr(b'.', &tok[at + 1..]).is_some())
-            || tok.starts_with(b"http")
-            || tok.starts_with(b"www.");
+        let address = is_address(tok) || tok.starts_with(b"http") || tok.starts_with(b"www.");
         if address {
             self.flush_singles(singles);
             return true;
@@ -643,13 +648,26 @@ fn is_inner_leet_tail(core: &[Letter]) -> bool {
 fn looks_like_address(chars: &[Letter]) -> bool {
     let starts =
         |p: &str| chars.len() >= p.len() && chars.iter().zip(p.chars()).all(|(l, c)| l.ch == c);
-    chars
+    if starts("http") || starts("www.") {
+        return true;
+    }
+    let ascii: Vec<u8> = chars
         .iter()
-        .skip_while(|l| l.ch != '@')
-        .skip(1)
-        .any(|l| l.ch == '.')
-        || starts("http")
-        || starts("www.")
+        .map(|l| if l.ch.is_ascii() { l.ch as u8 } else { b'x' })
+        .collect();
+    is_address(&ascii)
+}
+
+/// `local@domain.tld`: something before the `@`, and a dot after it followed by a letter or
+/// digit (`tr@nny.` is leetspeak at the end of a sentence, not an address).
+fn is_address(tok: &[u8]) -> bool {
+    let Some(at) = memchr::memchr(b'@', tok) else {
+        return false;
+    };
+    at > 0
+        && tok[at + 1..]
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -668,6 +686,8 @@ mod tests {
         assert_eq!(words("fu\u{0441}k"), "fuck");
         // Zero-width space and soft hyphen inside a word.
         assert_eq!(words("fu\u{200B}ck sh\u{00AD}it"), "fuck shit");
+        // Diacritics: Welsh circumflexes fold to the plain letter.
+        assert_eq!(words("nôl ŵyr Tŷ café"), "nol wyr ty cafe");
     }
 
     #[test]
@@ -692,6 +712,8 @@ mod tests {
             "scunthorpe penistone"
         );
         assert_eq!(words("mail j.smith@council.example now"), "mail now");
+        // Leetspeak at the end of a sentence is not an address.
+        assert_eq!(words("Sack the tr@nny."), "sack the trany");
         assert_eq!(words("see https://x.example/a-b"), "se");
         assert_eq!(words("don't well-being"), "don't wel being");
     }
