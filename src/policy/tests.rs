@@ -124,3 +124,119 @@ fn topic_mentions_are_whole_tokens() {
     assert!(!mentions("case-12345", "case-1234"));
     assert!(mentions("(case-1234)", "case-1234"));
 }
+
+/// A weekday window, `(from, until)` in UK time.
+type Window<'a> = (&'a str, &'a str);
+
+/// A customer (or two) with time windows; each `(id, address, windows)` gets one `time_window`
+/// restriction per window.
+fn windowed(customers: &[(&str, &str, &[Window<'_>])]) -> Rules {
+    let mut text = String::new();
+    for (id, address, windows) in customers {
+        text.push_str(&format!(
+            "[[customer]]\nid = \"{id}\"\nname = \"{id}\"\naddresses = [\"{address}\"]\n"
+        ));
+        for (from, until) in *windows {
+            text.push_str(&format!(
+                "  [[customer.restriction]]\n  kind = \"time_window\"\n  decided_by = \"Head\"\n  \
+                 decided_on = 2026-03-01\n  reasons = \"r\"\n  \
+                 days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\n  \
+                 from = \"{from}\"\n  until = \"{until}\"\n"
+            ));
+        }
+    }
+    rules(&text)
+}
+
+fn decide_at(rules: &Rules, sender: &str, from: &[&str], now: OffsetDateTime) -> Verdict {
+    let message = Message {
+        from: from.iter().map(|a| a.to_string()).collect(),
+        ..Message::default()
+    };
+    decide(
+        &message,
+        &envelope(sender, &["x@council.example"]),
+        rules,
+        &PolicySettings::default(),
+        now,
+    )
+}
+
+#[test]
+fn regression_windows_are_a_union_inside_any_window_is_not_deferred() {
+    let rules = windowed(&[(
+        "C1",
+        "a@mail.example",
+        &[("10:00", "12:00"), ("14:00", "16:00")],
+    )]);
+    // Wednesday 1 July 2026, 14:30 BST: outside the morning window, inside the afternoon one.
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 13:30 UTC),
+    );
+    assert_eq!(v.action, Action::Deliver, "{:?}", v.reasons);
+    assert_eq!(v.release_at, None);
+    assert_eq!(v.reply, None);
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("released at")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+#[test]
+fn regression_outside_every_window_defers_to_the_earliest_start() {
+    let rules = windowed(&[(
+        "C1",
+        "a@mail.example",
+        &[("10:00", "12:00"), ("14:00", "16:00")],
+    )]);
+    // Wednesday 12:30 BST: the afternoon window opens first, at 14:00 BST = 13:00 UTC, not the
+    // morning window on Thursday.
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 11:30 UTC),
+    );
+    assert_eq!(v.action, Action::Defer, "{:?}", v.reasons);
+    assert_eq!(v.release_at, Some(datetime!(2026-07-01 13:00 UTC)));
+    assert!(v.summary.contains("14:00-16:00"), "{}", v.summary);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("10:00-12:00") && r.contains("released earlier")),
+        "{:?}",
+        v.reasons
+    );
+    assert_eq!(v.reply.as_ref().map(|p| p.template), Some("deferred"));
+}
+
+#[test]
+fn regression_windows_of_two_matched_customers_are_a_union() {
+    let rules = windowed(&[
+        ("C1", "a@mail.example", &[("10:00", "12:00")]),
+        ("C2", "b@mail.example", &[("14:00", "16:00")]),
+    ]);
+    // The envelope sender is one customer, the From: address the other.
+    let inside = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-01 13:30 UTC),
+    );
+    assert_eq!(inside.customers, vec!["C1", "C2"]);
+    assert_eq!(inside.action, Action::Deliver, "{:?}", inside.reasons);
+    assert_eq!(inside.release_at, None);
+    // Friday 16:30 BST: both closed; Monday 10:00 BST comes before Monday 14:00 BST.
+    let outside = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-03 15:30 UTC),
+    );
+    assert_eq!(outside.action, Action::Defer);
+    assert_eq!(outside.release_at, Some(datetime!(2026-07-06 09:00 UTC)));
+}
