@@ -8,7 +8,9 @@
 //! most restrictive action wins (deliver < reroute < defer < file < hold), named-staff routing
 //! applies to whatever is finally delivered or released, and every reason is kept. Time windows
 //! are alternatives (a union): inside any one of them the message is not deferred, and outside
-//! all of them it waits for the earliest to open.
+//! all of them it waits for the earliest to open. Named-staff lists are the opposite (an
+//! intersection): only staff on every list may be contacted, and when nobody is on every list
+//! the message is held for an officer.
 
 pub mod uk_time;
 
@@ -211,44 +213,80 @@ pub fn decide(
         };
         verdict.reasons.push(o.reason.clone());
     }
-    // Named-staff routing: applies to whatever is delivered now or released later.
+    // Named-staff routing: applies to whatever is delivered now or released later. Each list
+    // is the only staff the customer may contact, so with several lists (two restrictions, or
+    // two matched customers) only staff on every list are allowed. When no one is, no
+    // automatic choice is right: an officer decides.
     let staff: Vec<&Vec<String>> = outcomes
         .iter()
         .filter_map(|o| o.route_to.as_ref())
         .collect();
-    if !staff.is_empty() {
-        let allowed: Vec<String> = staff.iter().flat_map(|s| s.iter().cloned()).collect();
-        let addressed: Vec<String> = original
-            .iter()
-            .filter(|r| allowed.contains(&matching.normalize(r)))
-            .cloned()
-            .collect();
-        verdict.recipients = if addressed.is_empty() {
-            dedup(allowed)
+    let mut no_common_staff = None;
+    if let Some((first, others)) = staff.split_first() {
+        let allowed: Vec<String> = dedup(
+            first
+                .iter()
+                .filter(|s| others.iter().all(|list| list.contains(s)))
+                .cloned()
+                .collect(),
+        );
+        if allowed.is_empty() {
+            let lists: Vec<String> = staff.iter().map(|list| list.join(", ")).collect();
+            let reason = format!(
+                "named_staff: the named-staff restrictions leave no permitted recipient (no one is \
+                 on every list: {}); held for an officer to decide",
+                lists.join("; ")
+            );
+            verdict.action = Action::Hold;
+            verdict.reasons.push(reason.clone());
+            no_common_staff = Some(reason);
         } else {
-            addressed
-        };
-        if verdict.recipients != original && verdict.action == Action::Deliver {
-            verdict.action = Action::Reroute;
+            let addressed: Vec<String> = original
+                .iter()
+                .filter(|r| allowed.contains(&matching.normalize(r)))
+                .cloned()
+                .collect();
+            verdict.recipients = if addressed.is_empty() {
+                allowed
+            } else {
+                addressed
+            };
+            if verdict.recipients != original && verdict.action == Action::Deliver {
+                verdict.action = Action::Reroute;
+            }
         }
     }
     if verdict.action != Action::Defer {
         verdict.release_at = None;
     }
-    // The summary and the reply come from the restriction that set the action (named staff
-    // for a reroute).
-    let deciding = outcomes.iter().find(|o| match verdict.action {
-        Action::Reroute => o.route_to.is_some(),
-        Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
-        action => o.action == action,
-    });
-    verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
-    verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
-        if plan.template == "rerouted" {
-            plan.staff = verdict.recipients.clone();
-        }
-        plan
-    });
+    if let Some(reason) = no_common_staff {
+        verdict.summary = reason;
+        // `prepare` sends this only when the postmaster enabled held_for_review replies.
+        verdict.reply = outcomes
+            .iter()
+            .find(|o| o.route_to.is_some())
+            .and_then(|o| o.reply.clone())
+            .map(|plan| ReplyPlan {
+                template: "held_for_review",
+                staff: Vec::new(),
+                ..plan
+            });
+    } else {
+        // The summary and the reply come from the restriction that set the action (named
+        // staff for a reroute).
+        let deciding = outcomes.iter().find(|o| match verdict.action {
+            Action::Reroute => o.route_to.is_some(),
+            Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
+            action => o.action == action,
+        });
+        verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
+        verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
+            if plan.template == "rerouted" {
+                plan.staff = verdict.recipients.clone();
+            }
+            plan
+        });
+    }
     if settings.hold_all {
         verdict.reply = None;
         verdict.action = Action::Hold;

@@ -240,3 +240,97 @@ fn regression_windows_of_two_matched_customers_are_a_union() {
     assert_eq!(outside.action, Action::Defer);
     assert_eq!(outside.release_at, Some(datetime!(2026-07-06 09:00 UTC)));
 }
+
+/// Customers with named-staff restrictions; each `(id, address, lists)` gets one `named_staff`
+/// restriction per list.
+fn staffed(customers: &[(&str, &str, &[&[&str]])]) -> Rules {
+    let mut text = String::new();
+    for (id, address, lists) in customers {
+        text.push_str(&format!(
+            "[[customer]]\nid = \"{id}\"\nname = \"{id}\"\naddresses = [\"{address}\"]\n"
+        ));
+        for staff in *lists {
+            let staff: Vec<String> = staff.iter().map(|s| format!("\"{s}\"")).collect();
+            text.push_str(&format!(
+                "  [[customer.restriction]]\n  kind = \"named_staff\"\n  decided_by = \"Head\"\n  \
+                 decided_on = 2026-03-01\n  reasons = \"r\"\n  staff = [{}]\n",
+                staff.join(", ")
+            ));
+        }
+    }
+    rules(&text)
+}
+
+const JANE: &str = "jane@council.example";
+const BOB: &str = "bob@council.example";
+const CAROL: &str = "carol@council.example";
+
+#[test]
+fn regression_named_staff_lists_are_intersected() {
+    let rules = staffed(&[("C1", "a@mail.example", &[&[JANE, BOB], &[BOB, CAROL]])]);
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.action, Action::Reroute, "{:?}", v.reasons);
+    assert_eq!(v.recipients, vec![BOB]);
+    assert_eq!(v.reply.as_ref().unwrap().staff, vec![BOB]);
+    // Addressed to someone only one list allows: still only the common staff.
+    let v = decide(
+        &Message::default(),
+        &envelope("a@mail.example", &[JANE]),
+        &rules,
+        &PolicySettings::default(),
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.recipients, vec![BOB]);
+}
+
+#[test]
+fn regression_named_staff_of_two_customers_are_intersected() {
+    let rules = staffed(&[
+        ("C1", "a@mail.example", &[&[JANE, BOB]]),
+        ("C2", "b@mail.example", &[&[BOB, CAROL]]),
+    ]);
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.action, Action::Reroute, "{:?}", v.reasons);
+    assert_eq!(v.recipients, vec![BOB]);
+}
+
+#[test]
+fn regression_named_staff_with_no_common_recipient_is_held() {
+    for rules in [
+        staffed(&[("C1", "a@mail.example", &[&[JANE], &[CAROL]])]),
+        staffed(&[
+            ("C1", "a@mail.example", &[&[JANE]]),
+            ("C2", "b@mail.example", &[&[CAROL]]),
+        ]),
+    ] {
+        let v = decide_at(
+            &rules,
+            "a@mail.example",
+            &["b@mail.example"],
+            datetime!(2026-07-01 09:30 UTC),
+        );
+        assert_eq!(v.action, Action::Hold, "{:?}", v.reasons);
+        assert!(
+            v.summary.contains("leave no permitted recipient"),
+            "{}",
+            v.summary
+        );
+        assert!(v.reasons.contains(&v.summary), "{:?}", v.reasons);
+        // Nobody was chosen for the customer: an officer decides, from what was addressed.
+        assert_eq!(v.recipients, vec!["x@council.example"]);
+        assert_eq!(
+            v.reply.as_ref().map(|p| p.template),
+            Some("held_for_review")
+        );
+    }
+}
