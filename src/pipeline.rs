@@ -106,7 +106,7 @@ impl Pipeline {
             }
             Ok(out) => Some(QueuedReply {
                 rate_key: format!("{}\0{}", out.to.to_lowercase(), out.template),
-                interval: time::Duration::days(self.replies.interval_days as i64),
+                interval: crate::config::days(self.replies.interval_days),
                 entry: OutboxEntry {
                     version: OUTBOX_RECORD_VERSION,
                     id: format!("{id}R"),

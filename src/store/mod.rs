@@ -534,7 +534,11 @@ impl Inner {
                 )
                 .ok()
             });
-        last.is_none_or(|l| reply.entry.queued_at >= l + reply.interval)
+        // An interval that runs past the last representable date never ends.
+        last.is_none_or(|l| {
+            l.checked_add(reply.interval)
+                .is_some_and(|next| reply.entry.queued_at >= next)
+        })
     }
 }
 
@@ -741,6 +745,48 @@ mod tests {
         let _first = Store::open(dir.path()).unwrap();
         let err = Store::open(dir.path()).err().unwrap();
         assert!(err.to_string().contains("locked"), "{err}");
+    }
+
+    fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
+        QueuedReply {
+            entry: OutboxEntry {
+                version: OUTBOX_RECORD_VERSION,
+                id: format!("{id}R"),
+                in_reply_to: id.into(),
+                to: "a@b.example".into(),
+                template: "rerouted".into(),
+                languages: "en".into(),
+                queued_at: at,
+                state: OutboxState::Queued,
+                attempts: 0,
+                next_attempt_at: at,
+                last_error: None,
+            },
+            body: b"reply".to_vec(),
+            rate_key: "a@b.example\0rerouted".into(),
+            interval,
+        }
+    }
+
+    #[tokio::test]
+    async fn regression_a_huge_reply_interval_does_not_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let forever = time::Duration::MAX;
+        assert!(
+            store
+                .queue_reply(reply("Q1", t0, forever), vec![])
+                .await
+                .unwrap()
+        );
+        let later = t0 + time::Duration::days(36_500);
+        assert!(
+            !store
+                .queue_reply(reply("Q2", later, forever), vec![])
+                .await
+                .unwrap()
+        );
     }
 
     async fn reopen(path: &Path) -> Store {
