@@ -514,6 +514,8 @@ mod tests {
         for o in [
             Outcome::ParseFailed("x".into()),
             Outcome::StoreFailed(StoreError::Closed),
+            // An id already in use: retried later under a new id, never overwriting.
+            Outcome::StoreFailed(StoreError::DuplicateId("ID".into())),
             Outcome::DeliveryFailed(SendError::Transient("down".into())),
         ] {
             let r = reply_for(&o, "ID");

@@ -9,7 +9,8 @@
 //! directory fsync and one sled flush (group commit).
 //!
 //! Key layout (private to this module):
-//! - tree `held`: key = message id, value = JSON [`HeldMessage`];
+//! - tree `held`: key = message id, value = JSON [`HeldMessage`]. A hold never replaces an
+//!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
 //!   nothing in this module deletes or rewrites an audit entry.
 //! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8.
@@ -59,6 +60,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("invalid message id {0:?}")]
     InvalidId(String),
+    /// A new message was given an id the store already holds. Refused rather than overwriting
+    /// someone else's held message; the caller answers 4xx and the sender retries.
+    #[error("a held message with id {0} already exists")]
+    DuplicateId(String),
     #[error("the store is shutting down")]
     Closed,
 }
@@ -434,12 +439,37 @@ impl Inner {
         let (mut any_held, mut any_outbox) = (false, false);
         // Rate keys taken by earlier requests of this batch.
         let mut taken: Vec<String> = Vec::new();
+        // Held ids taken by earlier requests of this batch.
+        let mut new_ids: Vec<String> = Vec::new();
         for mut req in batch {
             if let Some((record, body)) = &req.hold {
+                // A hold always creates a record. An id that is already taken (ids come from
+                // the clock, and clocks step back) must not replace another message's record
+                // and body: the request fails, before its body is written, and the message is
+                // retried under a new id.
+                let taken_id = match self.held.contains_key(record.id.as_bytes()) {
+                    Ok(exists) => {
+                        exists
+                            || new_ids.contains(&record.id)
+                            || self.spool.held_path(&record.id).exists()
+                    }
+                    Err(e) => {
+                        let _ = req.done.send(Err(e.into()));
+                        continue;
+                    }
+                };
+                if taken_id {
+                    error!(id = %record.id, "refusing to hold a new message under an id already in use");
+                    let _ = req
+                        .done
+                        .send(Err(StoreError::DuplicateId(record.id.clone())));
+                    continue;
+                }
                 if let Err(e) = self.spool.write(&record.id, body) {
                     let _ = req.done.send(Err(e));
                     continue;
                 }
+                new_ids.push(record.id.clone());
                 any_held = true;
             }
             let mut keep_reply = false;
@@ -745,6 +775,48 @@ mod tests {
         let _first = Store::open(dir.path()).unwrap();
         let err = Store::open(dir.path()).err().unwrap();
         assert!(err.to_string().contains("locked"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn regression_a_hold_never_overwrites_an_existing_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.hold(record("A1"), b"first".to_vec()).await.unwrap();
+        let mut other = record("A1");
+        other.sender = "someone-else@b.example".into();
+        let err = store
+            .hold_audited(
+                other,
+                b"second".to_vec(),
+                vec![AuditEntry::new("contactgate", "decision", other_time())],
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::DuplicateId(ref id) if id == "A1"),
+            "{err}"
+        );
+        assert_eq!(store.held_message("A1").unwrap(), record("A1"));
+        assert_eq!(store.held_body("A1").unwrap(), b"first");
+        // The refused request's audit entry was not written either.
+        assert!(store.audit_since(None).unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn regression_one_batch_cannot_hold_the_same_id_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let (a, b) = tokio::join!(
+            store.hold(record("B1"), b"one".to_vec()),
+            store.hold(record("B1"), b"two".to_vec())
+        );
+        assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
+        let kept: &[u8] = if a.is_ok() { b"one" } else { b"two" };
+        assert_eq!(store.held_body("B1").unwrap(), kept);
+    }
+
+    fn other_time() -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(1_790_000_000).unwrap()
     }
 
     fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
