@@ -13,7 +13,8 @@
 //!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
 //!   nothing in this module deletes or rewrites an audit entry.
-//! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8.
+//! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8;
+//!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
 //! - tree `reply_rate`: key = `sender NUL template`, value = RFC 3339 time of the last reply.
@@ -38,6 +39,9 @@ pub use record::{
     OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
 };
 use spool::{Area, Spool};
+
+/// The `meta` key of the highest message id issued.
+const LAST_ISSUED_ID: &str = "last_issued_id";
 
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
@@ -364,6 +368,34 @@ impl Store {
         self.inner.spool.remove(id)?;
         self.inner.held.remove(id.as_bytes())?;
         self.inner.db.flush()?;
+        Ok(())
+    }
+
+    /// The highest message ids the store knows of: the last one noted with
+    /// [`Store::note_issued_id`], and the highest held (for stores older than that note).
+    pub fn highest_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::new();
+        if let Some(v) = self.inner.meta.get(LAST_ISSUED_ID)? {
+            ids.push(String::from_utf8_lossy(&v).into_owned());
+        }
+        if let Some((k, _)) = self.inner.held.last()? {
+            ids.push(String::from_utf8_lossy(&k).into_owned());
+        }
+        Ok(ids)
+    }
+
+    /// Notes that `id` was issued, keeping the highest noted. Not flushed here (that would cost
+    /// a disk flush per message): the next commit's flush, sled's own periodic flush or the
+    /// shutdown flush makes it durable, and a commit for this message always comes after it.
+    pub fn note_issued_id(&self, id: &str) -> Result<(), StoreError> {
+        // Ids are fixed-width hex, so byte order is numeric order; the longer one wins otherwise.
+        let key = |v: &[u8]| (v.len(), v.to_vec());
+        self.inner
+            .meta
+            .fetch_and_update(LAST_ISSUED_ID, |old| match old {
+                Some(old) if key(old) >= key(id.as_bytes()) => Some(old.to_vec()),
+                _ => Some(id.as_bytes().to_vec()),
+            })?;
         Ok(())
     }
 
@@ -813,6 +845,26 @@ mod tests {
         assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
         let kept: &[u8] = if a.is_ok() { b"one" } else { b"two" };
         assert_eq!(store.held_body("B1").unwrap(), kept);
+    }
+
+    #[tokio::test]
+    async fn the_highest_issued_id_is_kept_across_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .hold(record("0000000000000A0000"), b"x".to_vec())
+                .await
+                .unwrap();
+            store.note_issued_id("0000000000000B0000").unwrap();
+            store.note_issued_id("0000000000000A0001").unwrap();
+            store.shutdown().await.unwrap();
+        }
+        let store = reopen(dir.path()).await;
+        assert_eq!(
+            store.highest_ids().unwrap(),
+            ["0000000000000B0000", "0000000000000A0000"]
+        );
     }
 
     fn other_time() -> OffsetDateTime {
