@@ -116,7 +116,7 @@ impl Pipeline {
                 None
             }
             Ok(out) => Some(QueuedReply {
-                rate_key: format!("{}\0{}", out.to.to_lowercase(), out.template),
+                rate_key: replies::rate_key(&rules.matching(), &out.to, out.template),
                 interval: crate::config::days(self.replies.interval_days),
                 entry: OutboxEntry {
                     version: OUTBOX_RECORD_VERSION,

@@ -17,7 +17,8 @@
 //!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
-//! - tree `reply_rate`: key = `sender NUL template`, value = RFC 3339 time of the last reply.
+//! - tree `reply_rate`: key = `sender NUL template` (the sender normalised as the rules compare
+//!   addresses: [`crate::replies::rate_key`]), value = RFC 3339 time of the last reply.
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -95,7 +96,7 @@ struct Inner {
 pub struct QueuedReply {
     pub entry: OutboxEntry,
     pub body: Vec<u8>,
-    /// `sender NUL template`.
+    /// `sender NUL template`, from [`crate::replies::rate_key`].
     pub rate_key: String,
     /// No second reply for the same key within this long.
     pub interval: time::Duration,
