@@ -196,7 +196,9 @@ impl Pipeline {
                         t.envelope.smtputf8,
                     )
                     .await;
-                let outcome = self.after_delivery(t, &message, id, now, delivery).await;
+                let outcome = self
+                    .after_delivery(t, &message, &verdict, id, now, delivery)
+                    .await;
                 if verdict.action == Action::Reroute && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
@@ -241,10 +243,15 @@ impl Pipeline {
 
     /// Turns a delivery report into an outcome, holding the copy for refused recipients when
     /// others were accepted (the one reply we give Postfix cannot be split by recipient).
+    ///
+    /// `decided` is the policy's verdict: the held copy and its audit entry keep its customers
+    /// and reasons (an officer and a subject-access search need them), and a reroute's decision
+    /// is audited here, in the same commit as the hold, as it is after a full delivery.
     async fn after_delivery(
         &self,
         t: &Transaction,
         message: &Message,
+        decided: &Verdict,
         id: &str,
         now: OffsetDateTime,
         delivery: Delivery,
@@ -280,6 +287,7 @@ impl Pipeline {
                     delivery.accepted.join(", ")
                 )
             }))
+            .chain(decided.reasons.iter().cloned())
             .collect();
         let verdict = Verdict {
             action: Action::Hold,
@@ -287,13 +295,17 @@ impl Pipeline {
             original_recipients: t.envelope.recipients.clone(),
             summary: reasons[0].clone(),
             reasons,
-            customers: Vec::new(),
+            customers: decided.customers.clone(),
             release_at: None,
             flags: Vec::new(),
             reply: None,
         };
         let record = held_record(t, message, id, now, &verdict);
-        let audit = vec![decision_entry(t, &verdict, id, now)];
+        let mut audit = Vec::new();
+        if decided.action == Action::Reroute {
+            audit.push(decision_entry(t, decided, id, now));
+        }
+        audit.push(decision_entry(t, &verdict, id, now));
         let nothing_delivered = delivery.accepted.is_empty();
         match self.store.hold_audited(record, t.data.clone(), audit).await {
             Ok(()) if nothing_delivered => Outcome::Kept(Action::Hold),
