@@ -290,6 +290,8 @@ pub fn decide(
     if settings.hold_all {
         verdict.reply = None;
         verdict.action = Action::Hold;
+        // Held mail waits for an officer; a release time would let the scheduler send it.
+        verdict.release_at = None;
         verdict.summary = "hold_all is set in the configuration: every message is held".into();
         verdict.reasons.push(verdict.summary.clone());
     }

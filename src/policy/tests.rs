@@ -334,3 +334,24 @@ fn regression_named_staff_with_no_common_recipient_is_held() {
         );
     }
 }
+
+#[test]
+fn regression_hold_all_has_no_release_time() {
+    let rules = windowed(&[("C1", "a@mail.example", &[("10:00", "12:00")])]);
+    let v = decide(
+        &Message::default(),
+        &envelope("a@mail.example", &["x@council.example"]),
+        &rules,
+        &PolicySettings {
+            hold_all: true,
+            ..PolicySettings::default()
+        },
+        // Outside the window: without hold_all this would be deferred with a release time.
+        datetime!(2026-07-01 11:30 UTC),
+    );
+    assert_eq!(v.action, Action::Hold);
+    assert_eq!(
+        v.release_at, None,
+        "held mail is never released automatically"
+    );
+}
