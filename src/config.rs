@@ -130,6 +130,10 @@ pub struct ConfigError {
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:10025";
 pub const DEFAULT_DOWNSTREAM: &str = "127.0.0.1:10026";
 
+/// The most days `retention_days`, `stale_days` and `reply_interval_days` may be: a hundred
+/// years is longer than any retention schedule, and keeps every date we compute representable.
+pub const MAX_DAYS: u64 = 36_500;
+
 impl Default for Config {
     fn default() -> Self {
         // The embedded defaults are constants that parse.
@@ -212,6 +216,17 @@ impl Config {
         let positive = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
             match v {
                 Some(0) => Err(err(key, format!("`{key}` must be greater than 0"))),
+                Some(v) => Ok(v),
+                None => Ok(d),
+            }
+        };
+        // Day counts become durations and dates; unbounded, they would overflow both.
+        let day_count = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
+            match v {
+                Some(v) if !(1..=MAX_DAYS).contains(&v) => Err(err(
+                    key,
+                    format!("`{key}` must be a number of days from 1 to {MAX_DAYS}, not {v}"),
+                )),
                 Some(v) => Ok(v),
                 None => Ok(d),
             }
@@ -299,14 +314,14 @@ impl Config {
             strip_plus_tags: raw.strip_plus_tags.unwrap_or(false),
             review_overdue,
             admin_group: raw.admin_group,
-            retention_days: raw.retention_days.unwrap_or(90),
-            stale_days: positive("stale_days", raw.stale_days, 14)?,
+            retention_days: day_count("retention_days", raw.retention_days, 90)?,
+            stale_days: day_count("stale_days", raw.stale_days, 14)?,
             replies: Replies {
                 from: replies.from,
                 relay,
                 council_name: replies.council_name.unwrap_or_else(|| "The Council".into()),
                 council_name_cy: replies.council_name_cy.unwrap_or_else(|| "Y Cyngor".into()),
-                interval_days: replies.reply_interval_days.unwrap_or(7),
+                interval_days: day_count("reply_interval_days", replies.reply_interval_days, 7)?,
                 deferred: replies.deferred.unwrap_or(false),
                 held_for_review: replies.held_for_review.unwrap_or(false),
             },
@@ -340,6 +355,15 @@ impl Config {
             strip_plus_tags: self.strip_plus_tags,
         }
     }
+}
+
+/// A count of days as a duration. Saturates instead of overflowing: validated counts are at most
+/// [`MAX_DAYS`], but a duration must never be the thing that panics the daemon.
+pub fn days(count: u64) -> time::Duration {
+    let seconds = i64::try_from(count)
+        .unwrap_or(i64::MAX)
+        .saturating_mul(86_400);
+    time::Duration::seconds(seconds)
 }
 
 fn system_hostname() -> String {
@@ -491,6 +515,40 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.location, "c.toml:3:1");
         assert!(Config::parse("[digest]\nat = \"08:00\"\n", None).is_err());
+    }
+
+    #[test]
+    fn regression_day_counts_are_bounded_with_their_location() {
+        for (text, line) in [
+            ("retention_days = 0\n", 1),
+            ("listen = \"127.0.0.1:1\"\nretention_days = 36501\n", 2),
+            ("\nstale_days = 9223372036854775807\n", 2),
+            ("stale_days = 0\n", 1),
+            ("[replies]\nreply_interval_days = 0\n", 2),
+            (
+                "[replies]\nfrom = \"a@b.example\"\nreply_interval_days = 100000\n",
+                3,
+            ),
+        ] {
+            let e = Config::parse(text, Some(Path::new("c.toml"))).unwrap_err();
+            assert_eq!(e.location, format!("c.toml:{line}:1"), "{text}");
+            assert!(e.message.contains("1 to 36500"), "{}", e.message);
+        }
+        let c = Config::parse(
+            "retention_days = 36500\nstale_days = 1\n[replies]\nreply_interval_days = 36500\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (c.retention_days, c.stale_days, c.replies.interval_days),
+            (36500, 1, 36500)
+        );
+    }
+
+    #[test]
+    fn day_counts_become_durations_without_overflow() {
+        assert_eq!(days(2), time::Duration::days(2));
+        assert!(days(u64::MAX) >= time::Duration::days(i64::MAX / 86_400));
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub async fn serve_on(
         live.clone(),
         clock.clone(),
         config.reply_settings(),
-    ));
+    )?);
     if config.replies.from.is_none() {
         warn!("[replies] from is not set: no acknowledgement replies will be sent");
     }

@@ -9,7 +9,7 @@
 //! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use time::OffsetDateTime;
@@ -67,16 +67,27 @@ impl Pipeline {
         rules: Arc<LiveRules>,
         clock: Arc<dyn Clock>,
         replies: ReplySettings,
-    ) -> Pipeline {
-        Pipeline {
+    ) -> Result<Pipeline, StoreError> {
+        let ids = IdGenerator::after(store.highest_ids()?);
+        Ok(Pipeline {
             store,
             outbound,
             policy,
             rules,
             clock,
             replies,
-            ids: IdGenerator::default(),
+            ids,
+        })
+    }
+
+    /// A new message id, noted in the store so that no later run issues it again.
+    fn next_id(&self, now: OffsetDateTime) -> String {
+        let id = self.ids.next(now);
+        if let Err(e) = self.store.note_issued_id(&id) {
+            // The message can still go ahead: a hold refuses an id that is already taken.
+            warn!(id, error = %e, "could not note the message id in the store");
         }
+        id
     }
 
     /// The acknowledgement for this message, if the verdict calls for one and every guard
@@ -106,8 +117,8 @@ impl Pipeline {
                 None
             }
             Ok(out) => Some(QueuedReply {
-                rate_key: format!("{}\0{}", out.to.to_lowercase(), out.template),
-                interval: time::Duration::days(self.replies.interval_days as i64),
+                rate_key: replies::rate_key(&rules.matching(), &out.to, out.template),
+                interval: crate::config::days(self.replies.interval_days),
                 entry: OutboxEntry {
                     version: OUTBOX_RECORD_VERSION,
                     id: format!("{id}R"),
@@ -195,7 +206,9 @@ impl Pipeline {
                         t.envelope.smtputf8,
                     )
                     .await;
-                let outcome = self.after_delivery(t, &message, id, now, delivery).await;
+                let outcome = self
+                    .after_delivery(t, &message, &verdict, id, now, delivery)
+                    .await;
                 let worth_recording = verdict.action == Action::Reroute || !incidents.is_empty();
                 if worth_recording && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
@@ -272,10 +285,15 @@ impl Pipeline {
 
     /// Turns a delivery report into an outcome, holding the copy for refused recipients when
     /// others were accepted (the one reply we give Postfix cannot be split by recipient).
+    ///
+    /// `decided` is the policy's verdict: the held copy and its audit entry keep its customers
+    /// and reasons (an officer and a subject-access search need them), and a reroute's decision
+    /// is audited here, in the same commit as the hold, as it is after a full delivery.
     async fn after_delivery(
         &self,
         t: &Transaction,
         message: &Message,
+        decided: &Verdict,
         id: &str,
         now: OffsetDateTime,
         delivery: Delivery,
@@ -311,6 +329,7 @@ impl Pipeline {
                     delivery.accepted.join(", ")
                 )
             }))
+            .chain(decided.reasons.iter().cloned())
             .collect();
         let verdict = Verdict {
             action: Action::Hold,
@@ -318,13 +337,17 @@ impl Pipeline {
             original_recipients: t.envelope.recipients.clone(),
             summary: reasons[0].clone(),
             reasons,
-            customers: Vec::new(),
+            customers: decided.customers.clone(),
             release_at: None,
             flags: Vec::new(),
             reply: None,
         };
         let record = held_record(t, message, id, now, &verdict);
-        let audit = vec![decision_entry(t, &verdict, id, now)];
+        let mut audit = Vec::new();
+        if decided.action == Action::Reroute {
+            audit.push(decision_entry(t, decided, id, now));
+        }
+        audit.push(decision_entry(t, &verdict, id, now));
         let nothing_delivered = delivery.accepted.is_empty();
         match self.store.hold_audited(record, t.data.clone(), audit).await {
             Ok(()) if nothing_delivered => Outcome::Kept(Action::Hold),
@@ -340,7 +363,7 @@ impl MessageHandler for Pipeline {
     async fn handle(&self, mut t: Transaction) -> Reply {
         let started = Instant::now();
         let now = self.clock.now();
-        let id = self.ids.next(now);
+        let id = self.next_id(now);
         let size = t.data.len();
         let (outcome, verdict) = self.process(&mut t, &id, now).await;
         let reply = reply_for(&outcome, &id);
@@ -556,20 +579,51 @@ fn held_record(
     }
 }
 
-/// Message ids: time-ordered and unique within the process, safe as file names.
+/// Message ids: strictly increasing, safe as file names, and not reused after the clock steps
+/// back.
 ///
-/// Microseconds since the epoch (hex) plus a wrapping counter, so ids sort by arrival and two
-/// messages in the same microsecond still differ.
+/// An id is the microseconds since the epoch (14 hex digits) and a sequence number (4 hex
+/// digits), i.e. one 72-bit number, so ids sort by arrival. Each id is greater than the last:
+/// when the clock shows a time at or before it (two messages in one microsecond, or the clock
+/// stepped back), the next id is the last plus one.
+///
+/// Across restarts the generator starts above the highest id the store knows
+/// ([`Store::highest_ids`]), and every id is noted there as it is issued
+/// ([`Store::note_issued_id`]). Random bits would only make reuse unlikely and would lose the
+/// ordering; this makes it impossible for every id the store has a record of: the note is in
+/// sled before the message is processed, so the flush that makes a hold, an audit entry or a
+/// reply durable covers it too. Only a plainly delivered message's id, from the moment before
+/// a `kill -9` (sled flushes on its own every half second), could come round again, and only
+/// if the clock also went back; it leaves nothing in the store to collide with, and a hold
+/// refuses a taken id anyway.
 #[derive(Default)]
 struct IdGenerator {
-    counter: AtomicU32,
+    last: Mutex<u128>,
 }
 
+/// Hex digits in an id: 14 for the microseconds, 4 for the sequence number.
+const ID_DIGITS: usize = 18;
+
 impl IdGenerator {
+    /// A generator whose ids are all greater than every well-formed id in `issued`.
+    fn after(issued: impl IntoIterator<Item = String>) -> IdGenerator {
+        let last = issued
+            .into_iter()
+            .filter(|id| id.len() == ID_DIGITS && id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .filter_map(|id| u128::from_str_radix(&id, 16).ok())
+            .max()
+            .unwrap_or(0);
+        IdGenerator {
+            last: Mutex::new(last),
+        }
+    }
+
     fn next(&self, now: OffsetDateTime) -> String {
-        let micros = (now.unix_timestamp_nanos() / 1000) as u64;
-        let n = self.counter.fetch_add(1, Ordering::Relaxed) & 0xFFFF;
-        format!("{micros:014X}{n:04X}")
+        let micros = u128::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(0);
+        // The value is a plain number: a panic elsewhere cannot leave it inconsistent.
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        *last = (micros << 16).max(*last + 1);
+        format!("{:014X}{:04X}", *last >> 16, *last & 0xFFFF)
     }
 }
 
@@ -589,10 +643,55 @@ mod tests {
     }
 
     #[test]
+    fn regression_ids_never_go_back_with_the_clock() {
+        let g = IdGenerator::default();
+        let t = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let a = g.next(t);
+        let b = g.next(t - time::Duration::hours(1));
+        assert!(b > a, "{a} {b}");
+        assert_eq!(b.len(), 18);
+    }
+
+    #[test]
+    fn regression_ids_start_above_the_highest_issued() {
+        let t = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let later = IdGenerator::default().next(t + time::Duration::days(1));
+        let g = IdGenerator::after(["A1".to_string(), later.clone(), "not hex!!".into()]);
+        assert!(g.next(t) > later);
+    }
+
+    #[tokio::test]
+    async fn regression_ids_do_not_repeat_after_a_restart_with_the_clock_stepped_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let first = {
+            let store = Store::open(dir.path()).unwrap();
+            let g = IdGenerator::after(store.highest_ids().unwrap());
+            let id = g.next(t);
+            store.note_issued_id(&id).unwrap();
+            store.shutdown().await.unwrap();
+            id
+        };
+        let store = loop {
+            match Store::open(dir.path()) {
+                Ok(s) => break s,
+                Err(StoreError::Locked(_)) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await
+                }
+                Err(e) => panic!("{e}"),
+            }
+        };
+        let g = IdGenerator::after(store.highest_ids().unwrap());
+        assert!(g.next(t - time::Duration::hours(1)) > first);
+    }
+
+    #[test]
     fn failures_map_to_retryable_replies() {
         for o in [
             Outcome::ParseFailed("x".into()),
             Outcome::StoreFailed(StoreError::Closed),
+            // An id already in use: retried later under a new id, never overwriting.
+            Outcome::StoreFailed(StoreError::DuplicateId("ID".into())),
             Outcome::DeliveryFailed(SendError::Transient("down".into())),
         ] {
             let r = reply_for(&o, "ID");

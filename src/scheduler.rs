@@ -105,12 +105,16 @@ impl Scheduler {
         let Ok(held) = store.held() else {
             return;
         };
-        let keep = time::Duration::days(self.retention_days as i64);
+        let keep = crate::config::days(self.retention_days);
         for r in held {
             let Some(closed) = r.closed_at() else {
                 continue;
             };
-            if now < closed + keep {
+            // A retention period that runs past the last representable date never ends.
+            if closed
+                .checked_add(keep)
+                .is_none_or(|purge_at| now < purge_at)
+            {
                 continue;
             }
             let mut entry = AuditEntry::new(SYSTEM_ACTOR, "purge", now);

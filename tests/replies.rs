@@ -320,6 +320,36 @@ async fn rate_limit_holds_across_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_rate_limit_counts_one_sender_however_the_address_is_written() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config(&sink, dir.path());
+    cfg.strip_plus_tags = true;
+    let daemon = Daemon::start(cfg).await;
+    for sender in [
+        "both+x@mail.example",
+        "Both@Mail.Example",
+        "both+y@mail.example",
+    ] {
+        let msg = format!("From: {sender}\r\nTo: x@council.example\r\nSubject: again\r\n\r\nx\r\n");
+        let reply = send(&daemon, sender, "x@council.example", &msg).await;
+        assert!(reply.starts_with("250"), "{reply}");
+    }
+    sink.wait_for(1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent: Vec<String> = replies(&sink)
+        .into_iter()
+        .flat_map(|r| r.recipients)
+        .collect();
+    assert_eq!(
+        sent,
+        ["both+x@mail.example"],
+        "one reply for one customer address"
+    );
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_queued_reply_survives_kill_9_and_is_sent_exactly_once() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();

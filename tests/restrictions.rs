@@ -32,6 +32,17 @@ addresses = ["s.staff@mail.example"]
   staff = ["jane.jones@council.example"]
 
 [[customer]]
+id = "CR-TWO-STAFF"
+name = "Ms T Two"
+addresses = ["t.two@mail.example"]
+  [[customer.restriction]]
+  kind = "named_staff"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "Threats to front-line staff."
+  staff = ["jane.jones@council.example", "tom.evans@council.example"]
+
+[[customer]]
 id = "CR-WINDOW"
 name = "Mr W Window"
 addresses = ["w.window@mail.example"]
@@ -138,6 +149,68 @@ async fn named_staff_reroute_reaches_only_the_named_staff() {
                 .iter()
                 .any(|d| d.contains("routed to jane.jones@council.example"))
     }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_a_partly_held_reroute_keeps_its_customers_and_reasons_in_the_audit() {
+    let sink = Sink::start().await;
+    sink.rules.lock().unwrap().rcpt.insert(
+        "tom.evans@council.example".into(),
+        "550 5.1.1 no such user".into(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message(
+            "t.two@mail.example",
+            &["director@council.example"],
+            b"From: t.two@mail.example\r\nSubject: s\r\n\r\nbody\r\n",
+        )
+        .await;
+    assert!(
+        r.starts_with("250") && r.ends_with("held for tom.evans@council.example"),
+        "{r}"
+    );
+    assert_eq!(
+        sink.wait_for(1).await[0].recipients,
+        vec!["jane.jones@council.example"]
+    );
+    let path = dir.path().to_path_buf();
+    let audit = tokio::task::spawn_blocking(move || audit_json(&path))
+        .await
+        .unwrap();
+    let has = |entry: &serde_json::Value, text: &str| entry["details"].to_string().contains(text);
+    // The reroute decision is on the record, with the customer and the restriction's reasons,
+    // as it is when every recipient takes the message.
+    let reroute = audit
+        .iter()
+        .find(|e| e["action"] == "reroute")
+        .unwrap_or_else(|| panic!("no reroute entry: {audit:#?}"));
+    assert_eq!(reroute["customers"], serde_json::json!(["CR-TWO-STAFF"]));
+    assert!(has(reroute, "named_staff"), "{reroute:#}");
+    assert!(has(
+        reroute,
+        "routed to jane.jones@council.example, tom.evans@council.example"
+    ));
+    // So is the copy held for the refused recipient, findable by customer.
+    let hold = audit
+        .iter()
+        .find(|e| e["action"] == "hold")
+        .unwrap_or_else(|| panic!("no hold entry: {audit:#?}"));
+    assert_eq!(hold["customers"], serde_json::json!(["CR-TWO-STAFF"]));
+    assert!(has(
+        hold,
+        "downstream did not take recipient tom.evans@council.example"
+    ));
+    assert!(has(hold, "named_staff"), "{hold:#}");
+    let path = dir.path().to_path_buf();
+    let held = tokio::task::spawn_blocking(move || held_list_json(&path, &[]))
+        .await
+        .unwrap();
+    assert_eq!(held[0]["customers"], serde_json::json!(["CR-TWO-STAFF"]));
+    daemon.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,17 +4,27 @@
 //! Identity: each connection's caller is read from the socket's peer credentials (SO_PEERCRED)
 //! and named by user name; that name is the actor in the audit trail. There are no passwords:
 //! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660.
+//!
+//! Bounds: a request line is at most [`MAX_REQUEST`] bytes (longer is refused and the
+//! connection closed), and each request must arrive, and each answer be taken, within
+//! [`IDLE_TIMEOUT`], so a stuck or hostile local client cannot hold a connection for ever.
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::watch;
 use tracing::{debug, warn};
 
 use super::ops::{AdminContext, dispatch};
 use super::{MAX_REQUEST, PROTOCOL_VERSION, Request, Response};
+
+/// How long a connection may take to send a whole request line, or to take our answer. The
+/// CLI sends its request at once and reads the answer at once; a client that does neither (a
+/// stuck or hostile local process) must not hold a connection and its task for ever.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Binds the socket at `path`, replacing a stale one, with mode 0660 and, if given, `group`.
 pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
@@ -119,13 +129,33 @@ async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
             return Ok(());
         }
     };
-    let (r, mut w) = stream.into_split();
+    let (r, w) = stream.into_split();
+    let actor = actor.as_str();
+    serve_lines(r, w, IDLE_TIMEOUT, move |req| dispatch(ctx, actor, req)).await
+}
+
+/// The framing: one request line in, one response line out, until the client closes.
+async fn serve_lines<R, W, F>(
+    r: R,
+    mut w: W,
+    idle: Duration,
+    mut handle: impl FnMut(Request) -> F,
+) -> std::io::Result<()>
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+    F: Future<Output = Response>,
+{
     let mut r = BufReader::new(r).take(u64::MAX);
     let mut line = Vec::new();
     loop {
         line.clear();
         r.set_limit(MAX_REQUEST as u64 + 1);
-        if r.read_until(b'\n', &mut line).await? == 0 {
+        // The whole line must arrive within `idle`: trickling a byte at a time does not reset it.
+        let read = tokio::time::timeout(idle, r.read_until(b'\n', &mut line))
+            .await
+            .map_err(|_| timed_out("no complete request", idle))??;
+        if read == 0 {
             return Ok(());
         }
         let response = if line.len() > MAX_REQUEST {
@@ -137,16 +167,25 @@ async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
                     "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
                     req.v
                 )),
-                Ok(req) => dispatch(ctx, &actor, req).await,
+                Ok(req) => handle(req).await,
             }
         };
         let mut out = serde_json::to_vec(&response).expect("responses serialise");
         out.push(b'\n');
-        w.write_all(&out).await?;
+        tokio::time::timeout(idle, w.write_all(&out))
+            .await
+            .map_err(|_| timed_out("the client did not take its answer", idle))??;
         if line.len() > MAX_REQUEST {
             return Ok(());
         }
     }
+}
+
+fn timed_out(what: &str, idle: Duration) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::TimedOut,
+        format!("{what} within {idle:?}"),
+    )
 }
 
 pub(super) fn failure(error: String) -> Response {
@@ -155,5 +194,118 @@ pub(super) fn failure(error: String) -> Response {
         ok: false,
         result: None,
         error: Some(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{DuplexStream, ReadHalf, WriteHalf};
+
+    const IDLE: Duration = Duration::from_millis(200);
+
+    /// A connection to `serve_lines` over an in-memory pipe; the handler echoes the op.
+    fn connect() -> (
+        ReadHalf<DuplexStream>,
+        WriteHalf<DuplexStream>,
+        tokio::task::JoinHandle<std::io::Result<()>>,
+    ) {
+        let (client, server) = tokio::io::duplex(4096);
+        let (sr, sw) = tokio::io::split(server);
+        let task = tokio::spawn(serve_lines(sr, sw, IDLE, |req: Request| async move {
+            Response {
+                v: PROTOCOL_VERSION,
+                ok: true,
+                result: Some(req.op.into()),
+                error: None,
+            }
+        }));
+        let (cr, cw) = tokio::io::split(client);
+        (cr, cw, task)
+    }
+
+    async fn response(r: &mut ReadHalf<DuplexStream>) -> Response {
+        let mut line = String::new();
+        BufReader::new(r).read_line(&mut line).await.unwrap();
+        serde_json::from_str(&line).unwrap()
+    }
+
+    #[tokio::test]
+    async fn requests_are_answered_line_by_line() {
+        let (mut r, mut w, task) = connect();
+        w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")
+            .await
+            .unwrap();
+        assert_eq!(response(&mut r).await.result, Some("held.list".into()));
+        w.shutdown().await.unwrap();
+        tokio::time::timeout(Duration::from_secs(5), task)
+            .await
+            .expect("the connection ends when the client closes")
+            .unwrap()
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_over_long_request_is_refused_and_the_connection_closed() {
+        let (mut r, mut w, task) = connect();
+        let writer = tokio::spawn(async move {
+            // More than the limit, and no newline: the server must not wait for one.
+            let _ = w.write_all(&vec![b'x'; MAX_REQUEST + 100]).await;
+            w
+        });
+        let answer = response(&mut r).await;
+        assert!(!answer.ok);
+        assert!(answer.error.unwrap().contains("longer than"));
+        tokio::time::timeout(Duration::from_secs(5), task)
+            .await
+            .expect("the connection is closed")
+            .unwrap()
+            .unwrap();
+        drop(writer);
+    }
+
+    #[tokio::test]
+    async fn regression_an_idle_admin_connection_is_dropped() {
+        let (_r, _w, task) = connect();
+        let ended = tokio::time::timeout(IDLE + Duration::from_secs(5), task).await;
+        let result = ended.expect("an idle client cannot hold its connection open");
+        let err = result.unwrap().unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    }
+
+    #[tokio::test]
+    async fn regression_a_request_trickled_in_is_dropped() {
+        let (_r, mut w, task) = connect();
+        let trickle = tokio::spawn(async move {
+            for _ in 0..100 {
+                if w.write_all(b" ").await.is_err() {
+                    return;
+                }
+                tokio::time::sleep(IDLE / 4).await;
+            }
+        });
+        let ended = tokio::time::timeout(IDLE * 10, task).await;
+        let err = ended.expect("dropped").unwrap().unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+        trickle.abort();
+    }
+
+    #[tokio::test]
+    async fn regression_a_client_that_never_reads_its_answers_is_dropped() {
+        let (_r, mut w, task) = connect();
+        let flood = tokio::spawn(async move {
+            for _ in 0..10_000 {
+                if w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")
+                    .await
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        let ended = tokio::time::timeout(IDLE + Duration::from_secs(5), task).await;
+        let err = ended.expect("dropped").unwrap().unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+        flood.abort();
     }
 }

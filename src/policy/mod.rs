@@ -6,7 +6,11 @@
 //!
 //! How restrictions combine: every restriction of every matched customer gives an outcome; the
 //! most restrictive action wins (deliver < reroute < defer < file < hold), named-staff routing
-//! applies to whatever is finally delivered or released, and every reason is kept.
+//! applies to whatever is finally delivered or released, and every reason is kept. Time windows
+//! are alternatives (a union): inside any one of them the message is not deferred, and outside
+//! all of them it waits for the earliest to open. Named-staff lists are the opposite (an
+//! intersection): only staff on every list may be contacted, and when nobody is on every list
+//! the message is held for an officer.
 
 pub mod uk_time;
 
@@ -116,6 +120,8 @@ struct Outcome {
     route_to: Option<Vec<String>>,
     release_at: Option<OffsetDateTime>,
     reply: Option<ReplyPlan>,
+    /// For a `time_window` restriction, the window as written (see [`combine_windows`]).
+    window: Option<String>,
 }
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`.
@@ -207,48 +213,90 @@ pub fn decide_with(
         }
     }
 
+    combine_windows(&mut outcomes);
     for o in &outcomes {
         verdict.action = verdict.action.max(o.action);
-        verdict.release_at = verdict.release_at.max(o.release_at);
+        // Only time windows defer, and they are alternatives: the earliest start releases.
+        verdict.release_at = match (verdict.release_at, o.release_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         verdict.reasons.push(o.reason.clone());
     }
-    // Named-staff routing: applies to whatever is delivered now or released later.
+    // Named-staff routing: applies to whatever is delivered now or released later. Each list
+    // is the only staff the customer may contact, so with several lists (two restrictions, or
+    // two matched customers) only staff on every list are allowed. When no one is, no
+    // automatic choice is right: an officer decides.
     let staff: Vec<&Vec<String>> = outcomes
         .iter()
         .filter_map(|o| o.route_to.as_ref())
         .collect();
-    if !staff.is_empty() {
-        let allowed: Vec<String> = staff.iter().flat_map(|s| s.iter().cloned()).collect();
-        let addressed: Vec<String> = original
-            .iter()
-            .filter(|r| allowed.contains(&matching.normalize(r)))
-            .cloned()
-            .collect();
-        verdict.recipients = if addressed.is_empty() {
-            dedup(allowed)
+    let mut no_common_staff = None;
+    if let Some((first, others)) = staff.split_first() {
+        let allowed: Vec<String> = dedup(
+            first
+                .iter()
+                .filter(|s| others.iter().all(|list| list.contains(s)))
+                .cloned()
+                .collect(),
+        );
+        if allowed.is_empty() {
+            let lists: Vec<String> = staff.iter().map(|list| list.join(", ")).collect();
+            let reason = format!(
+                "named_staff: the named-staff restrictions leave no permitted recipient (no one is \
+                 on every list: {}); held for an officer to decide",
+                lists.join("; ")
+            );
+            verdict.action = Action::Hold;
+            verdict.reasons.push(reason.clone());
+            no_common_staff = Some(reason);
         } else {
-            addressed
-        };
-        if verdict.recipients != original && verdict.action == Action::Deliver {
-            verdict.action = Action::Reroute;
+            let addressed: Vec<String> = original
+                .iter()
+                .filter(|r| allowed.contains(&matching.normalize(r)))
+                .cloned()
+                .collect();
+            verdict.recipients = if addressed.is_empty() {
+                allowed
+            } else {
+                addressed
+            };
+            if verdict.recipients != original && verdict.action == Action::Deliver {
+                verdict.action = Action::Reroute;
+            }
         }
     }
     if verdict.action != Action::Defer {
         verdict.release_at = None;
     }
-    // The summary and the reply come from the restriction that set the action (named staff
-    // for a reroute).
-    let deciding = outcomes.iter().find(|o| match verdict.action {
-        Action::Reroute => o.route_to.is_some(),
-        action => o.action == action,
-    });
-    verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
-    verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
-        if plan.template == "rerouted" {
-            plan.staff = verdict.recipients.clone();
-        }
-        plan
-    });
+    if let Some(reason) = no_common_staff {
+        verdict.summary = reason;
+        // `prepare` sends this only when the postmaster enabled held_for_review replies.
+        verdict.reply = outcomes
+            .iter()
+            .find(|o| o.route_to.is_some())
+            .and_then(|o| o.reply.clone())
+            .map(|plan| ReplyPlan {
+                template: "held_for_review",
+                staff: Vec::new(),
+                ..plan
+            });
+    } else {
+        // The summary and the reply come from the restriction that set the action (named
+        // staff for a reroute).
+        let deciding = outcomes.iter().find(|o| match verdict.action {
+            Action::Reroute => o.route_to.is_some(),
+            Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
+            action => o.action == action,
+        });
+        verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
+        verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
+            if plan.template == "rerouted" {
+                plan.staff = verdict.recipients.clone();
+            }
+            plan
+        });
+    }
     let mut flags = rules
         .detector
         .flags(message.subject.as_deref(), &message.own_text);
@@ -291,6 +339,8 @@ pub fn decide_with(
     if settings.hold_all {
         verdict.reply = None;
         verdict.action = Action::Hold;
+        // Held mail waits for an officer; a release time would let the scheduler send it.
+        verdict.release_at = None;
         verdict.summary = "hold_all is set in the configuration: every message is held".into();
         verdict.reasons.push(verdict.summary.clone());
     }
@@ -301,6 +351,66 @@ pub fn decide_with(
         verdict.summary = verdict.reasons.last().cloned().unwrap_or_default();
     }
     verdict
+}
+
+/// Contact windows are alternatives: a customer with a morning and an afternoon window (or two
+/// matched customers with one window each) may write during either. So the windows together
+/// defer a message only when it arrives outside every one of them, and then only until the
+/// earliest of their next starts. Taking the latest start, or deferring because one window is
+/// closed while another is open, would keep mail from staff that the decisions allow.
+///
+/// Rewrites the time-window outcomes in place so that their reasons tell the officer what
+/// actually happened; a single window is left as `evaluate` judged it.
+fn combine_windows(outcomes: &mut [Outcome]) {
+    let windows: Vec<usize> = (0..outcomes.len())
+        .filter(|i| outcomes[*i].window.is_some())
+        .collect();
+    if windows.len() < 2 {
+        return;
+    }
+    let open = windows
+        .iter()
+        .find(|i| outcomes[**i].action != Action::Defer)
+        .and_then(|i| outcomes[*i].window.clone());
+    if let Some(open) = open {
+        for i in &windows {
+            let o = &mut outcomes[*i];
+            if o.action == Action::Defer {
+                let closed = o.window.as_deref().unwrap_or_default();
+                o.reason = format!(
+                    "time_window: outside the contact window {closed}, but inside the contact window {open}; \
+                     contact windows are alternatives, so the message is not deferred"
+                );
+                o.action = Action::Deliver;
+                o.release_at = None;
+                o.reply = None;
+            }
+        }
+        return;
+    }
+    // Every window is closed: the first one to open releases the message (the loop in `decide`
+    // takes the earliest start; this only corrects the later windows' reasons and replies).
+    let Some((first, earliest)) = windows
+        .iter()
+        .filter_map(|i| outcomes[*i].release_at.map(|at| (*i, at)))
+        .min_by_key(|(_, at)| *at)
+    else {
+        return;
+    };
+    let first_window = outcomes[first].window.clone().unwrap_or_default();
+    for i in &windows {
+        let o = &mut outcomes[*i];
+        if let Some(own) = o.release_at.filter(|own| *own > earliest) {
+            o.reason = format!(
+                "time_window: outside the contact window {} (next open at {}); released earlier, \
+                 at {} when the contact window {first_window} opens",
+                o.window.as_deref().unwrap_or_default(),
+                uk_time::to_london(own),
+                uk_time::to_london(earliest),
+            );
+            o.reply = None;
+        }
+    }
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -346,6 +456,7 @@ fn evaluate(
         reason,
         route_to: None,
         release_at: None,
+        window: None,
         reply: match action {
             Action::File => Some(plan(match &r.kind {
                 RestrictionKind::LetterOnly { .. } => "letter_only",
@@ -393,14 +504,18 @@ fn evaluate(
             ),
         ),
         RestrictionKind::TimeWindow(w) => match next_window_start(w, now) {
-            None => plain(
-                Action::Deliver,
-                format!(
-                    "time_window: inside the contact window {}",
-                    describe_window(w)
-                ),
-            ),
+            None => Outcome {
+                window: Some(describe_window(w)),
+                ..plain(
+                    Action::Deliver,
+                    format!(
+                        "time_window: inside the contact window {}",
+                        describe_window(w)
+                    ),
+                )
+            },
             Some(start) => Outcome {
+                window: Some(describe_window(w)),
                 action: Action::Defer,
                 reason: format!(
                     "time_window: outside the contact window {}; released at {} ({})",
@@ -422,6 +537,7 @@ fn evaluate(
             ),
             route_to: Some(staff.clone()),
             release_at: None,
+            window: None,
             reply: Some(plan("rerouted")),
         },
     }

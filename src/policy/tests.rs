@@ -125,6 +125,237 @@ fn topic_mentions_are_whole_tokens() {
     assert!(mentions("(case-1234)", "case-1234"));
 }
 
+/// A weekday window, `(from, until)` in UK time.
+type Window<'a> = (&'a str, &'a str);
+
+/// A customer (or two) with time windows; each `(id, address, windows)` gets one `time_window`
+/// restriction per window.
+fn windowed(customers: &[(&str, &str, &[Window<'_>])]) -> Rules {
+    let mut text = String::new();
+    for (id, address, windows) in customers {
+        text.push_str(&format!(
+            "[[customer]]\nid = \"{id}\"\nname = \"{id}\"\naddresses = [\"{address}\"]\n"
+        ));
+        for (from, until) in *windows {
+            text.push_str(&format!(
+                "  [[customer.restriction]]\n  kind = \"time_window\"\n  decided_by = \"Head\"\n  \
+                 decided_on = 2026-03-01\n  reasons = \"r\"\n  \
+                 days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\n  \
+                 from = \"{from}\"\n  until = \"{until}\"\n"
+            ));
+        }
+    }
+    rules(&text)
+}
+
+fn decide_at(rules: &Rules, sender: &str, from: &[&str], now: OffsetDateTime) -> Verdict {
+    let message = Message {
+        from: from.iter().map(|a| a.to_string()).collect(),
+        ..Message::default()
+    };
+    decide(
+        &message,
+        &envelope(sender, &["x@council.example"]),
+        rules,
+        &PolicySettings::default(),
+        now,
+    )
+}
+
+#[test]
+fn regression_windows_are_a_union_inside_any_window_is_not_deferred() {
+    let rules = windowed(&[(
+        "C1",
+        "a@mail.example",
+        &[("10:00", "12:00"), ("14:00", "16:00")],
+    )]);
+    // Wednesday 1 July 2026, 14:30 BST: outside the morning window, inside the afternoon one.
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 13:30 UTC),
+    );
+    assert_eq!(v.action, Action::Deliver, "{:?}", v.reasons);
+    assert_eq!(v.release_at, None);
+    assert_eq!(v.reply, None);
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("released at")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+#[test]
+fn regression_outside_every_window_defers_to_the_earliest_start() {
+    let rules = windowed(&[(
+        "C1",
+        "a@mail.example",
+        &[("10:00", "12:00"), ("14:00", "16:00")],
+    )]);
+    // Wednesday 12:30 BST: the afternoon window opens first, at 14:00 BST = 13:00 UTC, not the
+    // morning window on Thursday.
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 11:30 UTC),
+    );
+    assert_eq!(v.action, Action::Defer, "{:?}", v.reasons);
+    assert_eq!(v.release_at, Some(datetime!(2026-07-01 13:00 UTC)));
+    assert!(v.summary.contains("14:00-16:00"), "{}", v.summary);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("10:00-12:00") && r.contains("released earlier")),
+        "{:?}",
+        v.reasons
+    );
+    assert_eq!(v.reply.as_ref().map(|p| p.template), Some("deferred"));
+}
+
+#[test]
+fn regression_windows_of_two_matched_customers_are_a_union() {
+    let rules = windowed(&[
+        ("C1", "a@mail.example", &[("10:00", "12:00")]),
+        ("C2", "b@mail.example", &[("14:00", "16:00")]),
+    ]);
+    // The envelope sender is one customer, the From: address the other.
+    let inside = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-01 13:30 UTC),
+    );
+    assert_eq!(inside.customers, vec!["C1", "C2"]);
+    assert_eq!(inside.action, Action::Deliver, "{:?}", inside.reasons);
+    assert_eq!(inside.release_at, None);
+    // Friday 16:30 BST: both closed; Monday 10:00 BST comes before Monday 14:00 BST.
+    let outside = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-03 15:30 UTC),
+    );
+    assert_eq!(outside.action, Action::Defer);
+    assert_eq!(outside.release_at, Some(datetime!(2026-07-06 09:00 UTC)));
+}
+
+/// Customers with named-staff restrictions; each `(id, address, lists)` gets one `named_staff`
+/// restriction per list.
+fn staffed(customers: &[(&str, &str, &[&[&str]])]) -> Rules {
+    let mut text = String::new();
+    for (id, address, lists) in customers {
+        text.push_str(&format!(
+            "[[customer]]\nid = \"{id}\"\nname = \"{id}\"\naddresses = [\"{address}\"]\n"
+        ));
+        for staff in *lists {
+            let staff: Vec<String> = staff.iter().map(|s| format!("\"{s}\"")).collect();
+            text.push_str(&format!(
+                "  [[customer.restriction]]\n  kind = \"named_staff\"\n  decided_by = \"Head\"\n  \
+                 decided_on = 2026-03-01\n  reasons = \"r\"\n  staff = [{}]\n",
+                staff.join(", ")
+            ));
+        }
+    }
+    rules(&text)
+}
+
+const JANE: &str = "jane@council.example";
+const BOB: &str = "bob@council.example";
+const CAROL: &str = "carol@council.example";
+
+#[test]
+fn regression_named_staff_lists_are_intersected() {
+    let rules = staffed(&[("C1", "a@mail.example", &[&[JANE, BOB], &[BOB, CAROL]])]);
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &[],
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.action, Action::Reroute, "{:?}", v.reasons);
+    assert_eq!(v.recipients, vec![BOB]);
+    assert_eq!(v.reply.as_ref().unwrap().staff, vec![BOB]);
+    // Addressed to someone only one list allows: still only the common staff.
+    let v = decide(
+        &Message::default(),
+        &envelope("a@mail.example", &[JANE]),
+        &rules,
+        &PolicySettings::default(),
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.recipients, vec![BOB]);
+}
+
+#[test]
+fn regression_named_staff_of_two_customers_are_intersected() {
+    let rules = staffed(&[
+        ("C1", "a@mail.example", &[&[JANE, BOB]]),
+        ("C2", "b@mail.example", &[&[BOB, CAROL]]),
+    ]);
+    let v = decide_at(
+        &rules,
+        "a@mail.example",
+        &["b@mail.example"],
+        datetime!(2026-07-01 09:30 UTC),
+    );
+    assert_eq!(v.action, Action::Reroute, "{:?}", v.reasons);
+    assert_eq!(v.recipients, vec![BOB]);
+}
+
+#[test]
+fn regression_named_staff_with_no_common_recipient_is_held() {
+    for rules in [
+        staffed(&[("C1", "a@mail.example", &[&[JANE], &[CAROL]])]),
+        staffed(&[
+            ("C1", "a@mail.example", &[&[JANE]]),
+            ("C2", "b@mail.example", &[&[CAROL]]),
+        ]),
+    ] {
+        let v = decide_at(
+            &rules,
+            "a@mail.example",
+            &["b@mail.example"],
+            datetime!(2026-07-01 09:30 UTC),
+        );
+        assert_eq!(v.action, Action::Hold, "{:?}", v.reasons);
+        assert!(
+            v.summary.contains("leave no permitted recipient"),
+            "{}",
+            v.summary
+        );
+        assert!(v.reasons.contains(&v.summary), "{:?}", v.reasons);
+        // Nobody was chosen for the customer: an officer decides, from what was addressed.
+        assert_eq!(v.recipients, vec!["x@council.example"]);
+        assert_eq!(
+            v.reply.as_ref().map(|p| p.template),
+            Some("held_for_review")
+        );
+    }
+}
+
+#[test]
+fn regression_hold_all_has_no_release_time() {
+    let rules = windowed(&[("C1", "a@mail.example", &[("10:00", "12:00")])]);
+    let v = decide(
+        &Message::default(),
+        &envelope("a@mail.example", &["x@council.example"]),
+        &rules,
+        &PolicySettings {
+            hold_all: true,
+            ..PolicySettings::default()
+        },
+        // Outside the window: without hold_all this would be deferred with a release time.
+        datetime!(2026-07-01 11:30 UTC),
+    );
+    assert_eq!(v.action, Action::Hold);
+    assert_eq!(
+        v.release_at, None,
+        "held mail is never released automatically"
+    );
+}
+
 fn with_lexicon(text: &str) -> Rules {
     let mut r = rules(text);
     let lex = crate::flags::Lexicon::parse(&[

@@ -29,6 +29,7 @@ pub use templates::{TemplateVars, Templates};
 use crate::message::Message;
 use crate::policy::ReplyPlan;
 use crate::policy::uk_time;
+use crate::rules::MatchSettings;
 
 /// Reply settings from the config's `[replies]`.
 #[derive(Debug, Clone)]
@@ -83,6 +84,13 @@ const MONTHS_CY: [&str; 12] = [
     "Tachwedd",
     "Rhagfyr",
 ];
+
+/// The rate-limit key for a reply to `to` from `template`: the address in the form the rules
+/// compare addresses in, so `a+x@example.org` and `A@Example.org` are one sender (with
+/// `strip_plus_tags`) and cannot each get their own reply.
+pub fn rate_key(matching: &MatchSettings, to: &str, template: &str) -> String {
+    format!("{}\0{template}", matching.normalize(to))
+}
 
 fn long_date(t: OffsetDateTime, months: &[&str; 12]) -> String {
     let d = uk_time::to_london(t).date();
@@ -178,4 +186,29 @@ pub fn prepare(
         bytes: composed.bytes,
         languages: langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regression_rate_key_uses_the_normalised_address() {
+        let strip = MatchSettings {
+            strip_plus_tags: true,
+        };
+        let key = rate_key(&strip, "a@example.org", "rerouted");
+        assert_eq!(rate_key(&strip, "a+x@example.org", "rerouted"), key);
+        assert_eq!(rate_key(&strip, "A@Example.org", "rerouted"), key);
+        assert_ne!(rate_key(&strip, "a@example.org", "letter_only"), key);
+        let keep = MatchSettings::default();
+        assert_ne!(
+            rate_key(&keep, "a+x@example.org", "rerouted"),
+            rate_key(&keep, "a@example.org", "rerouted")
+        );
+        assert_eq!(
+            rate_key(&keep, "A@Example.org", "rerouted"),
+            rate_key(&keep, "a@example.org", "rerouted")
+        );
+    }
 }

@@ -9,13 +9,16 @@
 //! directory fsync and one sled flush (group commit).
 //!
 //! Key layout (private to this module):
-//! - tree `held`: key = message id, value = JSON [`HeldMessage`];
+//! - tree `held`: key = message id, value = JSON [`HeldMessage`]. A hold never replaces an
+//!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
 //!   nothing in this module deletes or rewrites an audit entry.
-//! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8.
+//! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8;
+//!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
-//! - tree `reply_rate`: key = `sender NUL template`, value = RFC 3339 time of the last reply.
+//! - tree `reply_rate`: key = `sender NUL template` (the sender normalised as the rules compare
+//!   addresses: [`crate::replies::rate_key`]), value = RFC 3339 time of the last reply.
 //! - tree `incidents`: key = big-endian u64 sequence number, value = JSON [`Incident`].
 //!   Append-only, committed with the decision that raised them.
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
@@ -44,6 +47,9 @@ pub use record::{
 };
 use spool::{Area, Spool};
 
+/// The `meta` key of the highest message id issued.
+const LAST_ISSUED_ID: &str = "last_issued_id";
+
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
 
@@ -65,6 +71,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("invalid message id {0:?}")]
     InvalidId(String),
+    /// A new message was given an id the store already holds. Refused rather than overwriting
+    /// someone else's held message; the caller answers 4xx and the sender retries.
+    #[error("a held message with id {0} already exists")]
+    DuplicateId(String),
     #[error("the store is shutting down")]
     Closed,
 }
@@ -94,7 +104,7 @@ struct Inner {
 pub struct QueuedReply {
     pub entry: OutboxEntry,
     pub body: Vec<u8>,
-    /// `sender NUL template`.
+    /// `sender NUL template`, from [`crate::replies::rate_key`].
     pub rate_key: String,
     /// No second reply for the same key within this long.
     pub interval: time::Duration,
@@ -459,6 +469,34 @@ impl Store {
         Ok(())
     }
 
+    /// The highest message ids the store knows of: the last one noted with
+    /// [`Store::note_issued_id`], and the highest held (for stores older than that note).
+    pub fn highest_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::new();
+        if let Some(v) = self.inner.meta.get(LAST_ISSUED_ID)? {
+            ids.push(String::from_utf8_lossy(&v).into_owned());
+        }
+        if let Some((k, _)) = self.inner.held.last()? {
+            ids.push(String::from_utf8_lossy(&k).into_owned());
+        }
+        Ok(ids)
+    }
+
+    /// Notes that `id` was issued, keeping the highest noted. Not flushed here (that would cost
+    /// a disk flush per message): the next commit's flush, sled's own periodic flush or the
+    /// shutdown flush makes it durable, and a commit for this message always comes after it.
+    pub fn note_issued_id(&self, id: &str) -> Result<(), StoreError> {
+        // Ids are fixed-width hex, so byte order is numeric order; the longer one wins otherwise.
+        let key = |v: &[u8]| (v.len(), v.to_vec());
+        self.inner
+            .meta
+            .fetch_and_update(LAST_ISSUED_ID, |old| match old {
+                Some(old) if key(old) >= key(id.as_bytes()) => Some(old.to_vec()),
+                _ => Some(id.as_bytes().to_vec()),
+            })?;
+        Ok(())
+    }
+
     /// A piece of daemon state saved with [`Store::set_meta`].
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
@@ -531,12 +569,37 @@ impl Inner {
         let (mut any_held, mut any_outbox) = (false, false);
         // Rate keys taken by earlier requests of this batch.
         let mut taken: Vec<String> = Vec::new();
+        // Held ids taken by earlier requests of this batch.
+        let mut new_ids: Vec<String> = Vec::new();
         for mut req in batch {
             if let Some((record, body)) = &req.hold {
+                // A hold always creates a record. An id that is already taken (ids come from
+                // the clock, and clocks step back) must not replace another message's record
+                // and body: the request fails, before its body is written, and the message is
+                // retried under a new id.
+                let taken_id = match self.held.contains_key(record.id.as_bytes()) {
+                    Ok(exists) => {
+                        exists
+                            || new_ids.contains(&record.id)
+                            || self.spool.held_path(&record.id).exists()
+                    }
+                    Err(e) => {
+                        let _ = req.done.send(Err(e.into()));
+                        continue;
+                    }
+                };
+                if taken_id {
+                    error!(id = %record.id, "refusing to hold a new message under an id already in use");
+                    let _ = req
+                        .done
+                        .send(Err(StoreError::DuplicateId(record.id.clone())));
+                    continue;
+                }
                 if let Err(e) = self.spool.write(&record.id, body) {
                     let _ = req.done.send(Err(e));
                     continue;
                 }
+                new_ids.push(record.id.clone());
                 any_held = true;
             }
             let mut keep_reply = false;
@@ -637,7 +700,11 @@ impl Inner {
                 )
                 .ok()
             });
-        last.is_none_or(|l| reply.entry.queued_at >= l + reply.interval)
+        // An interval that runs past the last representable date never ends.
+        last.is_none_or(|l| {
+            l.checked_add(reply.interval)
+                .is_some_and(|next| reply.entry.queued_at >= next)
+        })
     }
 }
 
@@ -845,6 +912,110 @@ mod tests {
         let _first = Store::open(dir.path()).unwrap();
         let err = Store::open(dir.path()).err().unwrap();
         assert!(err.to_string().contains("locked"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn regression_a_hold_never_overwrites_an_existing_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.hold(record("A1"), b"first".to_vec()).await.unwrap();
+        let mut other = record("A1");
+        other.sender = "someone-else@b.example".into();
+        let err = store
+            .hold_audited(
+                other,
+                b"second".to_vec(),
+                vec![AuditEntry::new("contactgate", "decision", other_time())],
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::DuplicateId(ref id) if id == "A1"),
+            "{err}"
+        );
+        assert_eq!(store.held_message("A1").unwrap(), record("A1"));
+        assert_eq!(store.held_body("A1").unwrap(), b"first");
+        // The refused request's audit entry was not written either.
+        assert!(store.audit_since(None).unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn regression_one_batch_cannot_hold_the_same_id_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let (a, b) = tokio::join!(
+            store.hold(record("B1"), b"one".to_vec()),
+            store.hold(record("B1"), b"two".to_vec())
+        );
+        assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
+        let kept: &[u8] = if a.is_ok() { b"one" } else { b"two" };
+        assert_eq!(store.held_body("B1").unwrap(), kept);
+    }
+
+    #[tokio::test]
+    async fn the_highest_issued_id_is_kept_across_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .hold(record("0000000000000A0000"), b"x".to_vec())
+                .await
+                .unwrap();
+            store.note_issued_id("0000000000000B0000").unwrap();
+            store.note_issued_id("0000000000000A0001").unwrap();
+            store.shutdown().await.unwrap();
+        }
+        let store = reopen(dir.path()).await;
+        assert_eq!(
+            store.highest_ids().unwrap(),
+            ["0000000000000B0000", "0000000000000A0000"]
+        );
+    }
+
+    fn other_time() -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(1_790_000_000).unwrap()
+    }
+
+    fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
+        QueuedReply {
+            entry: OutboxEntry {
+                version: OUTBOX_RECORD_VERSION,
+                id: format!("{id}R"),
+                in_reply_to: id.into(),
+                to: "a@b.example".into(),
+                template: "rerouted".into(),
+                languages: "en".into(),
+                queued_at: at,
+                state: OutboxState::Queued,
+                attempts: 0,
+                next_attempt_at: at,
+                last_error: None,
+            },
+            body: b"reply".to_vec(),
+            rate_key: "a@b.example\0rerouted".into(),
+            interval,
+        }
+    }
+
+    #[tokio::test]
+    async fn regression_a_huge_reply_interval_does_not_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let forever = time::Duration::MAX;
+        assert!(
+            store
+                .queue_reply(reply("Q1", t0, forever), vec![], vec![])
+                .await
+                .unwrap()
+        );
+        let later = t0 + time::Duration::days(36_500);
+        assert!(
+            !store
+                .queue_reply(reply("Q2", later, forever), vec![], vec![])
+                .await
+                .unwrap()
+        );
     }
 
     async fn reopen(path: &Path) -> Store {

@@ -422,6 +422,14 @@ pub fn cli(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// `audit --json` against the daemon whose config is `dir/contactgate.toml`.
+pub fn audit_json(dir: &Path) -> Vec<serde_json::Value> {
+    let config = dir.join("contactgate.toml");
+    let (ok, out, err) = cli(&["audit", "--json", "--config", config.to_str().unwrap()]);
+    assert!(ok, "audit failed: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
 /// `held list --json` against the daemon whose config is `dir/contactgate.toml`.
 pub fn held_list_json(dir: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
     let config = dir.join("contactgate.toml");
