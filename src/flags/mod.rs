@@ -388,6 +388,14 @@ fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Optio
     if word_end - end > 4 {
         return None;
     }
+    // Cheap first: the rest as squeezed must already be an ending (no ending has a doubled
+    // letter), before any run is worked out.
+    if !SUFFIXES
+        .iter()
+        .any(|s| s.as_bytes() == &bytes[end..word_end])
+    {
+        return None;
+    }
     let got = n.runs_in(start..word_end);
     if runs.iter().zip(&got).any(|(want, got)| got < want) {
         return None;

@@ -147,6 +147,31 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n')
 }
 
+/// Lower-cases `buf[base..]` (ASCII letters and apostrophes: setting 0x20 lower-cases a letter
+/// and leaves an apostrophe as it is) and squeezes each run of one letter to a single letter,
+/// splitting runs at 255 as [`Normalized::plain_runs`] does.
+fn lower_and_squeeze(buf: &mut Vec<u8>, base: usize) {
+    for b in &mut buf[base..] {
+        *b |= 0x20;
+    }
+    if !buf[base..].windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
+    let mut write = base + 1;
+    let mut run = 1u8;
+    for read in base + 1..buf.len() {
+        let c = buf[read];
+        if c == buf[write - 1] && run < u8::MAX {
+            run += 1;
+        } else {
+            buf[write] = c;
+            write += 1;
+            run = 1;
+        }
+    }
+    buf.truncate(write);
+}
+
 /// Maps one original character to zero or more folded characters (lower-case, confusables
 /// cured). ASCII takes the fast path.
 fn fold(c: char, out: &mut Vec<char>) {
@@ -156,6 +181,15 @@ fn fold(c: char, out: &mut Vec<char>) {
     }
     if is_invisible(c) {
         return;
+    }
+    // Common typographic characters, without the general machinery.
+    match c {
+        '\u{2018}' | '\u{2019}' => return out.push('\''),
+        '\u{201C}' | '\u{201D}' => return out.push('"'),
+        '\u{2013}' | '\u{2014}' => return out.push('-'),
+        '\u{00A0}' => return out.push(' '),
+        '\u{00A3}' | '\u{20AC}' | '\u{2022}' | '\u{00B7}' | '\u{00B0}' => return out.push(' '),
+        _ => {}
     }
     for n in std::iter::once(c).nfkc() {
         if n.is_ascii() {
@@ -242,18 +276,13 @@ impl<'a> Normalized<'a> {
                 if !n.buf.is_empty() {
                     n.buf.push(b' ');
                 }
-                let (mut prev, mut run) = (0u8, 0u8);
+                let from = i;
                 while i < len && class(bytes[i]) & WORD != 0 {
-                    // Setting 0x20 lower-cases a letter and leaves an apostrophe as it is.
-                    let c = bytes[i] | 0x20;
-                    if c == prev && run < u8::MAX {
-                        run += 1;
-                    } else {
-                        n.buf.push(c);
-                        (prev, run) = (c, 1);
-                    }
                     i += 1;
                 }
+                let base = n.buf.len();
+                n.buf.extend_from_slice(&bytes[from..i]);
+                lower_and_squeeze(&mut n.buf, base);
             } else {
                 while i < len && class(bytes[i]) & WORD != 0 {
                     i += 1;
@@ -651,11 +680,13 @@ fn looks_like_address(chars: &[Letter]) -> bool {
     if starts("http") || starts("www.") {
         return true;
     }
-    let ascii: Vec<u8> = chars
-        .iter()
-        .map(|l| if l.ch.is_ascii() { l.ch as u8 } else { b'x' })
-        .collect();
-    is_address(&ascii)
+    let Some(at) = chars.iter().position(|l| l.ch == '@') else {
+        return false;
+    };
+    at > 0
+        && chars[at + 1..]
+            .windows(2)
+            .any(|w| w[0].ch == '.' && w[1].ch.is_alphanumeric())
 }
 
 /// `local@domain.tld`: something before the `@`, and a dot after it followed by a letter or
