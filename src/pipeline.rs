@@ -487,8 +487,9 @@ pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
     )
 }
 
-/// The incidents a decision records: every content flag, and each contact-pattern flag on the
-/// message that crossed its threshold (not again for every message after it).
+/// The incidents a decision records: every content flag not quoted in a report, and each
+/// contact-pattern flag on the message that crossed its threshold (not again for every message
+/// after it).
 fn incidents_for(
     t: &Transaction,
     message: &Message,
@@ -505,6 +506,8 @@ fn incidents_for(
     verdict
         .flags
         .iter()
+        // Abuse a resident quotes from a report is not theirs to be recorded against.
+        .filter(|f| !f.reported)
         .filter(|f| !f.rule.starts_with("monitoring/") || crossed.contains(&f.rule))
         .map(|f| Incident {
             version: INCIDENT_RECORD_VERSION,

@@ -193,9 +193,28 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
     )
     .await;
     assert!(reply.starts_with("250"), "{reply}");
-    let got = sink.wait_for(1).await;
-    assert_eq!(got.len(), 1);
+    // A report of abuse received: the quoted slur is shown, but the report is not held and
+    // no incident is recorded against the resident.
+    let reply = send(
+        d.addr,
+        "victim@mail.example",
+        &["asb@council.example"],
+        "Taxi driver",
+        "When I queried the fare he called me a \"stupid bitch\" and drove off.",
+    )
+    .await;
+    assert!(reply.starts_with("250"), "{reply}");
+    let got = sink.wait_for(2).await;
+    assert_eq!(got.len(), 2);
     assert_eq!(got[0].sender, "resident@mail.example");
+    let report = &got[1];
+    assert!(header(&report.data, "X-Contactgate-Flags").is_some_and(|h| h.contains("slur_sexist")));
+    let none = json(
+        dir.path(),
+        &["incidents", "--sender", "victim@mail.example", "--json"],
+    )
+    .await;
+    assert_eq!(none.as_array().unwrap().len(), 0, "{none}");
 
     let held = json(dir.path(), &["held", "list", "--json"]).await;
     let held = held.as_array().unwrap();
@@ -234,7 +253,7 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
     // The officer decides: released, it carries its flags to the recipient.
     let (ok, _, err) = run(dir.path(), &["held", "release", &id, "--note", "reviewed"]).await;
     assert!(ok, "{err}");
-    let got = sink.wait_for(2).await;
+    let got = sink.wait_for(3).await;
     let released = got
         .iter()
         .find(|m| m.sender == "p.persistent@mail.example")

@@ -26,6 +26,8 @@ struct Case {
     name: String,
     expect: BTreeSet<String>,
     found: BTreeSet<String>,
+    /// Flags not marked as quoted in a report (these hold or are recorded as incidents).
+    own: usize,
     excerpts: Vec<String>,
 }
 
@@ -66,6 +68,7 @@ fn cases(d: &Detector) -> Vec<Case> {
                 name: path.file_name().unwrap().to_string_lossy().into_owned(),
                 expect,
                 found: flags.iter().map(|f| f.category.clone()).collect(),
+                own: flags.iter().filter(|f| !f.reported).count(),
                 excerpts: flags
                     .iter()
                     .map(|f| format!("{} {}: {}", f.category, f.rule, f.excerpt))
@@ -84,16 +87,19 @@ fn development_set_meets_the_targets() {
 
     // Message level, by folder.
     let mut report = String::new();
-    report.push_str("| folder | messages | flagged | rate |\n|---|---:|---:|---:|\n");
-    let mut by_folder: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    report.push_str(
+        "| folder | messages | flagged | rate | flagged other than as quoted in a report |\n|---|---:|---:|---:|---:|\n",
+    );
+    let mut by_folder: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     for c in &cases {
         let e = by_folder.entry(&c.folder).or_default();
         e.0 += 1;
         e.1 += usize::from(!c.found.is_empty());
+        e.2 += usize::from(c.own > 0);
     }
-    for (folder, (n, flagged)) in &by_folder {
+    for (folder, (n, flagged, own)) in &by_folder {
         report.push_str(&format!(
-            "| {folder} | {n} | {flagged} | {:.3} |\n",
+            "| {folder} | {n} | {flagged} | {:.3} | {own} |\n",
             *flagged as f64 / *n as f64
         ));
     }
@@ -146,6 +152,16 @@ fn development_set_meets_the_targets() {
     assert!(
         recall >= 0.95,
         "recall {recall:.3} on abusive mail; missed {misses:#?}"
+    );
+    // Reported speech must not hide the sender's own abuse.
+    let own_misses = cases
+        .iter()
+        .filter(|c| c.folder == "abusive" && c.own == 0)
+        .count();
+    let own_recall = 1.0 - own_misses as f64 / abusive as f64;
+    assert!(
+        own_recall >= 0.95,
+        "recall {own_recall:.3} counting only flags not taken as quoted"
     );
     let legit: Vec<&Case> = cases
         .iter()

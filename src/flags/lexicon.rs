@@ -125,6 +125,9 @@ pub struct Lexicon {
     pub intents: Vec<Intent>,
     /// Allow-listed words and phrases, as matching keys with runs.
     pub allow: Vec<(String, Vec<u8>)>,
+    /// Words that introduce reported speech ("called me", "shouted"), as squeezed word
+    /// sequences: a hold-category hit just after one is a resident quoting abuse they received.
+    pub reporting: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +177,8 @@ struct RawAllow {
     phrases: Vec<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
+    #[serde(default)]
+    reporting: Vec<Spanned<String>>,
 }
 
 fn default_lang() -> String {
@@ -323,6 +328,14 @@ impl Lexicon {
                         {
                             match key_of(s.get_ref()) {
                                 Ok((key, runs, _)) => lex.allow.push((key, runs)),
+                                Err(m) => p.add(s.span(), m),
+                            }
+                        }
+                        for s in &raw.reporting {
+                            match key_of(s.get_ref()) {
+                                Ok((key, _, _)) => lex
+                                    .reporting
+                                    .push(key.split(' ').map(str::to_string).collect()),
                                 Err(m) => p.add(s.span(), m),
                             }
                         }

@@ -58,6 +58,10 @@ pub struct Flag {
     /// How many times this rule matched in the message.
     #[serde(default = "one")]
     pub count: u32,
+    /// Quoted in a report of abuse received ("he called me a ..."): shown to an officer, but
+    /// the message is not held for it and no incident is recorded against the sender.
+    #[serde(default)]
+    pub reported: bool,
 }
 
 fn one() -> u32 {
@@ -70,6 +74,8 @@ pub struct Hit {
     pub term: usize,
     /// Byte range in the original text.
     pub range: Range<usize>,
+    /// Just after words that report speech ("he called me a ..."): quoted, not said.
+    pub reported: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -237,9 +243,56 @@ impl Detector {
         hits.into_iter()
             .map(|(r, term)| Hit {
                 term,
+                reported: self.reported_speech(&n, text, r.start),
                 range: n.original_range(r),
             })
             .collect()
+    }
+
+    /// Whether the hit at `at` comes within a few words after a reporting phrase ("called me
+    /// a", "shouted", "graffiti saying") in the same sentence, not said by the sender ("I said").
+    fn reported_speech(&self, n: &Normalized, text: &str, at: usize) -> bool {
+        const WITHIN: usize = 4;
+        let reporting = &self.lexicon.reporting;
+        let Some(w) = n.word_at(at) else {
+            return false;
+        };
+        if reporting.is_empty() {
+            return false;
+        }
+        let word = |i: usize| {
+            let r = &n.words[i];
+            &n.text[r.start as usize..r.end as usize]
+        };
+        let ends_before = n.sentence_ends.partition_point(|&e| (e as usize) < w);
+        let sentence_start = match ends_before {
+            0 => 0,
+            k => n.sentence_ends[k - 1] as usize + 1,
+        };
+        // Inside a double-quoted span, what counts is how the quotation was introduced: the
+        // cue comes before the opening quote ("he said "I'll kill you and that f...ing dog"").
+        let hit_at = n.original_range(at..at + 1).start;
+        let line_start = text[..hit_at].rfind('\n').map_or(0, |i| i + 1);
+        let quotes: Vec<usize> = text[line_start..hit_at]
+            .match_indices(['"', '\u{201C}', '\u{201D}'])
+            .map(|(i, _)| line_start + i)
+            .collect();
+        let w = if quotes.len() % 2 == 1 {
+            n.word_from_original(quotes[quotes.len() - 1]).min(w)
+        } else {
+            w
+        };
+        let earliest = w.saturating_sub(WITHIN + 3).max(sentence_start.min(w));
+        (earliest..w).any(|start| {
+            reporting.iter().any(|cue| {
+                let end = start + cue.len();
+                end <= w
+                    && w - end <= WITHIN
+                    && cue.iter().enumerate().all(|(k, c)| c == word(start + k))
+                    // Not the sender speaking ("I said"), nor "so called".
+                    && !(start > 0 && matches!(word(start - 1), "i" | "we" | "so"))
+            })
+        })
     }
 
     /// The term behind a hit.
@@ -261,7 +314,10 @@ impl Detector {
         for (label, text) in fields {
             for hit in self.scan(text) {
                 let term = self.term(hit.term);
-                if let Some(f) = flags.iter_mut().find(|f| f.rule == term.id) {
+                if let Some(f) = flags
+                    .iter_mut()
+                    .find(|f| f.rule == term.id && f.reported == hit.reported)
+                {
                     f.count += 1;
                     continue;
                 }
@@ -273,6 +329,7 @@ impl Detector {
                     rule: term.id.clone(),
                     excerpt: format!("{label}{}", excerpt(text, hit.range)),
                     count: 1,
+                    reported: hit.reported,
                 });
             }
         }

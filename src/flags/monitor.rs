@@ -173,6 +173,7 @@ impl Monitoring {
                             rule: format!("monitoring/{rule}"),
                             excerpt: format!("{value} {what} (threshold {})", t.limit),
                             count: 1,
+                            reported: false,
                         },
                         crossed: value == t.limit + 1,
                     });

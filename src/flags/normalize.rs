@@ -445,12 +445,19 @@ impl<'a> Normalized<'a> {
         // Trim punctuation around the word; note a sentence end.
         let mut lo = 0;
         let mut hi = chars.len();
+        // An apostrophe before the word is a quotation mark ('c*nt'); so is one after it then.
+        let mut quoted = false;
         while lo < hi
-            && !is_word_char(chars[lo].ch)
-            && !is_mask(chars[lo].ch)
-            && !is_leet_start(&chars[lo..hi])
+            && (chars[lo].ch == '\''
+                || (!is_word_char(chars[lo].ch)
+                    && !is_mask(chars[lo].ch)
+                    && !is_leet_start(&chars[lo..hi])))
         {
+            quoted |= chars[lo].ch == '\'';
             lo += 1;
+        }
+        while quoted && hi > lo && chars[hi - 1].ch == '\'' {
+            hi -= 1;
         }
         let mut sentence_end = false;
         while hi > lo && !chars[hi - 1].ch.is_alphanumeric() && !is_inner_leet_tail(&chars[lo..hi])
@@ -649,6 +656,12 @@ impl<'a> Normalized<'a> {
             self.original_at(last, range.end)
         };
         start as usize..(end.max(start)) as usize
+    }
+
+    /// The first word that starts at or after byte `offset` of the original.
+    pub fn word_from_original(&self, offset: usize) -> usize {
+        self.origins
+            .partition_point(|o| (o.start as usize) < offset)
     }
 
     /// The word containing byte `at` of the matching copy.

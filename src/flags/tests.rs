@@ -28,6 +28,7 @@ not_followed_by = ["an email", "a message", "a line"]
 "#;
 
 const ALLOW: &str = r#"
+reporting = ["called me", "called", "shouted", "said"]
 places = ["Scunthorpe", "Penistone", "Middlesex", "Twatt"]
 phrases = ["spotted dick"]
 "#;
@@ -196,4 +197,31 @@ fn possessives_and_welsh_clitics_are_endings() {
     // A doubled last letter belongs to the ending: "twatter" is not "twat" + "er".
     assert!(rules("twatter").is_empty());
     assert!(rules("twattle").is_empty());
+}
+
+#[test]
+fn abuse_quoted_in_a_report_is_marked_as_reported() {
+    let d = detector();
+    let reported = |text: &str| {
+        d.flags(None, text)
+            .iter()
+            .map(|f| f.reported)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        reported("My neighbour called me a twat in the street."),
+        [true]
+    );
+    assert_eq!(reported("He shouted 'c*nt' at my daughter."), [true]);
+    // The sender speaking, or the cue too far back or in another sentence: their own words.
+    assert_eq!(reported("I said you are a twat."), [false]);
+    assert_eq!(
+        reported("Your so called service is run by a twat."),
+        [false]
+    );
+    assert_eq!(reported("He called me yesterday. You twat."), [false]);
+    assert_eq!(
+        reported("You said it would be fixed by May and you lied, you absolute twat"),
+        [false]
+    );
 }

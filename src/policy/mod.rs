@@ -310,6 +310,13 @@ pub fn decide_with(
             f.rule,
             f.count
         );
+        if f.reported {
+            verdict.reasons.push(format!(
+                "flagged for an officer (advisory, delivered): {what}, quoted in a report of \
+                 abuse received, so not held"
+            ));
+            continue;
+        }
         match f.action {
             FlagAction::Hold => {
                 let reason = format!("held for an officer's review: {what}");

@@ -427,6 +427,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         rule: "monitoring/per_day".into(),
         excerpt: "11 messages in the last 24 hours (threshold 10)".into(),
         count: 1,
+        reported: false,
     }];
     let env = envelope("z@mail.example", &["x@council.example"]);
     let v = decide_with(
