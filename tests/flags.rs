@@ -8,7 +8,6 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use serde_json::Value;
 use time::macros::datetime;
 
 const RULES: &str = r#"
@@ -38,26 +37,6 @@ fn setup(dir: &Path, sink: std::net::SocketAddr, monitoring: &str) -> contactgat
     }
     std::fs::write(dir.join("rules/monitoring.toml"), monitoring).unwrap();
     config
-}
-
-async fn run(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    all.extend([
-        "--config".to_string(),
-        dir.join("contactgate.toml").display().to_string(),
-    ]);
-    tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-        cli(&refs)
-    })
-    .await
-    .unwrap()
-}
-
-async fn json(dir: &Path, args: &[&str]) -> Value {
-    let (ok, out, err) = run(dir, args).await;
-    assert!(ok, "{args:?} failed: {err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
 async fn send(
@@ -130,7 +109,7 @@ daylight robbery. I live in Scunthorpe, grew up in Penistone and studied in Midd
     let got = sink.wait_for(2).await;
     assert_eq!(header(&got[1].data, "X-Contactgate-Flags"), None);
 
-    let all = json(dir.path(), &["incidents", "--json"]).await;
+    let all = cli_json(dir.path(), &["incidents", "--json"]).await;
     let all = all.as_array().unwrap();
     assert!(!all.is_empty());
     assert!(
@@ -154,13 +133,13 @@ daylight robbery. I live in Scunthorpe, grew up in Penistone and studied in Midd
     ] {
         assert!(i.get(field).is_some(), "incident has {field}: {i}");
     }
-    let none = json(
+    let none = cli_json(
         dir.path(),
         &["incidents", "--sender", "forceful@mail.example", "--json"],
     )
     .await;
     assert_eq!(none.as_array().unwrap().len(), 0);
-    let (ok, text, _) = run(dir.path(), &["incidents", "--sender", "ANGRY@mail.example"]).await;
+    let (ok, text, _) = cli_in(dir.path(), &["incidents", "--sender", "ANGRY@mail.example"]).await;
     assert!(
         ok && text.contains("profanity") && text.contains("angry@mail.example"),
         "{text}"
@@ -209,19 +188,19 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
     assert_eq!(got[0].sender, "resident@mail.example");
     let report = &got[1];
     assert!(header(&report.data, "X-Contactgate-Flags").is_some_and(|h| h.contains("slur_sexist")));
-    let none = json(
+    let none = cli_json(
         dir.path(),
         &["incidents", "--sender", "victim@mail.example", "--json"],
     )
     .await;
     assert_eq!(none.as_array().unwrap().len(), 0, "{none}");
 
-    let held = json(dir.path(), &["held", "list", "--json"]).await;
+    let held = cli_json(dir.path(), &["held", "list", "--json"]).await;
     let held = held.as_array().unwrap();
     assert_eq!(held.len(), 1, "{held:?}");
     assert_eq!(held[0]["action"], "hold");
     let id = held[0]["id"].as_str().unwrap().to_string();
-    let show = json(dir.path(), &["held", "show", &id, "--json"]).await;
+    let show = cli_json(dir.path(), &["held", "show", &id, "--json"]).await;
     let flags = show["flags"].as_array().unwrap();
     assert!(flags.iter().any(|f| f["category"] == "threat"), "{flags:?}");
     assert!(
@@ -231,13 +210,13 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
             .contains("smash your face in")),
         "{flags:?}"
     );
-    let (ok, text, _) = run(dir.path(), &["held", "show", &id]).await;
+    let (ok, text, _) = cli_in(dir.path(), &["held", "show", &id]).await;
     assert!(
         ok && text.contains("flag: threat (high severity, hold"),
         "{text}"
     );
 
-    let sar = json(
+    let sar = cli_json(
         dir.path(),
         &["export", "--address", "p.persistent@mail.example"],
     )
@@ -251,7 +230,7 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
     );
 
     // The officer decides: released, it carries its flags to the recipient.
-    let (ok, _, err) = run(dir.path(), &["held", "release", &id, "--note", "reviewed"]).await;
+    let (ok, _, err) = cli_in(dir.path(), &["held", "release", &id, "--note", "reviewed"]).await;
     assert!(ok, "{err}");
     let got = sink.wait_for(3).await;
     let released = got
@@ -308,7 +287,7 @@ async fn persistence_and_fan_out_are_flagged_once_past_the_threshold() {
             .filter(|m| m.sender == "officer@council.example")
             .all(|m| header(&m.data, "X-Contactgate-Flags").is_none())
     );
-    let incidents = json(
+    let incidents = cli_json(
         dir.path(),
         &["incidents", "--sender", "again@mail.example", "--json"],
     )
@@ -336,7 +315,7 @@ async fn persistence_and_fan_out_are_flagged_once_past_the_threshold() {
     )
     .await;
     assert!(reply.starts_with("250"), "{reply}");
-    let held = json(dir.path(), &["held", "list", "--json"]).await;
+    let held = cli_json(dir.path(), &["held", "list", "--json"]).await;
     let held = held.as_array().unwrap();
     assert_eq!(held.len(), 1, "{held:?}");
     assert!(
@@ -358,7 +337,7 @@ async fn a_bad_lexicon_on_reload_keeps_the_old_rules_and_names_the_line() {
         format!("{good}\n[[entry]]\nseverity = \"extreme\"\nterms = [\"x\"]\n"),
     )
     .unwrap();
-    let (ok, _, err) = run(dir.path(), &["check-config"]).await;
+    let (ok, _, err) = cli_in(dir.path(), &["check-config"]).await;
     assert!(!ok);
     let line = good.lines().count() + 3;
     assert!(

@@ -31,24 +31,6 @@ fn config_arg(dir: &Path) -> String {
     dir.join("contactgate.toml").display().to_string()
 }
 
-/// Runs the CLI off the async runtime.
-async fn run(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    all.extend(["--config".to_string(), config_arg(dir)]);
-    tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-        cli(&refs)
-    })
-    .await
-    .unwrap()
-}
-
-async fn json(dir: &Path, args: &[&str]) -> Value {
-    let (ok, out, err) = run(dir, args).await;
-    assert!(ok, "{args:?} failed: {err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
-
 /// Sends one message from the restricted customer; returns its contactgate id.
 async fn file_one(addr: SocketAddr, subject: &str) -> String {
     let mut c = Client::connect(addr).await;
@@ -79,11 +61,11 @@ async fn list_show_release_discard_export_and_audit() {
     let b = file_one(daemon.addr, "two").await;
     let c = file_one(daemon.addr, "three").await;
 
-    let list = json(d, &["held", "list", "--json"]).await;
+    let list = cli_json(d, &["held", "list", "--json"]).await;
     assert_eq!(list.as_array().unwrap().len(), 3);
 
     // show: headers, HTML as text (never rendered), attachments, action, reasons, adjustments.
-    let show = json(d, &["held", "show", &a, "--json"]).await;
+    let show = cli_json(d, &["held", "show", &a, "--json"]).await;
     assert!(show["headers"].as_str().unwrap().contains("Subject: one"));
     let text = show["text"].as_str().unwrap();
     assert!(
@@ -99,21 +81,21 @@ async fn list_show_release_discard_export_and_audit() {
             .unwrap()
             .contains("Large-print")
     );
-    let (ok, human, _) = run(d, &["held", "show", &a]).await;
+    let (ok, human, _) = cli_in(d, &["held", "show", &a]).await;
     assert!(
         ok && human.contains("--- attachments (1) ---") && human.contains("letter_only"),
         "{human}"
     );
 
     // export: the original bytes.
-    let (ok, eml, _) = run(d, &["held", "export", &a]).await;
+    let (ok, eml, _) = cli_in(d, &["held", "export", &a]).await;
     assert!(
         ok && eml.starts_with("From: a.letter@mail.example\r\n"),
         "{eml}"
     );
 
     // release to the original recipients: byte-identical but for one prepended field.
-    let (ok, out, err) = run(
+    let (ok, out, err) = cli_in(
         d,
         &[
             "held",
@@ -137,11 +119,11 @@ async fn list_show_release_discard_export_and_audit() {
     );
     assert_eq!(rest, eml.as_bytes());
     // A second release of the same message is refused.
-    let (ok, _, err) = run(d, &["held", "release", &a]).await;
+    let (ok, _, err) = cli_in(d, &["held", "release", &a]).await;
     assert!(!ok && err.contains("not held"), "{err}");
 
     // release --to another officer.
-    let (ok, _, err) = run(
+    let (ok, _, err) = cli_in(
         d,
         &[
             "held",
@@ -157,9 +139,9 @@ async fn list_show_release_discard_export_and_audit() {
     assert_eq!(got[1].recipients, vec!["safeguarding@council.example"]);
 
     // discard needs a reason.
-    let (ok, _, err) = run(d, &["held", "discard", &c, "--reason", "  "]).await;
+    let (ok, _, err) = cli_in(d, &["held", "discard", &c, "--reason", "  "]).await;
     assert!(!ok && err.contains("reason is required"), "{err}");
-    let (ok, _, err) = run(
+    let (ok, _, err) = cli_in(
         d,
         &[
             "held",
@@ -172,13 +154,13 @@ async fn list_show_release_discard_export_and_audit() {
     .await;
     assert!(ok, "{err}");
     assert!(
-        json(d, &["held", "list", "--json"])
+        cli_json(d, &["held", "list", "--json"])
             .await
             .as_array()
             .unwrap()
             .is_empty()
     );
-    let all = json(d, &["held", "list", "--json", "--all"]).await;
+    let all = cli_json(d, &["held", "list", "--json", "--all"]).await;
     let states: Vec<&str> = all
         .as_array()
         .unwrap()
@@ -193,7 +175,7 @@ async fn list_show_release_discard_export_and_audit() {
     );
 
     // The audit trail has each officer action with actor and note or reason.
-    let audit = json(d, &["audit", "--json"]).await;
+    let audit = cli_json(d, &["audit", "--json"]).await;
     let entries = audit.as_array().unwrap();
     let find = |event: &str, id: &str| {
         entries
@@ -222,7 +204,7 @@ async fn list_show_release_discard_export_and_audit() {
             .to_string()
             .contains("repeat of a closed complaint")
     );
-    let since = json(d, &["audit", "--json", "--since", "2999-01-01"]).await;
+    let since = cli_json(d, &["audit", "--json", "--since", "2999-01-01"]).await;
     assert!(since.as_array().unwrap().is_empty());
     daemon.stop().await;
 }
@@ -244,9 +226,9 @@ async fn subject_access_export_has_everything_about_the_address() {
         b"Subject: other\r\n\r\nx\r\n",
     )
     .await;
-    run(d, &["held", "discard", &b, "--reason", "duplicate"]).await;
+    cli_in(d, &["held", "discard", &b, "--reason", "duplicate"]).await;
 
-    let doc = json(d, &["export", "--address", "A.Letter@mail.example"]).await;
+    let doc = cli_json(d, &["export", "--address", "A.Letter@mail.example"]).await;
     assert_eq!(doc["address"], "a.letter@mail.example");
     assert_eq!(doc["restrictions"][0]["customer"], "CR-LETTER");
     assert_eq!(
@@ -276,7 +258,7 @@ async fn subject_access_export_has_everything_about_the_address() {
     );
     assert!(audit.iter().all(|e| e["sender"] != "other@mail.example"));
     // The export itself is audited.
-    let trail = json(d, &["audit", "--json"]).await;
+    let trail = cli_json(d, &["audit", "--json"]).await;
     assert!(
         trail
             .as_array()
@@ -299,12 +281,12 @@ async fn retention_purges_closed_mail_and_never_waiting_mail() {
     let d = dir.path();
     let gone = file_one(daemon.addr, "to be discarded").await;
     let waiting = file_one(daemon.addr, "still waiting").await;
-    run(d, &["held", "discard", &gone, "--reason", "duplicate"]).await;
+    cli_in(d, &["held", "discard", &gone, "--reason", "duplicate"]).await;
 
     // 89 days on: nothing purged; the waiting one is stale (default 14 days).
     clock.set(datetime!(2026-09-28 09:00 UTC));
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let all = json(d, &["held", "list", "--json", "--all"]).await;
+    let all = cli_json(d, &["held", "list", "--json", "--all"]).await;
     assert_eq!(all.as_array().unwrap().len(), 2);
     let w = all
         .as_array()
@@ -318,16 +300,16 @@ async fn retention_purges_closed_mail_and_never_waiting_mail() {
     clock.set(datetime!(2026-09-30 09:01 UTC));
     let mut left = Value::Null;
     for _ in 0..100 {
-        left = json(d, &["held", "list", "--json", "--all"]).await;
+        left = cli_json(d, &["held", "list", "--json", "--all"]).await;
         if left.as_array().unwrap().len() == 1 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(left[0]["id"], waiting.as_str());
-    let (ok, _, err) = run(d, &["held", "show", &gone]).await;
+    let (ok, _, err) = cli_in(d, &["held", "show", &gone]).await;
     assert!(!ok && err.contains("no held message"), "{err}");
-    let audit = json(d, &["audit", "--json"]).await;
+    let audit = cli_json(d, &["audit", "--json"]).await;
     let purge = audit
         .as_array()
         .unwrap()
@@ -458,18 +440,18 @@ async fn kill_9_mid_release_neither_loses_nor_silently_duplicates() {
     // Restarted: still held, marked, nothing lost.
     let mut child = start_binary(&config, listen);
     let d = dir.path();
-    let show = json(d, &["held", "show", &id, "--json"]).await;
+    let show = cli_json(d, &["held", "show", &id, "--json"]).await;
     assert_eq!(show["summary"]["state"], "held");
     assert_eq!(show["release_interrupted"], true);
-    let (_, human, _) = run(d, &["held", "show", &id]).await;
+    let (_, human, _) = cli_in(d, &["held", "show", &id]).await;
     assert!(human.contains("may already have it"), "{human}");
     // Released again, the copy says it may be a duplicate: not silent.
-    let (ok, _, err) = run(d, &["held", "release", &id]).await;
+    let (ok, _, err) = cli_in(d, &["held", "release", &id]).await;
     assert!(ok, "{err}");
     let got = sink.wait_for(2).await;
     let (fields, _) = strip_prepended(&got[1].data);
     assert!(fields[0].ends_with("; possible-duplicate"), "{fields:?}");
-    let audit = json(d, &["audit", "--json"]).await;
+    let audit = cli_json(d, &["audit", "--json"]).await;
     assert!(audit.to_string().contains("possible duplicate"));
     child.kill().unwrap();
     child.wait().unwrap();
@@ -484,7 +466,7 @@ async fn regression_two_releases_at_once_deliver_once() {
     let id = file_one(daemon.addr, "race").await;
     sink.rules.lock().unwrap().reply_delay = Some(Duration::from_millis(300));
     let args = ["held", "release", id.as_str()];
-    let (a, b) = tokio::join!(run(dir.path(), &args), run(dir.path(), &args));
+    let (a, b) = tokio::join!(cli_in(dir.path(), &args), cli_in(dir.path(), &args));
     assert!(a.0 ^ b.0, "exactly one release succeeds: {a:?} {b:?}");
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(sink.received().len(), 1);

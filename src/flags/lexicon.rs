@@ -249,21 +249,6 @@ fn severity(p: &mut FileProblems<'_>, s: &Spanned<String>) -> Severity {
     }
 }
 
-fn parse_error(name: &str, text: &str, e: toml::de::Error) -> RulesProblem {
-    let location = match e.span() {
-        Some(span) => {
-            let (line, col) = line_col(text, span.start);
-            format!("{name}:{line}:{col}")
-        }
-        None => name.to_string(),
-    };
-    let mut message = e.message().trim_end().to_string();
-    if let Some(s) = crate::config::suggest_unknown_field(&message) {
-        message.push_str(&format!(" (did you mean `{s}`?)"));
-    }
-    RulesProblem { location, message }
-}
-
 impl Lexicon {
     /// Loads every `*.toml` in `dir`. A missing directory is an empty lexicon (nothing is
     /// flagged); a bad file is an error naming file:line:col.
@@ -340,14 +325,14 @@ impl Lexicon {
                             }
                         }
                     }
-                    Err(e) => p.list.push(parse_error(name, text, e)),
+                    Err(e) => p.list.push(RulesProblem::from_toml(name, text, &e)),
                 }
                 continue;
             }
             let raw: RawCategory = match toml::from_str(text) {
                 Ok(r) => r,
                 Err(e) => {
-                    p.list.push(parse_error(name, text, e));
+                    p.list.push(RulesProblem::from_toml(name, text, &e));
                     continue;
                 }
             };

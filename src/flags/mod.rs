@@ -264,11 +264,7 @@ impl Detector {
             let r = &n.words[i];
             &n.text[r.start as usize..r.end as usize]
         };
-        let ends_before = n.sentence_ends.partition_point(|&e| (e as usize) < w);
-        let sentence_start = match ends_before {
-            0 => 0,
-            k => n.sentence_ends[k - 1] as usize + 1,
-        };
+        let sentence_start = n.sentence_start(w);
         // Inside a double-quoted span, what counts is how the quotation was introduced: the
         // cue comes before the opening quote ("he said "I'll kill you and that f...ing dog"").
         let hit_at = n.original_range(at..at + 1).start;
@@ -387,11 +383,7 @@ impl Detector {
             let r = &n.words[i];
             &n.text[r.start as usize..r.end as usize]
         };
-        let ends_before = n.sentence_ends.partition_point(|&e| (e as usize) < w);
-        let sentence_start = match ends_before {
-            0 => 0,
-            k => n.sentence_ends[k - 1] as usize + 1,
-        };
+        let sentence_start = n.sentence_start(w);
         // Before the verb: fillers ("really", "come round and"), then a speaker.
         let mut before = w;
         while before > sentence_start && intent.fillers.iter().any(|f| f == word(before - 1)) {

@@ -244,15 +244,8 @@ impl Monitoring {
             let (line, col) = line_col(text, span.start);
             format!("{name}:{line}:{col}")
         };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let location = e.span().map_or(name.to_string(), &at);
-            let mut message = e.message().trim_end().to_string();
-            if let Some(s) = crate::config::suggest_unknown_field(&message) {
-                message.push_str(&format!(" (did you mean `{s}`?)"));
-            }
-            RulesError {
-                problems: vec![RulesProblem { location, message }],
-            }
+        let raw: Raw = toml::from_str(text).map_err(|e| RulesError {
+            problems: vec![RulesProblem::from_toml(name, text, &e)],
         })?;
         let mut problems = Vec::new();
         let mut action = |a: &Option<Spanned<String>>| match a

@@ -658,6 +658,14 @@ impl<'a> Normalized<'a> {
         start as usize..(end.max(start)) as usize
     }
 
+    /// The first word of the sentence holding word `w`.
+    pub fn sentence_start(&self, w: usize) -> usize {
+        match self.sentence_ends.partition_point(|&e| (e as usize) < w) {
+            0 => 0,
+            k => self.sentence_ends[k - 1] as usize + 1,
+        }
+    }
+
     /// The first word that starts at or after byte `offset` of the original.
     pub fn word_from_original(&self, offset: usize) -> usize {
         self.origins

@@ -13,7 +13,6 @@ use super::{
     Customer, KINDS, Language, MatchSettings, Restriction, RestrictionKind, RulesError,
     RulesProblem, TimeWindow, twelve_months_after,
 };
-use crate::config::{line_col, suggest_unknown_field};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -104,21 +103,8 @@ pub(super) fn compile(
     name: &str,
     matching: &MatchSettings,
 ) -> Result<Vec<Customer>, RulesError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => {
-                let (line, col) = line_col(text, span.start);
-                format!("{name}:{line}:{col}")
-            }
-            None => name.to_string(),
-        };
-        let mut message = e.message().trim_end().to_string();
-        if let Some(s) = suggest_unknown_field(&message) {
-            message.push_str(&format!(" (did you mean `{s}`?)"));
-        }
-        RulesError {
-            problems: vec![RulesProblem { location, message }],
-        }
+    let raw: RawFile = toml::from_str(text).map_err(|e| RulesError {
+        problems: vec![RulesProblem::from_toml(name, text, &e)],
     })?;
     let mut p = Problems {
         name,
@@ -527,7 +513,7 @@ mod tests {
         for offset in 0..text.len() {
             assert_eq!(
                 index.line_col(offset),
-                line_col(text, offset),
+                crate::config::line_col(text, offset),
                 "offset {offset}"
             );
         }

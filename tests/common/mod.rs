@@ -422,6 +422,29 @@ pub fn cli(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// Runs the CLI with `--config dir/contactgate.toml`, off the async runtime (the daemon it asks
+/// may be running on this test's runtime).
+pub async fn cli_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend([
+        "--config".to_string(),
+        dir.join("contactgate.toml").display().to_string(),
+    ]);
+    tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        cli(&refs)
+    })
+    .await
+    .unwrap()
+}
+
+/// [`cli_in`] for a command that prints JSON; fails the test if the command fails.
+pub async fn cli_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let (ok, out, err) = cli_in(dir, args).await;
+    assert!(ok, "{args:?} failed: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
 /// `audit --json` against the daemon whose config is `dir/contactgate.toml`.
 pub fn audit_json(dir: &Path) -> Vec<serde_json::Value> {
     let config = dir.join("contactgate.toml");
