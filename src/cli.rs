@@ -244,6 +244,9 @@ pub fn held_list(
         if let Some(s) = &h.subject {
             writeln!(out, "    subject: {s}")?;
         }
+        if !h.flags.is_empty() {
+            writeln!(out, "    flags: {}", h.flags.join(", "))?;
+        }
         if let Some(at) = h.release_at {
             writeln!(out, "    release at: {} UK time", uk_time::to_london(at))?;
         }

@@ -75,6 +75,10 @@ pub struct HeldSummary {
     /// Still waiting after `stale_days`.
     #[serde(default)]
     pub stale: bool,
+    /// Categories of the message's flags (`threat`, `profanity`, `frequency`, ...), so an
+    /// officer sees them in the list; `held show` has the detail.
+    #[serde(default)]
+    pub flags: Vec<String>,
 }
 
 impl From<&HeldMessage> for HeldSummary {
@@ -94,6 +98,12 @@ impl From<&HeldMessage> for HeldSummary {
             received_at: r.received_at,
             release_at: r.release_at,
             stale: false,
+            flags: r.flags.iter().fold(Vec::new(), |mut categories, f| {
+                if !categories.contains(&f.category) {
+                    categories.push(f.category.clone());
+                }
+                categories
+            }),
         }
     }
 }
