@@ -44,6 +44,9 @@ const SUFFIXES: &[&str] = &[
 /// How much of the text either side of a hit an excerpt shows.
 const CONTEXT: usize = 40;
 
+/// How many fillers ("really", "come round and") may sit between a speaker and a harm verb.
+const MAX_FILLERS: usize = 6;
+
 /// An advisory flag for an officer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
@@ -239,19 +242,30 @@ impl Detector {
                 kept.push((r, t));
             }
         }
-        let hits = kept;
-        hits.into_iter()
-            .map(|(r, term)| Hit {
-                term,
-                reported: self.reported_speech(&n, text, r.start),
-                range: n.original_range(r),
+        if kept.is_empty() {
+            return Vec::new();
+        }
+        // Line starts and quotation marks, found once: every hit looks back to them.
+        let marks = Marks::new(text);
+        kept.into_iter()
+            .map(|(r, term)| {
+                let own_threat = term >= self.lexicon.terms.len()
+                    && n.word_at(r.start).is_some_and(|w| first_person(&n, w));
+                Hit {
+                    term,
+                    reported: self.reported_speech(&n, &marks, r.start, own_threat),
+                    range: n.original_range(r),
+                }
             })
             .collect()
     }
 
     /// Whether the hit at `at` comes within a few words after a reporting phrase ("called me
-    /// a", "shouted", "graffiti saying") in the same sentence, not said by the sender ("I said").
-    fn reported_speech(&self, n: &Normalized, text: &str, at: usize) -> bool {
+    /// a", "shouted", "graffiti saying") in the same sentence, not said by the sender ("I said",
+    /// "as I have said"). A threat in the first person ("I will kill you") is the sender's own
+    /// unless it is inside quotation marks: someone else's threat is reported as "he said he
+    /// would kill me".
+    fn reported_speech(&self, n: &Normalized, marks: &Marks, at: usize, own_threat: bool) -> bool {
         const WITHIN: usize = 4;
         let reporting = &self.lexicon.reporting;
         let Some(w) = n.word_at(at) else {
@@ -267,17 +281,11 @@ impl Detector {
         let sentence_start = n.sentence_start(w);
         // Inside a double-quoted span, what counts is how the quotation was introduced: the
         // cue comes before the opening quote ("he said "I'll kill you and that f...ing dog"").
-        let hit_at = n.original_range(at..at + 1).start;
-        let line_start = text[..hit_at].rfind('\n').map_or(0, |i| i + 1);
-        let quotes: Vec<usize> = text[line_start..hit_at]
-            .match_indices(['"', '\u{201C}', '\u{201D}'])
-            .map(|(i, _)| line_start + i)
-            .collect();
-        let w = if quotes.len() % 2 == 1 {
-            n.word_from_original(quotes[quotes.len() - 1]).min(w)
-        } else {
-            w
-        };
+        let opened = marks.open_quote(n.original_range(at..at + 1).start);
+        if own_threat && opened.is_none() {
+            return false;
+        }
+        let w = opened.map_or(w, |q| n.word_from_original(q).min(w));
         let earliest = w.saturating_sub(WITHIN + 3).max(sentence_start.min(w));
         (earliest..w).any(|start| {
             reporting.iter().any(|cue| {
@@ -285,10 +293,43 @@ impl Detector {
                 end <= w
                     && w - end <= WITHIN
                     && cue.iter().enumerate().all(|(k, c)| c == word(start + k))
-                    // Not the sender speaking ("I said"), nor "so called".
-                    && !(start > 0 && matches!(word(start - 1), "i" | "we" | "so"))
+                    && !self.sender_speaks(n, sentence_start, start)
             })
         })
+    }
+
+    /// Whether the words before a reporting cue starting at word `cue` make the sender its
+    /// speaker: "I said", "as I have said", "we've already told", or "so called".
+    fn sender_speaks(&self, n: &Normalized, sentence_start: usize, cue: usize) -> bool {
+        const AUXILIARY: &[&str] = &[
+            "have",
+            "had",
+            "has",
+            "already",
+            "just",
+            "also",
+            "always",
+            "even",
+            "clearly",
+            "did",
+            "ve",
+            "repeatedly",
+            "previously",
+            "often",
+        ];
+        let word = |i: usize| {
+            let r = &n.words[i];
+            &n.text[r.start as usize..r.end as usize]
+        };
+        let mut k = cue;
+        while k > sentence_start && k + 4 > cue && AUXILIARY.contains(&word(k - 1)) {
+            k -= 1;
+        }
+        k > 0
+            && matches!(
+                word(k - 1),
+                "i" | "we" | "so" | "i've" | "ive" | "we've" | "weve" | "i'd" | "we'd"
+            )
     }
 
     /// The term behind a hit.
@@ -379,14 +420,21 @@ impl Detector {
         intent: &lexicon::Intent,
     ) -> Option<Range<usize>> {
         let w = n.word_at(at)?;
+        // A closing single quote stays on a word ("'I will kill you'" ends in `you'`): not
+        // part of it here.
         let word = |i: usize| {
             let r = &n.words[i];
-            &n.text[r.start as usize..r.end as usize]
+            n.text[r.start as usize..r.end as usize].trim_end_matches('\'')
         };
         let sentence_start = n.sentence_start(w);
         // Before the verb: fillers ("really", "come round and"), then a speaker.
+        // At most a few fillers: a long run of them is not a threat, and must not cost a walk
+        // back per verb.
         let mut before = w;
-        while before > sentence_start && intent.fillers.iter().any(|f| f == word(before - 1)) {
+        while before > sentence_start
+            && w - before < MAX_FILLERS
+            && intent.fillers.iter().any(|f| f == word(before - 1))
+        {
             before -= 1;
         }
         let speaker = intent.speakers.iter().find(|sp| {
@@ -413,10 +461,11 @@ impl Detector {
             .map(Vec::len)
             .max()?;
         let last = w + target;
+        // "kill that rumour" ("that" is also a target), "hit your department with a complaint".
         if intent
             .not_followed_by
             .iter()
-            .any(|seq| sequence_at(last + 1, seq))
+            .any(|seq| sequence_at(w + 1, seq) || sequence_at(last + 1, seq))
         {
             return None;
         }
@@ -446,7 +495,15 @@ fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Optio
         return None;
     }
     let got = n.runs_in(start..word_end);
-    if runs.iter().zip(&got).any(|(want, got)| got < want) {
+    // Every letter at least as often as in the term; a letter inside the term stretched by
+    // exactly one is another word (`skeet` is not `sket`), by two or more it is emphasis.
+    let inner = runs.len() - 1;
+    if runs
+        .iter()
+        .zip(&got)
+        .enumerate()
+        .any(|(i, (want, got))| got < want || (i < inner && *got == want + 1))
+    {
         return None;
     }
     // The rest of the word, repeats restored. A letter stretched by two or more (`fuckkk`) is
@@ -468,6 +525,89 @@ fn on_boundaries(n: &Normalized, start: usize, end: usize, runs: &[u8]) -> Optio
         }
     }
     SUFFIXES.contains(&rest.as_str()).then_some(word_end)
+}
+
+/// Whether word `w` makes the speaker the sender: "I", "I'll", "we'll"... (as squeezed in the
+/// matching copy: `i'l`).
+fn first_person(n: &Normalized, w: usize) -> bool {
+    let r = &n.words[w];
+    let word = &n.text[r.start as usize..r.end as usize];
+    matches!(
+        word,
+        "i" | "il"
+            | "i'l"
+            | "im"
+            | "i'm"
+            | "i'd"
+            | "id"
+            | "we"
+            | "we'l"
+            | "wel"
+            | "we're"
+            | "were"
+            | "ima"
+            | "i'ma"
+            | "next"
+    )
+}
+
+/// Line starts and quotation marks of a text, for reported speech: found in one pass, so a
+/// text with many hits on one long line costs a binary search per hit, not a rescan.
+struct Marks {
+    line_starts: Vec<usize>,
+    /// Double quotation marks, straight or curly: they pair up.
+    doubles: Vec<usize>,
+    /// Single quotation marks that can only open ('...: space before, letter after) or only
+    /// close (...': letter before, space after). An apostrophe inside a word (`I'll`) is
+    /// neither; a possessive (`the dogs' bowl`) looks like a close and does no harm.
+    single_opens: Vec<usize>,
+    single_closes: Vec<usize>,
+}
+
+impl Marks {
+    fn new(text: &str) -> Marks {
+        let mut m = Marks {
+            line_starts: vec![0],
+            doubles: Vec::new(),
+            single_opens: Vec::new(),
+            single_closes: Vec::new(),
+        };
+        let mut prev = ' ';
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map_or(' ', |&(_, c)| c);
+            match c {
+                '\n' => m.line_starts.push(i + 1),
+                '"' | '\u{201C}' | '\u{201D}' => m.doubles.push(i),
+                '\'' | '\u{2018}' | '\u{2019}' => {
+                    let word_before = prev.is_alphanumeric() || prev.is_ascii_punctuation();
+                    if !prev.is_alphanumeric() && next.is_alphanumeric() {
+                        m.single_opens.push(i);
+                    } else if word_before && !next.is_alphanumeric() {
+                        m.single_closes.push(i);
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        m
+    }
+
+    /// The opening quotation mark before `at` on its line, if `at` is inside a quotation.
+    fn open_quote(&self, at: usize) -> Option<usize> {
+        let line = self.line_starts[self.line_starts.partition_point(|&s| s <= at) - 1];
+        let from = self.doubles.partition_point(|&q| q < line);
+        let to = self.doubles.partition_point(|&q| q < at);
+        if (to - from) % 2 == 1 {
+            return Some(self.doubles[to - 1]);
+        }
+        let k = self.single_opens.partition_point(|&q| q < at);
+        let open = *self.single_opens[..k].last().filter(|&&o| o >= line)?;
+        let closed = self.single_closes.partition_point(|&q| q <= open)
+            < self.single_closes.partition_point(|&q| q < at);
+        (!closed).then_some(open)
+    }
 }
 
 fn truncate(text: &str, limit: usize) -> &str {

@@ -294,8 +294,13 @@ impl<'a> Normalized<'a> {
                 sentence_end |= class(bytes[i]) & SENTENCE != 0;
                 i += 1;
             }
+            // A word opened by a single quote and ending in one ('kill you') is quoted: the
+            // slow path trims the closing quote, so it is not taken for a possessive.
+            let quoted =
+                core_start > at && bytes[core_start - 1] == b'\'' && bytes[core_end - 1] == b'\'';
             let plain = core_end > core_start
                 && class(bytes[core_start]) & ALPHA != 0
+                && !quoted
                 && (i == len || class(bytes[i]) & SPACE != 0);
             if plain {
                 if multi {
@@ -468,7 +473,14 @@ impl<'a> Normalized<'a> {
             hi -= 1;
         }
         let core = &chars[lo..hi];
-        let has_letter = core.iter().any(|l| l.ch.is_alphabetic());
+        // Leetspeak maps digits to letters only inside words: a capitals-and-digits token with
+        // two or more digits is a reference (a postcode `SH17 4XY`, a case number `5H17`).
+        let digits = core.iter().filter(|l| l.ch.is_ascii_digit()).count();
+        let reference = digits >= 2
+            && core
+                .iter()
+                .all(|l| !self.original[l.start as usize].is_ascii_lowercase());
+        let has_letter = !reference && core.iter().any(|l| l.ch.is_alphabetic());
         // Spelled out with joiners: f.u.c.k, f-u-c-k (every segment one character).
         let spelled = core.len() >= 5
             && core.iter().enumerate().all(|(i, l)| {

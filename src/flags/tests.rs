@@ -23,12 +23,12 @@ severity = "high"
 speakers = ["i will", "i'll", "ill", "im going to", "i'm going to", "im gonna", "i'm gonna", "we will"]
 fillers = ["really", "just", "come round and", "and"]
 verbs = ["kill", "stab", "shoot", "hurt", "smash", "burn"]
-targets = ["you", "your", "u", "ya"]
-not_followed_by = ["an email", "a message", "a line"]
+targets = ["you", "your", "u", "ya", "that"]
+not_followed_by = ["an email", "a message", "a line", "that rumour", "department"]
 "#;
 
 const ALLOW: &str = r#"
-reporting = ["called me", "called", "shouted", "said"]
+reporting = ["called me", "called", "shouted", "said", "told"]
 places = ["Scunthorpe", "Penistone", "Middlesex", "Twatt"]
 phrases = ["spotted dick"]
 "#;
@@ -223,5 +223,86 @@ fn abuse_quoted_in_a_report_is_marked_as_reported() {
     assert_eq!(
         reported("You said it would be fixed by May and you lied, you absolute twat"),
         [false]
+    );
+}
+
+#[test]
+fn the_senders_own_threat_is_not_a_report() {
+    let d = detector();
+    let reported = |text: &str| {
+        d.flags(None, text)
+            .iter()
+            .map(|f| (f.category.clone(), f.reported))
+            .collect::<Vec<_>>()
+    };
+    let own = vec![("threat".to_string(), false)];
+    // "have", "already"... between the sender and the cue: still the sender speaking.
+    assert_eq!(reported("I have told you before, I will kill you"), own);
+    assert_eq!(reported("As I have said, I'll kill you"), own);
+    assert_eq!(reported("We have already told you: I will kill you."), own);
+    // A first-person threat after someone else's cue, but not in quotation marks: the
+    // sender's own ("my friend said I will kill you").
+    assert_eq!(reported("My friend said I will kill you"), own);
+    // In quotation marks, it is someone else's words.
+    let quoted = vec![("threat".to_string(), true)];
+    assert_eq!(reported("He said \"I will kill you\" to my son."), quoted);
+    assert_eq!(reported("He shouted 'I will kill you' at my son."), quoted);
+}
+
+#[test]
+fn a_single_quoted_threat_is_still_a_threat() {
+    assert_eq!(rules("'I will kill you'"), ["threat/intent-kill"]);
+    assert_eq!(
+        rules("\u{2018}I will kill you\u{2019}"),
+        ["threat/intent-kill"]
+    );
+}
+
+#[test]
+fn exclusions_apply_straight_after_the_verb_and_after_the_target() {
+    // "that" is a target, but "that rumour" is not a person.
+    assert!(rules("I will kill that rumour once and for all").is_empty());
+    assert!(rules("I will hit your department with a formal complaint").is_empty());
+    assert_eq!(rules("I will kill that man"), ["threat/intent-kill"]);
+}
+
+#[test]
+fn a_letter_inside_a_term_doubled_once_is_another_word() {
+    assert!(rules("twaat").is_empty());
+    assert_eq!(rules("twaaat"), ["profanity/twat"]);
+}
+
+#[test]
+fn references_in_capitals_and_digits_are_not_leetspeak() {
+    assert!(rules("Our postcode is SH17 4XY").is_empty());
+    assert!(rules("Case 5H17 was closed").is_empty());
+    assert_eq!(rules("sh1t service"), ["profanity/shit"]);
+    assert_eq!(rules("SH1T service"), ["profanity/shit"]);
+}
+
+#[test]
+fn many_hits_on_one_long_line_cost_linear_time() {
+    // Regression: each hit used to rescan its line back to the start for quotation marks,
+    // so a megabyte of abuse on one line took minutes. Run it on a thread with a deadline
+    // two orders of magnitude above the linear cost, so a quadratic scan fails the test.
+    let text = "\"fuck ".repeat(200_000);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let hits = detector().scan(&text);
+        let _ = tx.send(hits.len());
+    });
+    let hits = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("scan of one long line finishes");
+    assert!(hits > 100_000, "{hits}");
+}
+
+#[test]
+fn a_long_run_of_fillers_is_not_a_threat() {
+    let text = format!("I will {} kill you", "really ".repeat(50));
+    assert!(rules(&text).is_empty());
+    assert_eq!(
+        rules("I will really really kill you"),
+        ["threat/intent-kill"]
     );
 }

@@ -2428,6 +2428,33 @@ L("hidden-preheader-alt", "marketing-style HTML preheader hidden with display:no
       "<h1>Summer fair update</h1><p>Our residents' association would like to confirm the road "
       "closure for the summer fair on 11 July, 10am to 5pm.</p>"))
 
+# --- Added after review: ordinary words that once looked like abuse or threats ---------------
+L("skeet-shooting", "'skeet' is not 'sket'", "leisure", "Clay pigeon club licence", """
+  Our club would like to renew its licence for skeet shooting at the quarry site on Sundays. The
+  noise survey from last year is attached to our earlier application. Could you confirm the fee?
+  """)
+L("cuts-will-cripple-us", "'cripple' as a verb", "transport", "Grant cut", """
+  The cut to the community transport grant will cripple us. We run forty journeys a week for
+  people who cannot use buses, and without the grant the service stops in March.
+  """)
+L("postcode-sh17", "postcodes and references in capitals and digits", "parking",
+  "Permit for SH17 4XY", """
+  Please send the parking permit to the new address, postcode SH17 4XY. My old permit reference
+  was 5H17B and the car registration is KL17 BHT.
+  """)
+L("threat-verbs-idiom-complaints", "harm verbs in idiom: complaints, replies, tribunals",
+  "complaints", "Next steps", """
+  If I do not hear back by Friday I will hit your department with a formal complaint, and then
+  I will kick your complaint upstairs to the Ombudsman. I will also run your name past my MP.
+  We'll beat you at the tribunal if it comes to that. I'll shoot you a reply as soon as I have
+  read the report. Honestly I could kill you for this delay, but I would rather just get it
+  fixed.
+  """)
+L("kill-that-rumour", "'kill that rumour'", "libraries", "Library closure", """
+  Can the council please kill that rumour about the library closing? Three people asked me at the
+  school gate today. If it is not true, a post on the council's page would settle it.
+  """)
+
 # =============================================================================================
 # reported/: legitimate reports of abuse the sender RECEIVED, quoting the abuser in their own
 # text (not in a quoted-reply block). Expected: none. Measured separately from legitimate/.
