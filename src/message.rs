@@ -92,6 +92,43 @@ impl Message {
     }
 }
 
+/// Headers whose names start with this are contactgate's own; a sender's copies are renamed.
+const OWN_HEADER: &[u8] = b"x-contactgate";
+
+/// A copy of a raw message in which every header field the sender wrote under contactgate's
+/// own names (`X-Contactgate`, `X-Contactgate-Flags`...) is renamed `X-Sender-Supplied-...`,
+/// so no one downstream mistakes it for the gateway's verdict. `None` when there is none (the
+/// usual case: no copy is made). Only the header section is looked at.
+pub fn rename_own_headers(raw: &[u8]) -> Option<Vec<u8>> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < raw.len() {
+        let line_end = memchr::memchr(b'\n', &raw[at..]).map_or(raw.len(), |i| at + i + 1);
+        let line = &raw[at..line_end];
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+        if line.len() >= OWN_HEADER.len()
+            && line[..OWN_HEADER.len()].eq_ignore_ascii_case(OWN_HEADER)
+        {
+            starts.push(at);
+        }
+        at = line_end;
+    }
+    if starts.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(raw.len() + starts.len() * 16);
+    let mut from = 0;
+    for s in starts {
+        out.extend_from_slice(&raw[from..s]);
+        out.extend_from_slice(b"X-Sender-Supplied-");
+        from = s + 2;
+    }
+    out.extend_from_slice(&raw[from..]);
+    Some(out)
+}
+
 /// The sender's own words: stops at the first quoted-reply header or signature delimiter and
 /// leaves out `>` lines. Abuse or topics quoted back from the council's own letter are not the
 /// sender's.
@@ -296,5 +333,21 @@ Cc: z@council.example\r\nSubject: =?utf-8?q?Caf=C3=A9?=\r\nMessage-ID: <abc@mail
     fn garbage_is_not_an_error() {
         let m = Message::parse(b"\xff\xfe\x00garbage without headers").unwrap();
         assert!(m.from.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod own_header_tests {
+    use super::rename_own_headers;
+
+    #[test]
+    fn a_senders_contactgate_headers_are_renamed_in_the_header_section_only() {
+        let raw = b"From: a@example.org\r\nx-contactgate-flags: none\r\nX-Contactgate: action=deliver\r\n\tfolded\r\nSubject: hi\r\n\r\nX-Contactgate: in the body\r\n";
+        let out = String::from_utf8(rename_own_headers(raw).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "From: a@example.org\r\nX-Sender-Supplied-contactgate-flags: none\r\nX-Sender-Supplied-Contactgate: action=deliver\r\n\tfolded\r\nSubject: hi\r\n\r\nX-Contactgate: in the body\r\n"
+        );
+        assert!(rename_own_headers(b"Subject: x\r\n\r\nX-Contactgate: body\r\n").is_none());
     }
 }

@@ -172,8 +172,12 @@ impl Pipeline {
             Ok(m) => m,
             Err(e) => return (Outcome::ParseFailed(e), None),
         };
+        // A sender's own X-Contactgate headers must not pass for ours, delivered or held.
+        if let Some(renamed) = crate::message::rename_own_headers(&t.data) {
+            t.data = renamed;
+        }
         let rules = self.rules.current();
-        let (observed, crossed) = self.observe_contact(t, &rules, now);
+        let (observed, crossed) = self.peek_contact(t, &rules, now);
         let verdict =
             policy::decide_with(&message, &t.envelope, &rules, &self.policy, now, observed);
         let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
@@ -207,7 +211,7 @@ impl Pipeline {
                     )
                     .await;
                 let outcome = self
-                    .after_delivery(t, &message, &verdict, id, now, delivery)
+                    .after_delivery(t, &message, &verdict, &incidents, id, now, delivery)
                     .await;
                 let worth_recording = verdict.action == Action::Reroute || !incidents.is_empty();
                 if worth_recording && matches!(outcome, Outcome::Delivered) {
@@ -245,13 +249,22 @@ impl Pipeline {
                 }
             }
         };
+        // Counted once the message is ours (a 250 follows), so a retry after a 4xx is not
+        // counted twice and the crossing it would have recorded is found again.
+        if matches!(
+            outcome,
+            Outcome::Delivered | Outcome::Kept(_) | Outcome::PartlyHeld { .. }
+        ) {
+            self.count_contact(t, &rules, now);
+        }
         (outcome, Some(verdict))
     }
 
-    /// Counts the message in its sender's contact-pattern counters and returns the flags the
-    /// thresholds raise, with the rules of those that this message crossed. Monitoring is
-    /// advisory: if the counters cannot be read or written, the message goes on unflagged.
-    fn observe_contact(
+    /// The flags the contact-pattern thresholds raise for this message (its sender's counters
+    /// as they would be with it counted), with the rules of those that it crosses. Nothing is
+    /// written: [`Pipeline::count_contact`] counts it once its outcome is final. Monitoring is
+    /// advisory: if the counters cannot be read, the message goes on unflagged.
+    fn peek_contact(
         &self,
         t: &Transaction,
         rules: &Rules,
@@ -263,12 +276,12 @@ impl Pipeline {
             return (Vec::new(), Vec::new());
         }
         let key = rules.matching().normalize(sender);
-        match self
-            .store
-            .observe_contact(&key, &t.envelope.recipients, now)
-        {
-            Ok(counters) => {
-                let found = monitoring.check(&counters);
+        match self.store.contact_counters(&key) {
+            Ok(before) => {
+                let before = before.unwrap_or_default();
+                let mut after = before.clone();
+                after.observe(&t.envelope.recipients, now);
+                let found = monitoring.check(&before, &after);
                 let crossed = found
                     .iter()
                     .filter(|f| f.crossed)
@@ -283,17 +296,34 @@ impl Pipeline {
         }
     }
 
+    /// Counts an accepted message in its sender's contact-pattern counters.
+    fn count_contact(&self, t: &Transaction, rules: &Rules, now: OffsetDateTime) {
+        let sender = &t.envelope.sender;
+        if !rules.monitoring.watches(sender) {
+            return;
+        }
+        let key = rules.matching().normalize(sender);
+        if let Err(e) = self
+            .store
+            .observe_contact(&key, &t.envelope.recipients, now)
+        {
+            warn!(error = %e, "contact counters unavailable; message not counted");
+        }
+    }
+
     /// Turns a delivery report into an outcome, holding the copy for refused recipients when
     /// others were accepted (the one reply we give Postfix cannot be split by recipient).
     ///
     /// `decided` is the policy's verdict: the held copy and its audit entry keep its customers
     /// and reasons (an officer and a subject-access search need them), and a reroute's decision
     /// is audited here, in the same commit as the hold, as it is after a full delivery.
+    #[allow(clippy::too_many_arguments)]
     async fn after_delivery(
         &self,
         t: &Transaction,
         message: &Message,
         decided: &Verdict,
+        incidents: &[Incident],
         id: &str,
         now: OffsetDateTime,
         delivery: Delivery,
@@ -339,7 +369,8 @@ impl Pipeline {
             reasons,
             customers: decided.customers.clone(),
             release_at: None,
-            flags: Vec::new(),
+            // The officer who picks up the held copy sees the same flags as the delivered one.
+            flags: decided.flags.clone(),
             reply: None,
         };
         let record = held_record(t, message, id, now, &verdict);
@@ -349,7 +380,12 @@ impl Pipeline {
         }
         audit.push(decision_entry(t, &verdict, id, now));
         let nothing_delivered = delivery.accepted.is_empty();
-        match self.store.hold_audited(record, t.data.clone(), audit).await {
+        match self
+            .store
+            .hold_with_reply(record, t.data.clone(), audit, incidents.to_vec(), None)
+            .await
+            .map(|_| ())
+        {
             Ok(()) if nothing_delivered => Outcome::Kept(Action::Hold),
             Ok(()) => Outcome::PartlyHeld { held_for },
             // Some recipients already have it. A retry duplicates for them, which is better

@@ -369,3 +369,123 @@ async fn a_bad_lexicon_on_reload_keeps_the_old_rules_and_names_the_line() {
     assert!(header(&got[0].data, "X-Contactgate-Flags").is_some());
     d.stop().await;
 }
+
+#[tokio::test]
+async fn a_retry_after_a_tempfail_is_counted_once() {
+    // Regression: the counters were bumped before the outcome, so each 4xx-and-retry counted
+    // again and the message that really crossed a threshold could be one that got a 4xx.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let monitoring = "[frequency]\nper_day = 2\naction = \"tag\"\n";
+    let d = Daemon::start(setup(dir.path(), sink.addr, monitoring)).await;
+    sink.rules.lock().unwrap().data = Some("451 4.3.0 try again later".into());
+    for _ in 0..3 {
+        let reply = send(
+            d.addr,
+            "retry@mail.example",
+            &["housing@council.example"],
+            "Chaser",
+            "Any news?",
+        )
+        .await;
+        assert!(reply.starts_with("451"), "{reply}");
+    }
+    sink.rules.lock().unwrap().data = None;
+    for i in 0..3 {
+        let reply = send(
+            d.addr,
+            "retry@mail.example",
+            &["housing@council.example"],
+            &format!("Chaser {i}"),
+            "Any news?",
+        )
+        .await;
+        assert!(reply.starts_with("250"), "{reply}");
+    }
+    let got = sink.wait_for(3).await;
+    let tagged: Vec<bool> = got
+        .iter()
+        .map(|m| header(&m.data, "X-Contactgate-Flags").is_some_and(|h| h.contains("frequency")))
+        .collect();
+    assert_eq!(tagged, [false, false, true]);
+    let incidents = cli_json(
+        dir.path(),
+        &["incidents", "--sender", "retry@mail.example", "--json"],
+    )
+    .await;
+    assert_eq!(incidents.as_array().unwrap().len(), 1, "{incidents}");
+    d.stop().await;
+}
+
+#[tokio::test]
+async fn a_partly_held_message_keeps_its_flags_and_incidents() {
+    // Regression: when downstream refused one recipient, the held copy had no flags and the
+    // incident was never recorded.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let d = Daemon::start(setup(dir.path(), sink.addr, "")).await;
+    sink.rules.lock().unwrap().rcpt.insert(
+        "gone@council.example".into(),
+        "550 5.1.1 no such user".into(),
+    );
+    let reply = send(
+        d.addr,
+        "rude@mail.example",
+        &["housing@council.example", "gone@council.example"],
+        "Repairs",
+        "Fix the fucking boiler.",
+    )
+    .await;
+    assert!(
+        reply.starts_with("250") && reply.contains("held for"),
+        "{reply}"
+    );
+    let held = cli_json(dir.path(), &["held", "list", "--json"]).await;
+    assert_eq!(held[0]["flags"], serde_json::json!(["profanity"]), "{held}");
+    let incidents = cli_json(
+        dir.path(),
+        &["incidents", "--sender", "rude@mail.example", "--json"],
+    )
+    .await;
+    assert_eq!(incidents.as_array().unwrap().len(), 1, "{incidents}");
+    assert_eq!(incidents[0]["category"], "profanity");
+    d.stop().await;
+}
+
+#[tokio::test]
+async fn a_senders_own_contactgate_headers_are_renamed() {
+    // Regression: a customer could write "X-Contactgate-Flags: none" or a fake verdict and
+    // have it delivered as if the gateway had written it.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let d = Daemon::start(setup(dir.path(), sink.addr, "")).await;
+    let mut c = Client::connect(d.addr).await;
+    c.cmd("EHLO p").await;
+    let msg = "From: sly@mail.example\r\nTo: housing@council.example\r\nX-Contactgate-Flags: none\r\nX-Contactgate: action=deliver; reason=\"checked\"\r\nSubject: Repairs\r\n\r\nFix the fucking boiler.\r\n";
+    let reply = c
+        .send_message(
+            "sly@mail.example",
+            &["housing@council.example"],
+            msg.as_bytes(),
+        )
+        .await;
+    assert!(reply.starts_with("250"), "{reply}");
+    let got = sink.wait_for(1).await;
+    let text = String::from_utf8_lossy(&got[0].data);
+    let head = text.split("\r\n\r\n").next().unwrap();
+    let ours: Vec<&str> = head
+        .lines()
+        .filter(|l| l.to_ascii_lowercase().starts_with("x-contactgate"))
+        .collect();
+    assert_eq!(ours.len(), 2, "only the gateway's own two: {ours:?}");
+    assert!(ours.iter().any(|l| l.contains("profanity")), "{ours:?}");
+    assert!(
+        head.contains("X-Sender-Supplied-Contactgate-Flags: none"),
+        "{head}"
+    );
+    assert!(
+        head.contains("X-Sender-Supplied-Contactgate: action=deliver"),
+        "{head}"
+    );
+    d.stop().await;
+}

@@ -37,6 +37,9 @@ pub const MONITORING_FILE: &str = "monitoring.toml";
 /// Distinct recipients remembered per sender; more than any sensible threshold.
 pub const MAX_RECIPIENTS: usize = 64;
 
+/// Counters stamped further ahead of the clock than this are reset, not trusted.
+const FUTURE_HOURS: i64 = 24 * 7;
+
 /// A sender's counters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counters {
@@ -52,11 +55,19 @@ impl Counters {
     /// Counts one message to `recipients` at `now`.
     pub fn observe(&mut self, recipients: &[String], now: OffsetDateTime) {
         let hour = now.unix_timestamp().div_euclid(3600);
-        // A clock that steps back counts in the current bucket rather than rewinding.
+        // Counters stamped more than a week ahead (a clock that once jumped forward, or a
+        // damaged record) would swallow every later count into one bucket and never expire:
+        // start afresh.
+        if self.last_hour.saturating_sub(hour) > FUTURE_HOURS {
+            *self = Counters::default();
+        }
+        // A clock that steps back a little counts in the current bucket rather than rewinding.
         let hour = hour.max(self.last_hour);
         self.advance(hour);
-        self.hours[hour.rem_euclid(24) as usize] += 1;
-        self.days[(hour.div_euclid(24)).rem_euclid(7) as usize] += 1;
+        let slot = &mut self.hours[hour.rem_euclid(24) as usize];
+        *slot = slot.saturating_add(1);
+        let slot = &mut self.days[(hour.div_euclid(24)).rem_euclid(7) as usize];
+        *slot = slot.saturating_add(1);
         for r in recipients {
             let h = hash(r);
             self.recipients.retain(|(x, _)| *x != h);
@@ -72,7 +83,7 @@ impl Counters {
         if hour <= last {
             return;
         }
-        if hour - last >= 24 {
+        if hour.saturating_sub(last) >= 24 {
             self.hours = [0; 24];
         } else {
             for h in last + 1..=hour {
@@ -80,23 +91,24 @@ impl Counters {
             }
         }
         let (last_day, day) = (last.div_euclid(24), hour.div_euclid(24));
-        if day - last_day >= 7 {
+        if day.saturating_sub(last_day) >= 7 {
             self.days = [0; 7];
         } else {
             for d in last_day + 1..=day {
                 self.days[d.rem_euclid(7) as usize] = 0;
             }
         }
-        self.recipients.retain(|(_, seen)| *seen > hour - 24);
+        self.recipients
+            .retain(|(_, seen)| *seen > hour.saturating_sub(24));
         self.last_hour = hour;
     }
 
     pub fn per_day(&self) -> u32 {
-        self.hours.iter().sum()
+        self.hours.iter().fold(0u32, |a, &b| a.saturating_add(b))
     }
 
     pub fn per_week(&self) -> u32 {
-        self.days.iter().sum()
+        self.days.iter().fold(0u32, |a, &b| a.saturating_add(b))
     }
 
     pub fn fan_out(&self) -> u32 {
@@ -105,7 +117,9 @@ impl Counters {
 
     /// Whether nothing has been counted within the last week: the counters can go.
     pub fn expired(&self, now: OffsetDateTime) -> bool {
-        now.unix_timestamp().div_euclid(3600) - self.last_hour >= 24 * 8
+        let hour = now.unix_timestamp().div_euclid(3600);
+        hour.saturating_sub(self.last_hour) >= 24 * 8
+            || self.last_hour.saturating_sub(hour) > FUTURE_HOURS
     }
 }
 
@@ -157,11 +171,14 @@ impl Monitoring {
                 .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
     }
 
-    /// The flags for counters that include the current message.
-    pub fn check(&self, c: &Counters) -> Vec<PatternFlag> {
+    /// The flags for counters that include the current message (`after`), and whether this
+    /// message crossed each threshold: below or at it `before`, over it `after` (one message to
+    /// many recipients can jump past a fan-out limit).
+    pub fn check(&self, before: &Counters, after: &Counters) -> Vec<PatternFlag> {
         let mut out = Vec::new();
         let mut check =
-            |t: &Option<Threshold>, value: u32, category: &str, rule: &str, what: &str| {
+            |t: &Option<Threshold>, values: (u32, u32), category: &str, rule: &str, what: &str| {
+                let (was, value) = values;
                 if let Some(t) = t
                     && value > t.limit
                 {
@@ -175,27 +192,27 @@ impl Monitoring {
                             count: 1,
                             reported: false,
                         },
-                        crossed: value == t.limit + 1,
+                        crossed: was <= t.limit,
                     });
                 }
             };
         check(
             &self.per_day,
-            c.per_day(),
+            (before.per_day(), after.per_day()),
             "frequency",
             "per_day",
             "messages in the last 24 hours",
         );
         check(
             &self.per_week,
-            c.per_week(),
+            (before.per_week(), after.per_week()),
             "frequency",
             "per_week",
             "messages in the last 7 days",
         );
         check(
             &self.fan_out,
-            c.fan_out(),
+            (before.fan_out(), after.fan_out()),
             "fan_out",
             "distinct_recipients_per_day",
             "distinct council recipients in the last 24 hours",
@@ -264,13 +281,13 @@ impl Monitoring {
         };
         let freq_action = raw.frequency.as_ref().map(|f| action(&f.action));
         let fan_action = raw.fan_out.as_ref().map(|f| action(&f.action));
-        let mut limit = |v: &Option<Spanned<i64>>, action: Option<FlagAction>| {
+        let mut limit = |v: &Option<Spanned<i64>>, action: Option<FlagAction>, max: i64| {
             let v = v.as_ref()?;
-            if !(1..=100_000).contains(v.get_ref()) {
+            if !(1..=max).contains(v.get_ref()) {
                 problems.push(RulesProblem {
                     location: at(v.span()),
                     message: format!(
-                        "a threshold must be between 1 and 100000, not {}",
+                        "a threshold must be between 1 and {max}, not {}",
                         v.get_ref()
                     ),
                 });
@@ -290,15 +307,22 @@ impl Monitoring {
             per_day: raw
                 .frequency
                 .as_ref()
-                .and_then(|f| limit(&f.per_day, freq_action)),
+                .and_then(|f| limit(&f.per_day, freq_action, 100_000)),
             per_week: raw
                 .frequency
                 .as_ref()
-                .and_then(|f| limit(&f.per_week, freq_action)),
+                .and_then(|f| limit(&f.per_week, freq_action, 100_000)),
             fan_out: raw
                 .fan_out
                 .as_ref()
-                .and_then(|f| limit(&f.distinct_recipients_per_day, fan_action)),
+                // Only MAX_RECIPIENTS are remembered: a higher limit could never be crossed.
+                .and_then(|f| {
+                    limit(
+                        &f.distinct_recipients_per_day,
+                        fan_action,
+                        MAX_RECIPIENTS as i64 - 1,
+                    )
+                }),
         };
         if problems.is_empty() {
             Ok(m)
@@ -369,11 +393,12 @@ mod tests {
         let mut c = Counters::default();
         let mut crossings = 0;
         for i in 0..4 {
+            let before = c.clone();
             c.observe(
                 &[format!("r{i}@council.example")],
                 START + Duration::minutes(i),
             );
-            let flags = m.check(&c);
+            let flags = m.check(&before, &c);
             crossings += flags
                 .iter()
                 .filter(|f| f.crossed && f.flag.category == "frequency")
@@ -383,13 +408,68 @@ mod tests {
             }
         }
         assert_eq!(crossings, 1);
-        let fan = m.check(&c);
+        let fan = m.check(&c, &c);
         let f = fan.iter().find(|f| f.flag.category == "fan_out").unwrap();
         assert_eq!(f.flag.action, FlagAction::Hold);
         assert_eq!(
             f.flag.excerpt,
             "4 distinct council recipients in the last 24 hours (threshold 1)"
         );
+    }
+
+    #[test]
+    fn one_message_to_many_recipients_crosses_a_fan_out_limit_it_jumps() {
+        // Regression: crossing was "value == limit + 1", so a jump from 1 to 5 never crossed.
+        let m =
+            Monitoring::parse("[fan_out]\ndistinct_recipients_per_day = 3\n", "m.toml").unwrap();
+        let mut c = Counters::default();
+        c.observe(&["a@council.example".into()], START);
+        let before = c.clone();
+        let many: Vec<String> = (0..4).map(|i| format!("r{i}@council.example")).collect();
+        c.observe(&many, START + Duration::minutes(1));
+        let flags = m.check(&before, &c);
+        assert_eq!(flags.len(), 1);
+        assert!(flags[0].crossed);
+        // The next message over the limit is flagged, but does not cross again.
+        let before = c.clone();
+        c.observe(&["z@council.example".into()], START + Duration::minutes(2));
+        let flags = m.check(&before, &c);
+        assert!(!flags[0].crossed);
+    }
+
+    #[test]
+    fn counters_from_the_future_or_damaged_start_afresh() {
+        // Regression: counters stamped ahead by a clock that jumped forward counted every
+        // later message in one bucket and never expired.
+        let mut c = Counters::default();
+        c.observe(&[], START + Duration::days(365));
+        c.observe(&[], START);
+        assert_eq!(c.per_day(), 1);
+        assert_eq!(c.last_hour, START.unix_timestamp() / 3600);
+        let far = Counters {
+            last_hour: START.unix_timestamp() / 3600 + 24 * 30,
+            ..Counters::default()
+        };
+        assert!(far.expired(START));
+        // A damaged record must not overflow.
+        for last_hour in [i64::MIN, i64::MAX] {
+            let mut c = Counters {
+                last_hour,
+                hours: [u32::MAX; 24],
+                days: [u32::MAX; 7],
+                recipients: vec![(1, i64::MIN)],
+            };
+            c.observe(&["a@x".into()], START);
+            assert!(c.per_day() >= 1);
+            let _ = c.expired(START);
+        }
+    }
+
+    #[test]
+    fn a_fan_out_limit_beyond_what_is_remembered_is_refused() {
+        let e = Monitoring::parse("[fan_out]\ndistinct_recipients_per_day = 64\n", "m.toml")
+            .unwrap_err();
+        assert!(e.to_string().contains("between 1 and 63"), "{e}");
     }
 
     #[test]
