@@ -26,6 +26,7 @@ pub mod digest;
 pub mod explain;
 pub mod flags;
 pub mod message;
+pub mod novelty;
 pub mod outbound;
 pub mod pipeline;
 pub mod policy;

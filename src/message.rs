@@ -22,12 +22,27 @@ pub struct Message {
     /// The first text part (HTML converted to text), without quoted replies or signature:
     /// what the sender wrote in this message.
     pub own_text: String,
+    /// What the body quotes (replies quoted with `>` or under an "On ... wrote:" line, an
+    /// Outlook original) and the text of any attached message (`message/rfc822`): not the
+    /// sender's new words, but known to them.
+    pub quoted_text: String,
+    /// Attachments and inline parts that are not the message text, by content.
+    pub attachments: Vec<Attachment>,
     /// The message had no header block mail-parser could read.
     pub headerless: bool,
     /// Message-IDs in `References:`, for threading a reply.
     pub references: Vec<String>,
     /// Header facts the RFC 3834 reply guards need.
     pub auto: AutoHeaders,
+}
+
+/// An attachment (or inline image), known by a stable hash of its decoded content, so the same
+/// file under another name, encoding or position is the same attachment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub size: usize,
+    pub hash: u64,
 }
 
 /// What a message says about being automatic or bulk, raw values trimmed.
@@ -62,12 +77,29 @@ impl Message {
         };
         let mut to = addresses(parsed.header("To"));
         to.extend(addresses(parsed.header("Cc")));
+        let (own, mut quoted) = split_quoted(&body_text(&parsed));
+        let mut attachments = Vec::new();
+        for part in parsed.attachments() {
+            if let PartType::Message(inner) = &part.body {
+                quoted.push_str(&body_text(inner));
+                quoted.push('\n');
+                continue;
+            }
+            let contents = part.contents();
+            attachments.push(Attachment {
+                name: part.attachment_name().unwrap_or("(unnamed)").to_string(),
+                size: contents.len(),
+                hash: stable_hash(contents),
+            });
+        }
         Message {
             message_id: parsed.message_id().map(str::to_string),
             subject: parsed.subject().map(str::to_string),
             from: addresses(parsed.header("From")),
             to,
-            own_text: own_text(&body_text(&parsed)),
+            own_text: own,
+            quoted_text: quoted,
+            attachments,
             headerless: false,
             references: match parsed.references() {
                 HeaderValue::Text(id) => vec![id.to_string()],
@@ -133,26 +165,57 @@ pub fn rename_own_headers(raw: &[u8]) -> Option<Vec<u8>> {
 /// leaves out `>` lines. Abuse or topics quoted back from the council's own letter are not the
 /// sender's.
 pub fn own_text(body: &str) -> String {
+    split_quoted(body).0
+}
+
+/// [`own_text`], and what is left out of it apart from the signature: the quoted lines and
+/// everything from a quoted-reply header on.
+pub fn split_quoted(body: &str) -> (String, String) {
     let lines: Vec<&str> = body.lines().collect();
     let mut out = String::with_capacity(body.len());
+    let mut quoted = String::new();
+    let rest_quoted = |from: usize, quoted: &mut String| {
+        for l in &lines[from..] {
+            quoted.push_str(l.trim_start_matches(['>', ' ']));
+            quoted.push('\n');
+        }
+    };
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         if *line == "-- " || *line == "--" {
+            // A signature, and anything quoted below it.
+            if let Some(q) = lines[i..]
+                .iter()
+                .position(|l| l.trim_start().starts_with('>'))
+            {
+                rest_quoted(i + q, &mut quoted);
+            }
             break;
         }
-        let lower = t.to_ascii_lowercase();
-        if lower.contains("original message") && lower.starts_with("-----") {
+        let lower = t.to_lowercase();
+        if lower.starts_with("-----")
+            && (lower.contains("original message") || lower.contains("forwarded message"))
+            || lower.starts_with("---------- neges wedi")
+            || lower == "begin forwarded message:"
+        {
+            // A quoted or forwarded message: someone's earlier words, not new ones.
+            rest_quoted(i, &mut quoted);
+            break;
+        }
+        if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
+            // A legal footer: like a signature, not the sender's words.
             break;
         }
         // "On Mon, 1 Jun 2026, X wrote:" and Welsh Gmail's "Ar Llun, … ysgrifennodd:".
         if lower.starts_with("on ") || lower.starts_with("ar ") {
+            let ends = |l: &str| l.ends_with("wrote:") || l.ends_with("ysgrifennodd:");
+            // The header may wrap onto a second line.
             let joined = match lines.get(i + 1) {
-                Some(next) if !lower.ends_with("wrote:") => {
-                    format!("{lower} {}", next.trim().to_ascii_lowercase())
-                }
+                Some(next) if !ends(&lower) => format!("{lower} {}", next.trim().to_lowercase()),
                 _ => lower.clone(),
             };
-            if joined.ends_with("wrote:") || joined.ends_with("ysgrifennodd:") {
+            if ends(&lower) || ends(&joined) {
+                rest_quoted(i, &mut quoted);
                 break;
             }
         }
@@ -163,15 +226,40 @@ pub fn own_text(body: &str) -> String {
                 l.starts_with("sent:") || l.starts_with("date:")
             })
         {
+            rest_quoted(i, &mut quoted);
             break;
         }
         if t.starts_with('>') {
+            quoted.push_str(t.trim_start_matches(['>', ' ']));
+            quoted.push('\n');
             continue;
         }
         out.push_str(line);
         out.push('\n');
     }
-    out
+    (out, quoted)
+}
+
+/// How legal footers start (lower case).
+const DISCLAIMERS: &[&str] = &[
+    "confidentiality notice",
+    "disclaimer:",
+    "this email and any",
+    "this e-mail and any",
+    "this message and any",
+    "the information in this email is confidential",
+    "the information contained in this email",
+];
+
+/// A 64-bit FNV-1a hash: fixed by its definition, so hashes kept in the store mean the same
+/// after an upgrade (the standard library's hasher promises no such thing).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// The text of the message's text parts, in order. An HTML part counts as the text a reader
@@ -349,5 +437,39 @@ mod own_header_tests {
             "From: a@example.org\r\nX-Sender-Supplied-contactgate-flags: none\r\nX-Sender-Supplied-Contactgate: action=deliver\r\n\tfolded\r\nSubject: hi\r\n\r\nX-Contactgate: in the body\r\n"
         );
         assert!(rename_own_headers(b"Subject: x\r\n\r\nX-Contactgate: body\r\n").is_none());
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_quoted;
+
+    #[test]
+    fn a_one_line_welsh_quote_header_ends_the_senders_text() {
+        // Regression: a one-line "Ar ddydd ... ysgrifennodd:" was joined with the quoted line
+        // after it, no longer ended in "ysgrifennodd:", and the quote counted as the sender's.
+        let body = "Nid wyf yn derbyn hyn.\n\nAr ddydd Mawrth, 3 Chwef 2026 am 14:03, Rhian Evans <r.evans@council.example> ysgrifennodd:\n> Annwyl Ms Llywelyn,\n> Diolch am eich e-bost.\n";
+        let (own, quoted) = split_quoted(body);
+        assert_eq!(own, "Nid wyf yn derbyn hyn.\n\n");
+        assert!(quoted.contains("Diolch am eich e-bost."), "{quoted}");
+    }
+
+    #[test]
+    fn forwards_are_quoted_and_legal_footers_left_out() {
+        for marker in [
+            "---------- Forwarded message ---------",
+            "Begin forwarded message:",
+            "---------- Neges wedi'i hanfon ymlaen ---------",
+        ] {
+            let body =
+                format!("Did you get this?\n\n{marker}\nFrom: a@b\n\nThe path is covered.\n");
+            let (own, quoted) = split_quoted(&body);
+            assert_eq!(own, "Did you get this?\n\n", "{marker}");
+            assert!(quoted.contains("The path is covered."), "{marker}");
+        }
+        let (own, _) = split_quoted(
+            "Please tell me how to appeal.\n\nCONFIDENTIALITY NOTICE: The information in this email may be privileged.\n",
+        );
+        assert_eq!(own, "Please tell me how to appeal.\n\n");
     }
 }

@@ -1,0 +1,248 @@
+//! New information only: whether a message says anything its sender has not said (or been
+//! told) before. PURE: the history is read through [`Seen`], so a decision can be replayed.
+//!
+//! A message is new when either
+//! - (a) it has an attachment whose content was not seen before, or
+//! - (b) its own text has sentences whose substance is not in the history.
+//!
+//! How (b) is judged:
+//! 1. the sender's own text (quoted replies and signature already removed by `message`) is cut
+//!    into sentences, with wrapped lines joined, so re-wrapping changes nothing;
+//! 2. each sentence becomes normalised words (case, accents, punctuation, ordinals and month
+//!    names folded), with stock phrases ("I am still waiting", "as I said before", greetings
+//!    and sign-offs, see `rules/novelty.toml`) cut out and stop words dropped;
+//! 3. the remaining content words and their pairs (shingles) are hashed: the history is a set
+//!    of such hashes, never the text;
+//! 4. a sentence is novel when enough of its content words and shingles are unseen, and the
+//!    message is new when its novel sentences add enough unseen content words.
+//!
+//! What the message quotes (a council reply, the sender's own earlier mail) counts as already
+//! known: repeating a fact the council gave is not new information from the customer.
+
+pub mod settings;
+pub mod text;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::message::{Message, stable_hash};
+pub use settings::{NOVELTY_FILE, Settings};
+
+/// The history as the decision sees it: which earlier message (by sequence number) last had
+/// a hash, if any.
+pub trait Seen {
+    fn seen(&self, hash: u64) -> Option<u64>;
+}
+
+/// An in-memory history, for tests, the development set and `explain` without a daemon.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryHistory {
+    hashes: HashMap<u64, u64>,
+}
+
+impl MemoryHistory {
+    /// Adds a message's hashes under sequence number `seq`.
+    pub fn record(&mut self, fingerprint: &Fingerprint, seq: u64) {
+        for h in fingerprint.hashes() {
+            self.hashes.insert(h, seq);
+        }
+    }
+}
+
+impl Seen for MemoryHistory {
+    fn seen(&self, hash: u64) -> Option<u64> {
+        self.hashes.get(&hash).copied()
+    }
+}
+
+/// One sentence of the sender's own text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// As written (whitespace squeezed), for the officer.
+    pub text: String,
+    /// Hashes of its content words.
+    pub words: Vec<u64>,
+    /// Hashes of its shingles (pairs of neighbouring content words).
+    pub shingles: Vec<u64>,
+}
+
+/// What the history keeps of a message: hashes, never text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub sentences: Vec<Sentence>,
+    /// (name, content hash) of each attachment.
+    pub attachments: Vec<(String, u64)>,
+    /// Hashes of what the message quotes: known, so not new, and remembered.
+    pub context: Vec<u64>,
+}
+
+impl Fingerprint {
+    pub fn of(message: &Message, settings: &Settings) -> Fingerprint {
+        // The subject is left out: escalating subjects ("URGENT!!!", "FINAL REQUEST") are the
+        // commonest change in a resend, and a real new matter is in the text too.
+        let sentences = text::sentences(&message.own_text)
+            .into_iter()
+            .filter_map(|s| {
+                let words = settings.content_words(&s);
+                (!words.is_empty()).then(|| Sentence {
+                    words: words.iter().map(|w| word_hash(w)).collect(),
+                    shingles: words.windows(2).map(|p| pair_hash(&p[0], &p[1])).collect(),
+                    text: s,
+                })
+            })
+            .collect();
+        let mut context = Vec::new();
+        for s in text::sentences(&message.quoted_text) {
+            let words = settings.content_words(&s);
+            context.extend(words.iter().map(|w| word_hash(w)));
+            context.extend(words.windows(2).map(|p| pair_hash(&p[0], &p[1])));
+        }
+        context.sort_unstable();
+        context.dedup();
+        Fingerprint {
+            sentences,
+            attachments: message
+                .attachments
+                .iter()
+                .map(|a| (a.name.clone(), attachment_hash(a.hash)))
+                .collect(),
+            context,
+        }
+    }
+
+    /// Every hash the history keeps for this message.
+    pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.sentences
+            .iter()
+            .flat_map(|s| s.words.iter().chain(&s.shingles))
+            .chain(self.attachments.iter().map(|(_, h)| h))
+            .chain(&self.context)
+            .copied()
+    }
+}
+
+fn word_hash(w: &str) -> u64 {
+    stable_hash(format!("w {w}").as_bytes())
+}
+
+fn pair_hash(a: &str, b: &str) -> u64 {
+    stable_hash(format!("p {a} {b}").as_bytes())
+}
+
+/// Attachment hashes live in the same set as words: keep them apart.
+fn attachment_hash(content: u64) -> u64 {
+    stable_hash(format!("a {content:016x}").as_bytes())
+}
+
+/// The decision, with what an officer needs to see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Whether the message carries new information.
+    pub new: bool,
+    /// The sentences that are new, as written.
+    pub novel_sentences: Vec<String>,
+    /// Names of attachments whose content was not seen before.
+    pub new_attachments: Vec<String>,
+    /// Content words in the novel sentences not seen before.
+    pub new_words: usize,
+    /// The earlier message sharing the most with this one (its sequence number in the store).
+    #[serde(skip)]
+    pub closest_seq: Option<u64>,
+    /// That message, as the store knows it: filled in by the caller.
+    pub closest: Option<Earlier>,
+    /// Whether there was any history to compare with.
+    pub had_history: bool,
+}
+
+/// An earlier message, as the history remembers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Earlier {
+    /// contactgate's id for it.
+    pub id: String,
+    pub message_id: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub received_at: time::OffsetDateTime,
+}
+
+impl Report {
+    /// One line for the `X-Contactgate-New-Information:` header: counts only, never the
+    /// customer's words.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.novel_sentences.is_empty() {
+            parts.push(format!(
+                "{} new sentence(s), {} new word(s)",
+                self.novel_sentences.len(),
+                self.new_words
+            ));
+        }
+        if !self.new_attachments.is_empty() {
+            parts.push(format!("{} new attachment(s)", self.new_attachments.len()));
+        }
+        if parts.is_empty() {
+            "no new information".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+/// Judges `fingerprint` against what the history has `seen`.
+pub fn assess(fingerprint: &Fingerprint, seen: &dyn Seen, settings: &Settings) -> Report {
+    let context: std::collections::HashSet<u64> = fingerprint.context.iter().copied().collect();
+    let mut votes: HashMap<u64, usize> = HashMap::new();
+    let mut had_history = false;
+    let mut known = |h: u64| -> bool {
+        if let Some(seq) = seen.seen(h) {
+            *votes.entry(seq).or_default() += 1;
+            had_history = true;
+            return true;
+        }
+        context.contains(&h)
+    };
+    let mut report = Report {
+        new: false,
+        novel_sentences: Vec::new(),
+        new_attachments: Vec::new(),
+        new_words: 0,
+        closest_seq: None,
+        closest: None,
+        had_history: false,
+    };
+    // Within one message, a word counts as new once.
+    let mut counted = std::collections::HashSet::new();
+    for s in &fingerprint.sentences {
+        let unseen_words: Vec<u64> = s.words.iter().copied().filter(|h| !known(*h)).collect();
+        let unseen_pairs = s.shingles.iter().filter(|h| !known(**h)).count();
+        let words = s.words.len();
+        let novel_share = if s.shingles.is_empty() {
+            unseen_words.len() as f64 / words as f64
+        } else {
+            (unseen_words.len() + unseen_pairs) as f64 / (words + s.shingles.len()) as f64
+        };
+        let fresh = unseen_words.iter().filter(|h| counted.insert(**h)).count();
+        if words >= settings.min_sentence_words
+            && novel_share >= settings.novel_share
+            && fresh >= settings.min_sentence_new_words
+        {
+            report.novel_sentences.push(s.text.clone());
+            report.new_words += fresh;
+        }
+    }
+    for (name, h) in &fingerprint.attachments {
+        if !known(*h) && !report.new_attachments.contains(name) {
+            report.new_attachments.push(name.clone());
+        }
+    }
+    report.new = !report.new_attachments.is_empty() || report.new_words >= settings.min_new_words;
+    report.had_history = had_history;
+    report.closest_seq = votes
+        .into_iter()
+        .max_by_key(|(seq, n)| (*n, *seq))
+        .map(|(seq, _)| seq);
+    report
+}
+
+#[cfg(test)]
+mod tests;
