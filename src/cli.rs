@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use base64::Engine;
 use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -16,7 +17,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::admin::ops::HeldDetail;
 use crate::admin::{HeldListArgs, HeldSummary, client};
 use crate::config::Config;
-use crate::explain::explain;
+use crate::explain::{Explanation, explain};
 use crate::policy::uk_time;
 use crate::rules::Rules;
 use crate::store::AuditEntry;
@@ -75,62 +76,98 @@ pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> anyhow::Resul
 pub struct ExplainArgs {
     pub config: Option<PathBuf>,
     pub json: bool,
+    /// Ask the running daemon (its rules and the correspondence history).
+    pub live: bool,
     pub sender: Option<String>,
     pub rcpt: Vec<String>,
     pub at: Option<String>,
     pub files: Vec<PathBuf>,
 }
 
-/// `explain`: a dry run per file.
+/// `explain`: a dry run per file. With `--live`, the running daemon decides, with its rules
+/// and the correspondence history that "new information only" compares with.
 pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let (config, rules) = load(args.config.as_deref())?;
     let now = match &args.at {
-        Some(t) => OffsetDateTime::parse(t, &Rfc3339).with_context(|| {
+        Some(t) => Some(OffsetDateTime::parse(t, &Rfc3339).with_context(|| {
             format!("--at {t:?} is not an RFC 3339 time like 2026-07-01T10:00:00Z")
-        })?,
-        None => OffsetDateTime::now_utc(),
+        })?),
+        None => None,
+    };
+    let offline = if args.live {
+        None
+    } else {
+        Some(load(args.config.as_deref())?)
     };
     for file in &args.files {
         let raw = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-        let e = explain(
-            &file.display().to_string(),
-            &raw,
-            args.sender.as_deref(),
-            &args.rcpt,
-            &rules,
-            &config.policy_settings(),
-            now,
-        )
-        .with_context(|| format!("parsing {}", file.display()))?;
-        if args.json {
-            serde_json::to_writer(&mut *out, &e)?;
-            writeln!(out)?;
-        } else {
-            writeln!(out, "{}: {}", e.file, e.action.as_str())?;
-            writeln!(out, "  from:       {}", e.sender)?;
-            writeln!(out, "  recipients: {}", e.recipients.join(", "))?;
-            if e.recipients != e.original_recipients {
-                writeln!(out, "  (addressed: {})", e.original_recipients.join(", "))?;
-            }
-            if let Some(at) = e.release_at {
-                writeln!(out, "  release at: {} UK time", uk_time::to_london(at))?;
-            }
-            writeln!(out, "  reasons:")?;
-            for r in &e.reasons {
-                writeln!(out, "    - {r}")?;
-            }
-            for f in &e.flags {
-                writeln!(
-                    out,
-                    "  flag: {} ({} severity, {}, rule {}): {}",
-                    f.category,
-                    f.severity,
-                    f.action.as_str(),
-                    f.rule,
-                    scrub(&f.excerpt)
+        let name = file.display().to_string();
+        let e = match &offline {
+            Some((config, rules)) => explain(
+                &name,
+                &raw,
+                args.sender.as_deref(),
+                &args.rcpt,
+                rules,
+                &config.policy_settings(),
+                now.unwrap_or_else(OffsetDateTime::now_utc),
+            )
+            .with_context(|| format!("parsing {}", file.display()))?,
+            None => {
+                let result = daemon(
+                    args.config.as_deref(),
+                    "explain",
+                    serde_json::json!({
+                        "file": name,
+                        "eml_base64": base64::engine::general_purpose::STANDARD.encode(&raw),
+                        "sender": args.sender,
+                        "rcpt": args.rcpt,
+                        "at": now.map(|t| t.format(&Rfc3339)).transpose()?,
+                    }),
                 )?;
+                serde_json::from_value(result)?
             }
-        }
+        };
+        print_explanation(&e, args.json, out)?;
+    }
+    Ok(())
+}
+
+fn print_explanation(e: &Explanation, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, e)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}: {}", e.file, e.action.as_str())?;
+    writeln!(out, "  from:       {}", e.sender)?;
+    writeln!(out, "  recipients: {}", e.recipients.join(", "))?;
+    if e.recipients != e.original_recipients {
+        writeln!(out, "  (addressed: {})", e.original_recipients.join(", "))?;
+    }
+    if let Some(at) = e.release_at {
+        writeln!(out, "  release at: {} UK time", uk_time::to_london(at))?;
+    }
+    writeln!(out, "  reasons:")?;
+    for r in &e.reasons {
+        writeln!(out, "    - {}", scrub(r))?;
+    }
+    for f in &e.flags {
+        writeln!(
+            out,
+            "  flag: {} ({} severity, {}, rule {}): {}",
+            f.category,
+            f.severity,
+            f.action.as_str(),
+            f.rule,
+            scrub(&f.excerpt)
+        )?;
+    }
+    if let Some(n) = &e.novelty {
+        writeln!(
+            out,
+            "  new information: {}",
+            if n.new { n.summary() } else { "none".into() }
+        )?;
     }
     Ok(())
 }

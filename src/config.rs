@@ -40,6 +40,7 @@ struct RawConfig {
     admin_group: Option<String>,
     retention_days: Option<u64>,
     stale_days: Option<u64>,
+    history_days: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
 }
@@ -90,6 +91,8 @@ pub struct Config {
     pub retention_days: u64,
     /// Messages still waiting after this many days are listed as stale.
     pub stale_days: u64,
+    /// The correspondence history ("new information only") is kept this many days.
+    pub history_days: u64,
     pub replies: Replies,
     pub digest: Option<Digest>,
 }
@@ -315,6 +318,7 @@ impl Config {
             review_overdue,
             admin_group: raw.admin_group,
             retention_days: day_count("retention_days", raw.retention_days, 90)?,
+            history_days: day_count("history_days", raw.history_days, 365)?,
             stale_days: day_count("stale_days", raw.stale_days, 14)?,
             replies: Replies {
                 from: replies.from,
@@ -335,6 +339,7 @@ impl Config {
         PolicySettings {
             hold_all: self.hold_all,
             review_overdue: self.review_overdue,
+            history_days: self.history_days,
         }
     }
 

@@ -143,6 +143,7 @@ pub async fn serve_on(
             rules: live.clone(),
             clock: clock.clone(),
             stale_days: config.stale_days,
+            policy: config.policy_settings(),
         }),
         stop_rx.clone(),
     ));
@@ -154,6 +155,7 @@ pub async fn serve_on(
             tick: options.scheduler_tick,
             retention_days: config.retention_days,
             stale_days: config.stale_days,
+            history_days: config.history_days,
             digest: config.digest.clone().map(|digest| DigestSettings {
                 digest,
                 from: config

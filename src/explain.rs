@@ -10,7 +10,7 @@ use crate::rules::Rules;
 use crate::smtp::Envelope;
 
 /// The answer for one message; `explain --json` prints one per line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Explanation {
     pub file: String,
     pub action: Action,
@@ -24,6 +24,9 @@ pub struct Explanation {
     #[serde(with = "time::serde::rfc3339::option")]
     pub release_at: Option<OffsetDateTime>,
     pub flags: Vec<Flag>,
+    /// For a customer under `new_information_only`, judged against the history (`--live`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub novelty: Option<crate::novelty::Report>,
 }
 
 /// Explains `raw`. Without `sender`, the first `From:` address is the envelope sender; without
@@ -36,6 +39,30 @@ pub fn explain(
     rules: &Rules,
     settings: &PolicySettings,
     now: OffsetDateTime,
+) -> Result<Explanation, ParseError> {
+    explain_with(
+        file,
+        raw,
+        sender,
+        recipients,
+        rules,
+        settings,
+        now,
+        |_, _| None,
+    )
+}
+
+/// [`explain`], with a way to judge novelty (the daemon's history, for `explain --live`).
+#[allow(clippy::too_many_arguments)]
+pub fn explain_with(
+    file: &str,
+    raw: &[u8],
+    sender: Option<&str>,
+    recipients: &[String],
+    rules: &Rules,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+    novelty: impl FnOnce(&Message, &Envelope) -> Option<crate::novelty::Report>,
 ) -> Result<Explanation, ParseError> {
     let message = Message::parse(raw)?;
     let envelope = Envelope {
@@ -50,7 +77,16 @@ pub fn explain(
         },
         ..Envelope::default()
     };
-    let v = policy::decide(&message, &envelope, rules, settings, now);
+    let judged = novelty(&message, &envelope);
+    let v = policy::decide_full(
+        &message,
+        &envelope,
+        rules,
+        settings,
+        now,
+        Vec::new(),
+        judged.as_ref(),
+    );
     Ok(Explanation {
         file: file.to_string(),
         action: v.action,
@@ -62,5 +98,6 @@ pub fn explain(
         customers: v.customers,
         release_at: v.release_at,
         flags: v.flags,
+        novelty: v.novelty,
     })
 }

@@ -54,6 +54,10 @@ enum Command {
         /// Decide as at this time (RFC 3339), e.g. to check a contact window.
         #[arg(long)]
         at: Option<String>,
+        /// Ask the running daemon: its rules and the correspondence history, so "new
+        /// information only" is judged as it would be (nothing is delivered or recorded).
+        #[arg(long)]
+        live: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -185,11 +189,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             sender,
             rcpt,
             at,
+            live,
             files,
         } => cli::explain_files(
             &cli::ExplainArgs {
                 config,
                 json,
+                live,
                 sender,
                 rcpt,
                 at,

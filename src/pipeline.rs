@@ -18,11 +18,12 @@ use tracing::{error, info, warn};
 use crate::clock::Clock;
 use crate::flags;
 use crate::message::Message;
+use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, Flag, PolicySettings, Verdict};
 use crate::replies::{self, ReplySettings};
 use crate::rules::{LiveRules, Rules};
-use crate::smtp::{MessageHandler, Reply, Transaction};
+use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
 use crate::store::{
     AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
     Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
@@ -178,8 +179,25 @@ impl Pipeline {
         }
         let rules = self.rules.current();
         let (observed, crossed) = self.peek_contact(t, &rules, now);
-        let verdict =
-            policy::decide_with(&message, &t.envelope, &rules, &self.policy, now, observed);
+        let fingerprint = Fingerprint::of(&message, &rules.novelty);
+        let novelty = judge_novelty(
+            &self.store,
+            &rules,
+            &message,
+            &t.envelope,
+            &fingerprint,
+            now,
+            self.policy.history_days,
+        );
+        let verdict = policy::decide_full(
+            &message,
+            &t.envelope,
+            &rules,
+            &self.policy,
+            now,
+            observed,
+            novelty.as_ref(),
+        );
         let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
         let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
@@ -192,6 +210,13 @@ impl Pipeline {
                     prefix.push_str(&format!(
                         "X-Contactgate-Flags: {}\r\n",
                         header_safe(&flags::header_value(&verdict.flags), 900)
+                    ));
+                }
+                if let Some(n) = verdict.novelty.as_ref().filter(|n| n.new) {
+                    // Counts only: the new sentences are in the reasons, not in a header.
+                    prefix.push_str(&format!(
+                        "X-Contactgate-New-Information: {}\r\n",
+                        header_safe(&n.summary(), 200)
                     ));
                 }
                 if verdict.action == Action::Reroute {
@@ -213,7 +238,11 @@ impl Pipeline {
                 let outcome = self
                     .after_delivery(t, &message, &verdict, &incidents, id, now, delivery)
                     .await;
-                let worth_recording = verdict.action == Action::Reroute || !incidents.is_empty();
+                // Every decision about a restricted customer's mail is audited (a delivery under
+                // "new information only" names the new sentences), and any with incidents.
+                let worth_recording = verdict.action == Action::Reroute
+                    || !verdict.customers.is_empty()
+                    || !incidents.is_empty();
                 if worth_recording && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
@@ -256,6 +285,7 @@ impl Pipeline {
             Outcome::Delivered | Outcome::Kept(_) | Outcome::PartlyHeld { .. }
         ) {
             self.count_contact(t, &rules, now);
+            self.remember(t, &rules, &message, &fingerprint, id, now);
         }
         (outcome, Some(verdict))
     }
@@ -293,6 +323,36 @@ impl Pipeline {
                 warn!(error = %e, "contact counters unavailable; message not monitored");
                 (Vec::new(), Vec::new())
             }
+        }
+    }
+
+    /// Adds an accepted message's fingerprint to its sender's (and customer's) correspondence
+    /// history. Kept for every sender, not only restricted ones: a restriction's first test
+    /// compares with the months of correspondence that led to it (see `docs/history.md`).
+    /// Advisory like the counters: a failure is logged, and the message stands.
+    fn remember(
+        &self,
+        t: &Transaction,
+        rules: &Rules,
+        message: &Message,
+        fingerprint: &Fingerprint,
+        id: &str,
+        now: OffsetDateTime,
+    ) {
+        let identities = history_identities(rules, message, &t.envelope);
+        if identities.is_empty() {
+            return;
+        }
+        let earlier = Earlier {
+            id: id.to_string(),
+            message_id: message.message_id.clone(),
+            received_at: now,
+        };
+        if let Err(e) = self
+            .store
+            .record_history(&identities, fingerprint, &earlier)
+        {
+            warn!(id, error = %e, "could not add the message to the correspondence history");
         }
     }
 
@@ -372,6 +432,7 @@ impl Pipeline {
             // The officer who picks up the held copy sees the same flags as the delivered one.
             flags: decided.flags.clone(),
             reply: None,
+            novelty: decided.novelty.clone(),
         };
         let record = held_record(t, message, id, now, &verdict);
         let mut audit = Vec::new();
@@ -432,6 +493,54 @@ fn client_addr(t: &Transaction) -> Option<String> {
         .addr
         .clone()
         .or_else(|| t.client.peer.map(|p| p.ip().to_string()))
+}
+
+/// Whose history a message belongs to: its envelope sender (normalised as the rules compare
+/// addresses) and each restricted customer it is from (`customer:ID`). None for `<>` or the
+/// council's own staff (`exempt_domains` in `monitoring.toml`).
+pub fn history_identities(rules: &Rules, message: &Message, envelope: &Envelope) -> Vec<String> {
+    let sender = &envelope.sender;
+    if sender.is_empty() || rules.monitoring.is_exempt(sender) {
+        return Vec::new();
+    }
+    std::iter::once(rules.matching().normalize(sender))
+        .chain(
+            policy::matched_customers(message, envelope, rules)
+                .into_iter()
+                .map(|(c, _)| format!("customer:{}", c.id)),
+        )
+        .collect()
+}
+
+/// Judges a message against its history when one of its customers is under
+/// `new_information_only`; `None` otherwise (nothing to judge). The history is read, not
+/// written: the message joins it only once accepted.
+pub fn judge_novelty(
+    store: &Store,
+    rules: &Rules,
+    message: &Message,
+    envelope: &Envelope,
+    fingerprint: &Fingerprint,
+    now: OffsetDateTime,
+    history_days: u64,
+) -> Option<novelty::Report> {
+    let restricted = policy::matched_customers(message, envelope, rules)
+        .iter()
+        .any(|(c, _)| {
+            c.restrictions
+                .iter()
+                .any(|r| r.kind == crate::rules::RestrictionKind::NewInformationOnly)
+        });
+    if !restricted {
+        return None;
+    }
+    let identities = history_identities(rules, message, envelope);
+    let history = store.history(&identities, now, history_days);
+    let mut report = novelty::assess(fingerprint, &history, &rules.novelty);
+    report.closest = report
+        .closest_seq
+        .and_then(|seq| store.history_message(seq).ok().flatten());
+    Some(report)
 }
 
 /// The one mapping from internal outcomes to SMTP replies.
@@ -758,6 +867,7 @@ mod tests {
             release_at: None,
             flags: vec![],
             reply: None,
+            novelty: None,
         };
         let h = x_contactgate_header(&v, "ID");
         assert_eq!(h.matches("\r\n").count(), 1);

@@ -45,6 +45,8 @@ pub struct Scheduler {
     pub tick: Duration,
     pub retention_days: u64,
     pub stale_days: u64,
+    /// The correspondence history is swept of what is older than this.
+    pub history_days: u64,
     pub digest: Option<DigestSettings>,
 }
 
@@ -56,6 +58,7 @@ impl Scheduler {
             if now >= next_review_report {
                 report_overdue_reviews(&self.rules, now);
                 self.expire_contact_counters(now).await;
+                self.expire_history(now).await;
                 next_review_report = now + time::Duration::days(1);
             }
             self.release_due(now).await;
@@ -76,6 +79,18 @@ impl Scheduler {
             Ok(Ok(n)) => info!(senders = n, "expired contact-pattern counters"),
             Ok(Err(e)) => error!(error = %e, "could not expire contact-pattern counters"),
             Err(e) => error!(error = %e, "contact counter expiry task failed"),
+        }
+    }
+
+    /// Sweeps the correspondence history of fingerprints past `history_days`, once a day.
+    async fn expire_history(&self, now: OffsetDateTime) {
+        let store = self.releaser.store.clone();
+        let days = self.history_days;
+        match tokio::task::spawn_blocking(move || store.expire_history(now, days)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => info!(entries = n, "expired correspondence history"),
+            Ok(Err(e)) => error!(error = %e, "could not expire the correspondence history"),
+            Err(e) => error!(error = %e, "history expiry task failed"),
         }
     }
 

@@ -58,14 +58,6 @@ async fn send(
     reply
 }
 
-fn header<'a>(data: &'a [u8], name: &str) -> Option<&'a str> {
-    let text = std::str::from_utf8(data).ok()?;
-    text.split("\r\n\r\n")
-        .next()?
-        .lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
-}
-
 #[tokio::test]
 async fn profanity_is_delivered_tagged_and_recorded_as_an_incident() {
     let dir = tempfile::tempdir().unwrap();

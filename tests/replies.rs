@@ -50,13 +50,7 @@ language = "en"
 "#;
 
 fn setup_rules(dir: &Path) {
-    let to = dir.join("rules/templates");
-    std::fs::create_dir_all(&to).unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/templates");
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-    }
+    copy_templates(dir);
 }
 
 fn config(sink: &Sink, dir: &Path) -> Config {

@@ -19,7 +19,8 @@ use crate::store::HeldMessage;
 
 pub const PROTOCOL_VERSION: u32 = 1;
 /// Longest request line the daemon reads.
-pub const MAX_REQUEST: usize = 64 * 1024;
+/// Large enough for `explain --live` to send a message of 12 MB (as base64 in JSON).
+pub const MAX_REQUEST: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {

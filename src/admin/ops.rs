@@ -12,6 +12,7 @@
 //! | `audit.list` | `since` | `[AuditEntry]` |
 //! | `export.address` | `address` | subject-access document |
 //! | `incidents.list` | `sender` (optional) | `[Incident]` |
+//! | `explain` | `file`, `eml_base64`, `sender`, `rcpt`, `at` (all but `eml_base64` optional) | `Explanation` |
 
 use std::sync::Arc;
 
@@ -35,6 +36,8 @@ pub struct AdminContext {
     pub clock: Arc<dyn Clock>,
     /// Waiting longer than this many days is stale.
     pub stale_days: u64,
+    /// For `explain`: the same settings the pipeline decides with.
+    pub policy: crate::policy::PolicySettings,
 }
 
 pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> Response {
@@ -56,6 +59,7 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
             to_json(&entries)
         }),
         "incidents.list" => parse(args).and_then(|a: IncidentArgs| incidents_list(ctx, a)),
+        "explain" => parse(args).and_then(|a: ExplainArgs| explain_live(ctx, a)),
         "export.address" => match parse::<AddressArgs>(args) {
             Ok(a) => subject_access(ctx, actor, &a.address).await,
             Err(e) => Err(e),
@@ -98,6 +102,55 @@ struct DiscardArgs {
 struct SinceArgs {
     #[serde(default, with = "time::serde::rfc3339::option")]
     since: Option<OffsetDateTime>,
+}
+
+#[derive(Deserialize, Default)]
+struct ExplainArgs {
+    #[serde(default)]
+    file: String,
+    eml_base64: String,
+    #[serde(default)]
+    sender: Option<String>,
+    #[serde(default)]
+    rcpt: Vec<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    at: Option<OffsetDateTime>,
+}
+
+/// `explain --live`: the dry run with what only the daemon has, the running rules and the
+/// correspondence history (read, never written: explaining a message does not make its repeat
+/// look old).
+fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, String> {
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(a.eml_base64.as_bytes())
+        .map_err(|e| format!("eml_base64 is not base64: {e}"))?;
+    let rules = ctx.rules.current();
+    let now = a.at.unwrap_or_else(|| ctx.clock.now());
+    let history_days = ctx.policy.history_days;
+    let store = &ctx.store;
+    let e = crate::explain::explain_with(
+        &a.file,
+        &raw,
+        a.sender.as_deref(),
+        &a.rcpt,
+        &rules,
+        &ctx.policy,
+        now,
+        |message, envelope| {
+            let fingerprint = crate::novelty::Fingerprint::of(message, &rules.novelty);
+            crate::pipeline::judge_novelty(
+                store,
+                &rules,
+                message,
+                envelope,
+                &fingerprint,
+                now,
+                history_days,
+            )
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    to_json(&e)
 }
 
 #[derive(Deserialize, Default)]

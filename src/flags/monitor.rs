@@ -160,15 +160,18 @@ impl Monitoring {
 
     /// Whether mail from `sender` is counted: not `<>`, not the council's own domains.
     pub fn watches(&self, sender: &str) -> bool {
+        self.is_enabled() && sender.contains('@') && !self.is_exempt(sender)
+    }
+
+    /// Whether `sender` is in one of the council's own domains (`exempt_domains`).
+    pub fn is_exempt(&self, sender: &str) -> bool {
         let Some((_, domain)) = sender.rsplit_once('@') else {
             return false;
         };
         let domain = domain.to_ascii_lowercase();
-        self.is_enabled()
-            && !self
-                .exempt_domains
-                .iter()
-                .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+        self.exempt_domains
+            .iter()
+            .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
     }
 
     /// The flags for counters that include the current message (`after`), and whether this

@@ -136,7 +136,7 @@ fn attachment_hash(content: u64) -> u64 {
 }
 
 /// The decision, with what an officer needs to see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Report {
     /// Whether the message carries new information.
     pub new: bool,

@@ -22,7 +22,7 @@ use crate::rules::{Customer, Language, Restriction, RestrictionKind, Rules, Time
 use crate::smtp::Envelope;
 
 /// What to do with a message, from least to most restrictive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     /// Reinject downstream to the envelope recipients.
@@ -77,6 +77,9 @@ pub struct Verdict {
     /// The acknowledgement the customer should get, if any (the guards and rate limit in
     /// `replies` still decide whether it is sent).
     pub reply: Option<ReplyPlan>,
+    /// For a customer under `new_information_only`: what is new, judged against the history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub novelty: Option<crate::novelty::Report>,
 }
 
 /// Which acknowledgement to send, and what it needs to say.
@@ -105,11 +108,23 @@ pub enum ReviewOverdue {
 }
 
 /// Policy settings that come from the configuration.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PolicySettings {
     /// Hold every message (incident response: stop all delivery, keep every message safe).
     pub hold_all: bool,
     pub review_overdue: ReviewOverdue,
+    /// How many days of correspondence history "new information only" compares with.
+    pub history_days: u64,
+}
+
+impl Default for PolicySettings {
+    fn default() -> Self {
+        PolicySettings {
+            hold_all: false,
+            review_overdue: ReviewOverdue::default(),
+            history_days: 365,
+        }
+    }
 }
 
 /// One restriction's contribution.
@@ -122,6 +137,8 @@ struct Outcome {
     reply: Option<ReplyPlan>,
     /// For a `time_window` restriction, the window as written (see [`combine_windows`]).
     window: Option<String>,
+    /// Reasons after the main one (the new sentences of a message with new information).
+    details: Vec<String>,
 }
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`.
@@ -148,6 +165,21 @@ pub fn decide_with(
     now: OffsetDateTime,
     observed: Vec<Flag>,
 ) -> Verdict {
+    decide_full(message, envelope, rules, settings, now, observed, None)
+}
+
+/// [`decide_with`], with the novelty of the message judged against its sender's history (the
+/// store keeps it, so the caller asks). Without it, `new_information_only` cannot tell a
+/// repeat and delivers, saying so.
+pub fn decide_full(
+    message: &Message,
+    envelope: &Envelope,
+    rules: &Rules,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+    observed: Vec<Flag>,
+    novelty: Option<&crate::novelty::Report>,
+) -> Verdict {
     let matching = rules.matching();
     let original: Vec<String> = envelope.recipients.clone();
     let mut verdict = Verdict {
@@ -160,19 +192,15 @@ pub fn decide_with(
         release_at: None,
         flags: Vec::new(),
         reply: None,
+        novelty: None,
     };
 
     // Who is this from? The envelope sender and the From: addresses both count.
-    let mut matched: Vec<(&Customer, &'static str)> = Vec::new();
-    let candidates = std::iter::once((envelope.sender.as_str(), "envelope sender"))
-        .filter(|(a, _)| !a.is_empty())
-        .chain(message.from.iter().map(|a| (a.as_str(), "From: address")));
-    for (address, how) in candidates {
-        if let Some(c) = rules.customer_by_address(address)
-            && !matched.iter().any(|(m, _)| m.id == c.id)
-        {
-            matched.push((c, how));
-        }
+    let matched = matched_customers(message, envelope, rules);
+    let candidates = std::iter::once(envelope.sender.as_str())
+        .filter(|a| !a.is_empty())
+        .chain(message.from.iter().map(String::as_str));
+    for address in candidates {
         for c in rules.represented_by(address) {
             verdict.reasons.push(format!(
                 "{} is a listed representative of {} ({}); delivered normally",
@@ -209,7 +237,10 @@ pub fn decide_with(
                     }
                 }
             }
-            outcomes.push(evaluate(r, customer, message, now));
+            if r.kind == RestrictionKind::NewInformationOnly {
+                verdict.novelty = novelty.cloned();
+            }
+            outcomes.push(evaluate(r, customer, message, now, novelty));
         }
     }
 
@@ -222,6 +253,7 @@ pub fn decide_with(
             (a, b) => a.or(b),
         };
         verdict.reasons.push(o.reason.clone());
+        verdict.reasons.extend(o.details.iter().cloned());
     }
     // Named-staff routing: applies to whatever is delivered now or released later. Each list
     // is the only staff the customer may contact, so with several lists (two restrictions, or
@@ -420,6 +452,30 @@ fn combine_windows(outcomes: &mut [Outcome]) {
     }
 }
 
+/// The restricted customers a message is from, by envelope sender or `From:` address, each
+/// once, with how it matched.
+pub fn matched_customers<'r>(
+    message: &Message,
+    envelope: &Envelope,
+    rules: &'r Rules,
+) -> Vec<(&'r Customer, &'static str)> {
+    let mut matched: Vec<(&Customer, &'static str)> = Vec::new();
+    let candidates = std::iter::once((envelope.sender.as_str(), "envelope sender"))
+        .filter(|(a, _)| !a.is_empty())
+        .chain(message.from.iter().map(|a| (a.as_str(), "From: address")));
+    for (address, how) in candidates {
+        if let Some(c) = rules.customer_by_address(address)
+            && !matched.iter().any(|(m, _)| m.id == c.id)
+        {
+            matched.push((c, how));
+        }
+    }
+    matched
+}
+
+/// How many characters of a new sentence a reason quotes.
+const SENTENCE_IN_REASON: usize = 300;
+
 fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|x| seen.insert(x.clone()));
@@ -438,6 +494,7 @@ fn evaluate(
     customer: &Customer,
     message: &Message,
     now: OffsetDateTime,
+    novelty: Option<&crate::novelty::Report>,
 ) -> Outcome {
     let plan = |template: &'static str| ReplyPlan {
         template,
@@ -464,6 +521,7 @@ fn evaluate(
         route_to: None,
         release_at: None,
         window: None,
+        details: Vec::new(),
         reply: match action {
             Action::File => Some(plan(match &r.kind {
                 RestrictionKind::LetterOnly { .. } => "letter_only",
@@ -503,13 +561,54 @@ fn evaluate(
                 ),
             ),
         },
-        RestrictionKind::NewInformationOnly => plain(
-            Action::Deliver,
-            format!(
-                "new_information_only: treated as new information (repeat detection is not enabled yet) ({})",
-                decision(r)
+        RestrictionKind::NewInformationOnly => match novelty {
+            None => plain(
+                Action::Deliver,
+                format!(
+                    "new_information_only: no correspondence history to compare with here, so                      treated as new information (`contactgate explain --live` asks the running                      daemon) ({})",
+                    decision(r)
+                ),
             ),
-        ),
+            Some(n) if n.new => Outcome {
+                details: n
+                    .novel_sentences
+                    .iter()
+                    .map(|s| {
+                        let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
+                        format!("new sentence: \"{s}\"")
+                    })
+                    .chain(
+                        n.new_attachments
+                            .iter()
+                            .map(|a| format!("new attachment: {a}")),
+                    )
+                    .collect(),
+                ..plain(
+                    Action::Deliver,
+                    format!(
+                        "new_information_only: new information ({}); delivered ({})",
+                        n.summary(),
+                        decision(r)
+                    ),
+                )
+            },
+            Some(n) => plain(
+                Action::File,
+                format!(
+                    "new_information_only: no new information; {} ({})",
+                    match &n.closest {
+                        Some(e) => format!(
+                            "closest earlier message {} of {}",
+                            e.id,
+                            uk_time::to_london(e.received_at).date()
+                        ),
+                        None if n.had_history => "it repeats earlier correspondence".into(),
+                        None => "nothing in it counts as new".into(),
+                    },
+                    decision(r)
+                ),
+            ),
+        },
         RestrictionKind::TimeWindow(w) => match next_window_start(w, now) {
             None => Outcome {
                 window: Some(describe_window(w)),
@@ -533,6 +632,7 @@ fn evaluate(
                 route_to: None,
                 release_at: Some(start),
                 reply: Some(plan("deferred")),
+                details: Vec::new(),
             },
         },
         RestrictionKind::NamedStaff { staff } => Outcome {
@@ -546,6 +646,7 @@ fn evaluate(
             release_at: None,
             window: None,
             reply: Some(plan("rerouted")),
+            details: Vec::new(),
         },
     }
 }

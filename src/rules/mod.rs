@@ -138,6 +138,8 @@ pub struct Rules {
     pub detector: std::sync::Arc<crate::flags::Detector>,
     /// Contact-pattern thresholds from `rules_dir/monitoring.toml`.
     pub monitoring: crate::flags::monitor::Monitoring,
+    /// "New information only" thresholds and phrases from `rules_dir/novelty.toml`.
+    pub novelty: crate::novelty::Settings,
 }
 
 /// A problem in a rules file.
@@ -215,7 +217,7 @@ impl fmt::Display for RulesDiff {
 
 impl Rules {
     /// Loads `rules_dir/restrictions.toml`, the reply templates, the lexicon and the
-    /// monitoring thresholds: all of them or none.
+    /// monitoring thresholds and the novelty settings: all of them or none.
     pub fn load(rules_dir: &Path, matching: MatchSettings) -> Result<Rules, RulesError> {
         let path = rules_dir.join(RESTRICTIONS_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| RulesError {
@@ -243,6 +245,7 @@ impl Rules {
         let lexicon = crate::flags::Lexicon::load(&rules_dir.join(LEXICON_DIR))?;
         rules.detector = std::sync::Arc::new(crate::flags::Detector::new(lexicon));
         rules.monitoring = crate::flags::monitor::Monitoring::load(rules_dir)?;
+        rules.novelty = crate::novelty::Settings::load(rules_dir)?;
         Ok(rules)
     }
 
@@ -275,6 +278,7 @@ impl Rules {
             templates: crate::replies::Templates::default(),
             detector: Default::default(),
             monitoring: Default::default(),
+            novelty: Default::default(),
         })
     }
 

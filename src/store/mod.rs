@@ -24,6 +24,8 @@
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
 //!   monitoring). Not fsync'd per message: losing the last moments of counts in a crash is
 //!   harmless; they expire a week after a sender's last message.
+//! - trees `history` and `history_messages`: fingerprints of what each sender and customer
+//!   wrote, for "new information only" (see [`history`]).
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -31,6 +33,7 @@
 //! Only one process may open the store (sled takes an exclusive lock); officer tools go through
 //! the daemon's admin socket.
 
+pub mod history;
 pub mod record;
 pub mod spool;
 
@@ -49,6 +52,9 @@ use spool::{Area, Spool};
 
 /// The `meta` key of the highest message id issued.
 const LAST_ISSUED_ID: &str = "last_issued_id";
+
+/// sled's page cache (its default is 1 GiB).
+const CACHE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
@@ -97,6 +103,8 @@ struct Inner {
     reply_rate: sled::Tree,
     incidents: sled::Tree,
     contacts: sled::Tree,
+    history: sled::Tree,
+    history_messages: sled::Tree,
     spool: Spool,
 }
 
@@ -137,6 +145,8 @@ impl Store {
         let db_path = data_dir.join("db");
         let db = sled::Config::new()
             .path(&db_path)
+            // The page cache is the store's memory: bounded, whatever the history's size.
+            .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(|e| match e {
                 // sled reports a held lock only as an Io error with this text.
@@ -152,6 +162,8 @@ impl Store {
         let reply_rate = db.open_tree("reply_rate")?;
         let incidents = db.open_tree("incidents")?;
         let contacts = db.open_tree("contacts")?;
+        let history = db.open_tree("history")?;
+        let history_messages = db.open_tree("history_messages")?;
         let spool = Spool::open(&data_dir.join("spool"))?;
         let inner = Arc::new(Inner {
             db,
@@ -162,6 +174,8 @@ impl Store {
             reply_rate,
             incidents,
             contacts,
+            history,
+            history_messages,
             spool,
         });
         inner.recover()?;

@@ -511,3 +511,23 @@ pub fn start_binary_logging(
     let _ = child.wait();
     panic!("daemon did not start listening on {listen}");
 }
+
+/// The value of the first header field `name` (exact case) in a message's header section.
+pub fn header<'a>(data: &'a [u8], name: &str) -> Option<&'a str> {
+    let text = std::str::from_utf8(data).ok()?;
+    text.split("\r\n\r\n")
+        .next()?
+        .lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
+}
+
+/// Copies the shipped reply templates into `dir/rules/templates`.
+pub fn copy_templates(dir: &Path) {
+    let to = dir.join("rules/templates");
+    std::fs::create_dir_all(&to).unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/templates");
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+}

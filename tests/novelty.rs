@@ -1,0 +1,252 @@
+//! "New information only" through the daemon: real SMTP sessions, the history in the store,
+//! the `no_new_information` reply, the `X-Contactgate-New-Information:` header, and
+//! `explain --live` over the admin socket with the real CLI binary.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use time::macros::datetime;
+
+const RULES: &str = r#"
+[[customer]]
+id = "CR-9"
+name = "Ms R Repeat"
+addresses = ["repeat@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "The same complaint sent over forty times."
+"#;
+
+/// Also restricts a sender who wrote before the restriction was decided.
+const RULES_LATER: &str = r#"
+[[customer]]
+id = "CR-10"
+name = "Mr E Earlier"
+addresses = ["earlier@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-06-02
+  reasons = "Months of the same complaint."
+"#;
+
+fn config(sink: &Sink, dir: &Path) -> contactgate::config::Config {
+    let mut c = test_config_with_rules(sink.addr, dir, RULES);
+    copy_templates(dir);
+    c.replies.from = Some("customer.services@council.example".into());
+    c.replies.council_name = "Pembrokeshire County Council".into();
+    c.replies.council_name_cy = "Cyngor Sir Penfro".into();
+    c
+}
+
+fn eml(from: &str, n: u32, subject: &str, body: &str) -> String {
+    format!(
+        "From: {from}\r\nTo: housing@council.example\r\nSubject: {subject}\r\nMessage-ID: <m{n}@mail.example>\r\n\r\n{body}\r\n"
+    )
+}
+
+async fn send(d: &Daemon, from: &str, message: &str) -> String {
+    let mut c = Client::connect(d.addr).await;
+    c.cmd("EHLO p").await;
+    let reply = c
+        .send_message(from, &["housing@council.example"], message.as_bytes())
+        .await;
+    c.cmd("QUIT").await;
+    reply
+}
+
+const COMPLAINT: &str = "There is black mould on the bedroom wall at 14 Heol y Nant.\r\n\
+The window frame is rotten and water comes in when it rains.";
+
+const RESEND: &str = "Dear Sir,\r\n\r\nThe window frame is rotten and water comes in when it rains.\r\n\
+There is black mould on the bedroom wall at 14 Heol y Nant.\r\n\r\nI am still waiting. Please \
+respond.\r\n\r\nRegards,\r\nR Repeat";
+
+const NEW_FACT: &str = "My son has been diagnosed with asthma and the GP says the mould is \
+making it worse.";
+
+#[tokio::test]
+async fn repeats_are_filed_with_a_reply_and_new_information_is_delivered_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let (d, clock) =
+        Daemon::start_at(config(&sink, dir.path()), datetime!(2026-06-01 09:00 UTC)).await;
+    let from = "repeat@mail.example";
+
+    // The first message is new: there is nothing to repeat.
+    let reply = send(&d, from, &eml(from, 1, "Mould", COMPLAINT)).await;
+    assert!(
+        reply.starts_with("250") && reply.contains("delivered"),
+        "{reply}"
+    );
+    let got = sink.wait_for(1).await;
+    let first_id = header(&got[0].data, "X-Contactgate")
+        .and_then(|h| h.split("id=").nth(1))
+        .and_then(|h| h.split(';').next())
+        .unwrap()
+        .to_string();
+    assert!(
+        header(&got[0].data, "X-Contactgate-New-Information")
+            .is_some_and(|h| h.contains("new sentence")),
+        "{}",
+        String::from_utf8_lossy(&got[0].data)
+    );
+
+    // A resend, re-ordered, with a new greeting, filler and sign-off: filed, with a reply.
+    clock.advance(time::Duration::days(2));
+    let reply = send(&d, from, &eml(from, 2, "Re: Mould", RESEND)).await;
+    assert!(
+        reply.starts_with("250") && reply.contains("filed"),
+        "{reply}"
+    );
+    let held = cli_json(dir.path(), &["held", "list", "--json"]).await;
+    let held = held.as_array().unwrap();
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert_eq!(held[0]["action"], "file");
+    let reasons = held[0]["reasons"].to_string();
+    assert!(
+        reasons.contains(&format!(
+            "no new information; closest earlier message {first_id} of 2026-06-01"
+        )),
+        "{reasons}"
+    );
+    // The no_new_information acknowledgement goes to the customer from <>.
+    let got = sink.wait_for(2).await;
+    let ack = got.iter().find(|m| m.sender.is_empty()).expect("a reply");
+    assert_eq!(ack.recipients, [from]);
+
+    // A new fact: delivered, and the reasons name the new sentence.
+    let new_file = dir.path().join("new.eml");
+    std::fs::write(&new_file, eml(from, 3, "Re: Mould", NEW_FACT)).unwrap();
+    let live = |file: &Path| {
+        let file = file.display().to_string();
+        let dir = dir.path().to_path_buf();
+        async move { cli_json(&dir, &["explain", "--live", "--json", &file]).await }
+    };
+    // explain --live asks the daemon and reads the history without adding to it: twice the
+    // same answer.
+    for _ in 0..2 {
+        let e = live(&new_file).await;
+        assert_eq!(e["action"], "deliver", "{e}");
+        assert_eq!(e["novelty"]["new"], true, "{e}");
+        assert_eq!(
+            e["novelty"]["novel_sentences"][0],
+            NEW_FACT.replace("\\\r\n", ""),
+            "{e}"
+        );
+    }
+    let resend_file = dir.path().join("resend.eml");
+    std::fs::write(&resend_file, eml(from, 4, "Re: Mould", RESEND)).unwrap();
+    let e = live(&resend_file).await;
+    assert_eq!(e["action"], "file", "{e}");
+    assert_eq!(e["novelty"]["new"], false, "{e}");
+    // Offline, explain has no history and says so.
+    let (ok, out, _) = cli_in(dir.path(), &["explain", resend_file.to_str().unwrap()]).await;
+    assert!(
+        ok && out.contains("no correspondence history to compare with here"),
+        "{out}"
+    );
+
+    let reply = send(&d, from, &eml(from, 3, "Re: Mould", NEW_FACT)).await;
+    assert!(
+        reply.starts_with("250") && reply.contains("delivered"),
+        "{reply}"
+    );
+    let got = sink.wait_for(3).await;
+    let delivered = got.iter().rfind(|m| !m.sender.is_empty()).unwrap();
+    assert_eq!(
+        header(&delivered.data, "X-Contactgate-New-Information"),
+        Some("1 new sentence(s), 7 new word(s)")
+    );
+    let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+    let last = audit.as_array().unwrap().last().unwrap().to_string();
+    assert!(
+        last.contains("new sentence: \\\"My son has been diagnosed"),
+        "{last}"
+    );
+    d.stop().await;
+}
+
+#[tokio::test]
+async fn history_is_kept_for_senders_before_they_are_restricted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let config = config(&sink, dir.path());
+    let (tx, rx) = tokio::sync::mpsc::channel(1);
+    let options = contactgate::daemon::ServeOptions {
+        reload: Some(rx),
+        ..Default::default()
+    };
+    let d = Daemon::start_with(config, options).await;
+    let from = "earlier@mail.example";
+    let reply = send(&d, from, &eml(from, 1, "Mould", COMPLAINT)).await;
+    assert!(
+        reply.starts_with("250") && reply.contains("delivered"),
+        "{reply}"
+    );
+
+    // The restriction is decided later; its first test compares with what came before.
+    std::fs::write(
+        dir.path().join("rules/restrictions.toml"),
+        format!("{RULES}{RULES_LATER}"),
+    )
+    .unwrap();
+    tx.send(()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let reply = send(&d, from, &eml(from, 2, "Mould again", RESEND)).await;
+    assert!(
+        reply.starts_with("250") && reply.contains("filed"),
+        "{reply}"
+    );
+    d.stop().await;
+}
+
+#[tokio::test]
+async fn history_past_its_retention_no_longer_counts_and_is_swept() {
+    use contactgate::message::Message;
+    use contactgate::novelty::{Earlier, Fingerprint, Seen, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    let store = contactgate::store::Store::open(dir.path()).unwrap();
+    let settings = Settings::default();
+    let raw = eml("a@mail.example", 1, "Mould", COMPLAINT);
+    let fp = Fingerprint::of(&Message::parse(raw.as_bytes()).unwrap(), &settings);
+    let then = datetime!(2026-01-01 09:00 UTC);
+    let ids = vec!["a@mail.example".to_string()];
+    store
+        .record_history(
+            &ids,
+            &fp,
+            &Earlier {
+                id: "X1".into(),
+                message_id: None,
+                received_at: then,
+            },
+        )
+        .unwrap();
+    let h = fp.hashes().next().unwrap();
+    let seq = store
+        .history(&ids, then + time::Duration::days(30), 365)
+        .seen(h);
+    assert!(seq.is_some());
+    assert_eq!(
+        store.history_message(seq.unwrap()).unwrap().unwrap().id,
+        "X1"
+    );
+    // Other identities do not see it.
+    assert!(
+        store
+            .history(&["b@mail.example".into()], then, 365)
+            .seen(h)
+            .is_none()
+    );
+    // Past retention: not seen, even before the sweep; then swept.
+    let later = then + time::Duration::days(40);
+    assert!(store.history(&ids, later, 30).seen(h).is_none());
+    assert!(store.expire_history(later, 30).unwrap() > 0);
+    assert!(store.history(&ids, later, 365).seen(h).is_none());
+    assert!(store.history_message(seq.unwrap()).unwrap().is_none());
+}
