@@ -339,7 +339,7 @@ impl Pipeline {
         id: &str,
         now: OffsetDateTime,
     ) {
-        let identities = history_identities(rules, message, &t.envelope);
+        let identities = history_identities(rules, &t.envelope);
         if identities.is_empty() {
             return;
         }
@@ -495,21 +495,30 @@ fn client_addr(t: &Transaction) -> Option<String> {
         .or_else(|| t.client.peer.map(|p| p.ip().to_string()))
 }
 
-/// Whose history a message belongs to: its envelope sender (normalised as the rules compare
-/// addresses) and each restricted customer it is from (`customer:ID`). None for `<>` or the
-/// council's own staff (`exempt_domains` in `monitoring.toml`).
-pub fn history_identities(rules: &Rules, message: &Message, envelope: &Envelope) -> Vec<String> {
+/// Whose history a message joins: its envelope sender, normalised as the rules compare
+/// addresses. None for `<>` or the council's own staff (`exempt_domains` in
+/// `monitoring.toml`).
+pub fn history_identities(rules: &Rules, envelope: &Envelope) -> Vec<String> {
     let sender = &envelope.sender;
     if sender.is_empty() || rules.monitoring.is_exempt(sender) {
         return Vec::new();
     }
-    std::iter::once(rules.matching().normalize(sender))
-        .chain(
-            policy::matched_customers(message, envelope, rules)
-                .into_iter()
-                .map(|(c, _)| format!("customer:{}", c.id)),
-        )
-        .collect()
+    vec![rules.matching().normalize(sender)]
+}
+
+/// Whose history a message is compared with: its sender's, and that of every address of each
+/// restricted customer it is from (a customer's history is the union of their addresses').
+fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) -> Vec<String> {
+    let mut ids = history_identities(rules, envelope);
+    for (c, _) in policy::matched_customers(message, envelope, rules) {
+        for a in &c.addresses {
+            let a = rules.matching().normalize(a);
+            if !ids.contains(&a) {
+                ids.push(a);
+            }
+        }
+    }
+    ids
 }
 
 /// Judges a message against its history when one of its customers is under
@@ -534,7 +543,7 @@ pub fn judge_novelty(
     if !restricted {
         return None;
     }
-    let identities = history_identities(rules, message, envelope);
+    let identities = comparison_identities(rules, message, envelope);
     let history = store.history(&identities, now, history_days);
     let mut report = novelty::assess(fingerprint, &history, &rules.novelty);
     report.closest = report

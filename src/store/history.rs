@@ -4,8 +4,9 @@
 //!
 //! Key layout:
 //! - tree `history`: key = identity, NUL, big-endian u64 hash; value = big-endian u64 sequence
-//!   number of the last message that had it, then big-endian i64 day (days since the epoch)
-//!   it was last seen. An identity is a normalised sender address, or `customer:ID`.
+//!   number of the first message that had it, then big-endian i64 day (days since the epoch)
+//!   it was last seen. An identity is a normalised sender address; a customer's history is the
+//!   union of their addresses' (the pipeline asks for all of them).
 //! - tree `history_messages`: key = big-endian u64 sequence number; value = JSON
 //!   [`Earlier`]: which message it was, for "closest earlier message <id> of <date>".
 //!
@@ -73,16 +74,36 @@ impl Store {
             return Ok(());
         }
         let seq = self.inner.db.generate_id()?;
-        let mut value = Vec::with_capacity(16);
-        value.extend_from_slice(&seq.to_be_bytes());
-        value.extend_from_slice(&day(earlier.received_at).to_be_bytes());
-        let mut batch = sled::Batch::default();
+        let today = day(earlier.received_at);
+        let mut hashes: Vec<u64> = fingerprint.hashes().collect();
+        hashes.sort_unstable();
+        hashes.dedup();
         for id in identities {
-            for h in fingerprint.hashes() {
-                batch.insert(key(id, h), value.as_slice());
+            for &h in &hashes {
+                let k = key(id, h);
+                // A hash already known keeps the first message that had it (the closest earlier
+                // message is then the original, not the last resend) and is rewritten at most
+                // once a day, to keep its retention date: a repeat writes almost nothing.
+                let (first, last) = match self.inner.history.get(&k)? {
+                    Some(v) => (
+                        v.get(..8)
+                            .and_then(|b| b.try_into().ok())
+                            .map_or(seq, u64::from_be_bytes),
+                        v.get(8..16)
+                            .and_then(|b| b.try_into().ok())
+                            .map_or(i64::MIN, i64::from_be_bytes),
+                    ),
+                    None => (seq, i64::MIN),
+                };
+                if last >= today {
+                    continue;
+                }
+                let mut value = [0u8; 16];
+                value[..8].copy_from_slice(&first.to_be_bytes());
+                value[8..].copy_from_slice(&today.to_be_bytes());
+                self.inner.history.insert(k, &value)?;
             }
         }
-        self.inner.history.apply_batch(batch)?;
         self.inner.history_messages.insert(
             seq.to_be_bytes(),
             serde_json::to_vec(earlier).expect("Earlier serialises"),

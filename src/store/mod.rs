@@ -53,8 +53,9 @@ use spool::{Area, Spool};
 /// The `meta` key of the highest message id issued.
 const LAST_ISSUED_ID: &str = "last_issued_id";
 
-/// sled's page cache (its default is 1 GiB).
-const CACHE_BYTES: u64 = 128 * 1024 * 1024;
+/// sled's page cache (its default is 1 GiB). sled's resident memory is several times this and grows
+/// with the database; bench/history.sh measures it (bench/RESULTS.md).
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
