@@ -117,6 +117,10 @@ pub struct Intent {
     pub not_followed_by: Vec<Vec<String>>,
 }
 
+/// Category names the monitoring flags use: a lexicon category of the same name would be
+/// confused with them in flags, headers and incidents.
+const RESERVED_CATEGORIES: &[&str] = &["frequency", "fan_out", "monitoring"];
+
 /// Every lexicon file, compiled.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -259,7 +263,17 @@ impl Lexicon {
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                 .collect(),
-            Err(_) => return Ok(Lexicon::default()),
+            // No lexicon directory: nothing to flag. Any other error (permissions, an I/O
+            // fault) must not silently switch the flags off.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Lexicon::default()),
+            Err(e) => {
+                return Err(RulesError {
+                    problems: vec![RulesProblem {
+                        location: dir.display().to_string(),
+                        message: format!("cannot read the lexicon directory: {e}"),
+                    }],
+                });
+            }
         };
         files.sort();
         let mut sources = Vec::new();
@@ -347,6 +361,15 @@ impl Lexicon {
                 p.add(
                     raw.category.span(),
                     "a category name may only hold a-z, 0-9 and _",
+                );
+            }
+            if RESERVED_CATEGORIES.contains(&cat_name.as_str()) {
+                p.add(
+                    raw.category.span(),
+                    format!(
+                        "category {cat_name:?} is reserved for contact-pattern monitoring \
+                         (monitoring.toml)"
+                    ),
                 );
             }
             let action = match raw.action.as_ref().map(|a| a.get_ref().as_str()) {

@@ -644,8 +644,16 @@ pub fn excerpt(text: &str, range: Range<usize>) -> String {
     if end < text.len() {
         out.push('…');
     }
+    // Control characters and bidi overrides could make the excerpt display other than what was
+    // written (or break a terminal line): shown as spaces.
     out.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

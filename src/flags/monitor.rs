@@ -20,7 +20,6 @@
 //! action = "tag"
 //! ```
 
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -123,10 +122,10 @@ impl Counters {
     }
 }
 
+/// Recipient hashes are stored, so they must mean the same after an upgrade: the standard
+/// library's hasher promises no such thing.
 fn hash(recipient: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    recipient.to_ascii_lowercase().hash(&mut h);
-    h.finish()
+    crate::message::stable_hash(recipient.to_ascii_lowercase().as_bytes())
 }
 
 /// A threshold and what crossing it does.

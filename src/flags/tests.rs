@@ -306,3 +306,30 @@ fn a_long_run_of_fillers_is_not_a_threat() {
         ["threat/intent-kill"]
     );
 }
+
+#[test]
+fn excerpts_show_no_bidi_overrides() {
+    let e = excerpt("you \u{202E}twat\u{202C} there", 5..12);
+    assert!(!e.contains('\u{202E}') && !e.contains('\u{202C}'), "{e:?}");
+}
+
+#[test]
+fn reserved_category_names_are_refused() {
+    let e = Lexicon::parse(&[(
+        "frequency.toml",
+        "category = \"frequency\"\naction = \"tag\"\n[[entry]]\nseverity = \"high\"\nterms = [\"x\"]\n",
+    )])
+    .unwrap_err();
+    assert!(e.to_string().contains("reserved"), "{e}");
+}
+
+#[test]
+fn an_unreadable_lexicon_directory_is_an_error_not_an_empty_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(Lexicon::load(&dir.path().join("absent")).unwrap().terms.is_empty());
+    // A file where the directory should be: reading it fails for another reason.
+    let file = dir.path().join("lexicon");
+    std::fs::write(&file, "").unwrap();
+    let e = Lexicon::load(&file).unwrap_err();
+    assert!(e.to_string().contains("cannot read the lexicon directory"), "{e}");
+}

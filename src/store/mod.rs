@@ -361,8 +361,14 @@ impl Store {
             let (key, value) = entry?;
             let expired =
                 serde_json::from_slice::<Counters>(&value).map_or(true, |c| c.expired(now));
-            if expired {
-                self.inner.contacts.remove(key)?;
+            // Only if unchanged since it was read: a message counted meanwhile keeps it.
+            if expired
+                && self
+                    .inner
+                    .contacts
+                    .compare_and_swap(&key, Some(&value), None as Option<&[u8]>)?
+                    .is_ok()
+            {
                 gone += 1;
             }
         }
