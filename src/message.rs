@@ -22,6 +22,10 @@ pub struct Message {
     /// The first text part (HTML converted to text), without quoted replies or signature:
     /// what the sender wrote in this message.
     pub own_text: String,
+    /// For multipart/alternative mail: the sender's own text as the HTML alternative shows it,
+    /// when that part is not the one `own_text` came from. Most readers see the HTML, so the
+    /// flags scan it too (abuse hidden from the plain-text part is still abuse).
+    pub alt_text: String,
     /// What the body quotes (replies quoted with `>` or under an "On ... wrote:" line, an
     /// Outlook original) and the text of any attached message (`message/rfc822`): not the
     /// sender's new words, but known to them.
@@ -78,6 +82,11 @@ impl Message {
         let mut to = addresses(parsed.header("To"));
         to.extend(addresses(parsed.header("Cc")));
         let (own, mut quoted) = split_quoted(&body_text(&parsed));
+        let alt_text = if parsed.html_body != parsed.text_body {
+            own_text(&html_text(&parsed))
+        } else {
+            String::new()
+        };
         let mut attachments = Vec::new();
         for part in parsed.attachments() {
             if let PartType::Message(inner) = &part.body {
@@ -98,6 +107,7 @@ impl Message {
             from: addresses(parsed.header("From")),
             to,
             own_text: own,
+            alt_text,
             quoted_text: quoted,
             attachments,
             headerless: false,
@@ -277,6 +287,20 @@ fn body_text(parsed: &mail_parser::Message<'_>) -> String {
             _ => continue,
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The visible text of the message's HTML parts (for multipart/alternative, the HTML side).
+fn html_text(parsed: &mail_parser::Message<'_>) -> String {
+    let mut out = String::new();
+    for &id in &parsed.html_body {
+        if let Some(part) = parsed.part(id)
+            && let PartType::Html(h) = &part.body
+        {
+            out.push_str(&visible_text(h));
+            out.push('\n');
+        }
     }
     out
 }

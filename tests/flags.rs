@@ -481,3 +481,31 @@ async fn a_senders_own_contactgate_headers_are_renamed() {
     );
     d.stop().await;
 }
+
+#[tokio::test]
+async fn abuse_only_in_the_html_alternative_is_flagged() {
+    // Regression: only the text/plain side of multipart/alternative was scanned, so abuse
+    // written only in the HTML that most readers see went unflagged.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let d = Daemon::start(setup(dir.path(), sink.addr, "")).await;
+    let msg = "From: two@mail.example\r\nTo: housing@council.example\r\nSubject: Repairs\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease fix the boiler.\r\n\
+--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Please fix the boiler, you useless fucking idiots.</p>\r\n\
+--b--\r\n";
+    let mut c = Client::connect(d.addr).await;
+    c.cmd("EHLO p").await;
+    let reply = c
+        .send_message(
+            "two@mail.example",
+            &["housing@council.example"],
+            msg.as_bytes(),
+        )
+        .await;
+    assert!(reply.starts_with("250"), "{reply}");
+    let got = sink.wait_for(1).await;
+    let flags = header(&got[0].data, "X-Contactgate-Flags").expect("flagged");
+    assert!(flags.contains("profanity"), "{flags}");
+    d.stop().await;
+}

@@ -62,7 +62,13 @@ fn cases(d: &Detector) -> Vec<Case> {
                 .filter(|s| !s.is_empty() && s != "none")
                 .collect();
             let m = Message::parse(&raw).unwrap();
-            let flags = d.flags(m.subject.as_deref(), &m.own_text);
+            // As the policy scans: the own text, and what the HTML alternative adds.
+            let mut flags = d.flags(m.subject.as_deref(), &m.own_text);
+            for f in d.flags(None, &m.alt_text) {
+                if !flags.iter().any(|g| g.rule == f.rule) {
+                    flags.push(f);
+                }
+            }
             out.push(Case {
                 folder: folder.file_name().unwrap().to_string_lossy().into_owned(),
                 name: path.file_name().unwrap().to_string_lossy().into_owned(),

@@ -326,10 +326,18 @@ fn reserved_category_names_are_refused() {
 #[test]
 fn an_unreadable_lexicon_directory_is_an_error_not_an_empty_lexicon() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(Lexicon::load(&dir.path().join("absent")).unwrap().terms.is_empty());
+    assert!(
+        Lexicon::load(&dir.path().join("absent"))
+            .unwrap()
+            .terms
+            .is_empty()
+    );
     // A file where the directory should be: reading it fails for another reason.
     let file = dir.path().join("lexicon");
     std::fs::write(&file, "").unwrap();
     let e = Lexicon::load(&file).unwrap_err();
-    assert!(e.to_string().contains("cannot read the lexicon directory"), "{e}");
+    assert!(
+        e.to_string().contains("cannot read the lexicon directory"),
+        "{e}"
+    );
 }

@@ -332,6 +332,14 @@ pub fn decide_full(
     let mut flags = rules
         .detector
         .flags(message.subject.as_deref(), &message.own_text);
+    // The HTML alternative, which most readers see: what it adds (not counted twice).
+    if !message.alt_text.is_empty() {
+        for f in rules.detector.flags(None, &message.alt_text) {
+            if !flags.iter().any(|g| g.rule == f.rule) {
+                flags.push(f);
+            }
+        }
+    }
     flags.extend(observed);
     for f in &flags {
         // The excerpt stays in the flag: reasons reach the log, customer text should not.
