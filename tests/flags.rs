@@ -291,6 +291,15 @@ async fn persistence_and_fan_out_are_flagged_once_past_the_threshold() {
         "one incident per crossing: {incidents}"
     );
     assert_eq!(incidents[0]["category"], "frequency");
+    // The subject-access export shows the counts kept about the sender.
+    let sar = cli_json(dir.path(), &["export", "--address", "again@mail.example"]).await;
+    let counted: u64 = sar["contact_counters"]["hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, 4, "{sar}");
 
     // A day later the daily count has rolled over; writing to four officers crosses fan-out.
     clock.advance(time::Duration::hours(25));

@@ -474,6 +474,9 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         "messages": messages,
         "incidents": incidents,
         "audit": audit,
+        // The contact-pattern counts kept about this address (messages per hour and day,
+        // hashed recipients), if any.
+        "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
     });
     let mut e = AuditEntry::new(actor, "subject_access_export", now);
     e.sender = Some(norm.clone());
