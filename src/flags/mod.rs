@@ -551,10 +551,18 @@ fn first_person(n: &Normalized, w: usize) -> bool {
     )
 }
 
-/// Line starts and quotation marks of a text, for reported speech: found in one pass, so a
-/// text with many hits on one long line costs a binary search per hit, not a rescan.
-struct Marks {
-    line_starts: Vec<usize>,
+/// Quotation marks around hits, for reported speech. Worked out per line, and only for lines
+/// that have a hit: most texts have none, and the hits of one long line share one pass over it
+/// (looking back from each hit made a megabyte of abuse on one line take minutes).
+struct Marks<'t> {
+    text: &'t str,
+    /// The line last worked out (hits come in order).
+    line: std::cell::RefCell<Option<LineMarks>>,
+}
+
+struct LineMarks {
+    start: usize,
+    end: usize,
     /// Double quotation marks, straight or curly: they pair up.
     doubles: Vec<usize>,
     /// Single quotation marks that can only open ('...: space before, letter after) or only
@@ -564,27 +572,37 @@ struct Marks {
     single_closes: Vec<usize>,
 }
 
-impl Marks {
-    fn new(text: &str) -> Marks {
-        let mut m = Marks {
-            line_starts: vec![0],
+impl<'t> Marks<'t> {
+    fn new(text: &'t str) -> Marks<'t> {
+        Marks {
+            text,
+            line: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn line_of(&self, at: usize) -> LineMarks {
+        let bytes = self.text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let mut m = LineMarks {
+            start,
+            end,
             doubles: Vec::new(),
             single_opens: Vec::new(),
             single_closes: Vec::new(),
         };
         let mut prev = ' ';
-        let mut chars = text.char_indices().peekable();
+        let mut chars = self.text[start..end].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map_or(' ', |&(_, c)| c);
             match c {
-                '\n' => m.line_starts.push(i + 1),
-                '"' | '\u{201C}' | '\u{201D}' => m.doubles.push(i),
+                '"' | '\u{201C}' | '\u{201D}' => m.doubles.push(start + i),
                 '\'' | '\u{2018}' | '\u{2019}' => {
                     let word_before = prev.is_alphanumeric() || prev.is_ascii_punctuation();
                     if !prev.is_alphanumeric() && next.is_alphanumeric() {
-                        m.single_opens.push(i);
+                        m.single_opens.push(start + i);
                     } else if word_before && !next.is_alphanumeric() {
-                        m.single_closes.push(i);
+                        m.single_closes.push(start + i);
                     }
                 }
                 _ => {}
@@ -596,16 +614,22 @@ impl Marks {
 
     /// The opening quotation mark before `at` on its line, if `at` is inside a quotation.
     fn open_quote(&self, at: usize) -> Option<usize> {
-        let line = self.line_starts[self.line_starts.partition_point(|&s| s <= at) - 1];
-        let from = self.doubles.partition_point(|&q| q < line);
-        let to = self.doubles.partition_point(|&q| q < at);
-        if (to - from) % 2 == 1 {
-            return Some(self.doubles[to - 1]);
+        let mut cached = self.line.borrow_mut();
+        if !cached
+            .as_ref()
+            .is_some_and(|l| l.start <= at && at <= l.end)
+        {
+            *cached = Some(self.line_of(at));
         }
-        let k = self.single_opens.partition_point(|&q| q < at);
-        let open = *self.single_opens[..k].last().filter(|&&o| o >= line)?;
-        let closed = self.single_closes.partition_point(|&q| q <= open)
-            < self.single_closes.partition_point(|&q| q < at);
+        let m = cached.as_ref().expect("just set");
+        let to = m.doubles.partition_point(|&q| q < at);
+        if to % 2 == 1 {
+            return Some(m.doubles[to - 1]);
+        }
+        let k = m.single_opens.partition_point(|&q| q < at);
+        let open = *m.single_opens[..k].last()?;
+        let closed = m.single_closes.partition_point(|&q| q <= open)
+            < m.single_closes.partition_point(|&q| q < at);
         (!closed).then_some(open)
     }
 }
