@@ -8,13 +8,16 @@
 //! How (b) is judged:
 //! 1. the sender's own text (quoted replies and signature already removed by `message`) is cut
 //!    into sentences, with wrapped lines joined, so re-wrapping changes nothing;
-//! 2. each sentence becomes normalised words (case, accents, punctuation, ordinals and month
-//!    names folded), with stock phrases ("I am still waiting", "as I said before", greetings
-//!    and sign-offs, see `rules/novelty.toml`) cut out and stop words dropped;
+//! 2. each sentence becomes normalised words (case, accents, punctuation folded; numbers,
+//!    number words, amounts, dates and weekdays in one form; in Welsh sentences the initial
+//!    mutations folded), with stock phrases ("I am still waiting", "as I said before",
+//!    greetings and sign-offs) cut out, glossary phrases (English and Welsh words with one
+//!    meaning) replaced by their concept and stop words dropped (see `rules/novelty.toml`);
 //! 3. the remaining content words and their pairs (shingles) are hashed: the history is a set
 //!    of such hashes, never the text;
-//! 4. a sentence is novel when enough of its content words and shingles are unseen, and the
-//!    message is new when its novel sentences add enough unseen content words.
+//! 4. a sentence is novel when enough of its content words and shingles are unseen, or when it
+//!    gives a date not seen before, and the message is new when its novel sentences add
+//!    enough unseen content words (a new date is always enough).
 //!
 //! What the message quotes (a council reply, the sender's own earlier mail) counts as already
 //! known: repeating a fact the council gave is not new information from the customer.
@@ -63,8 +66,40 @@ pub struct Sentence {
     pub text: String,
     /// Hashes of its content words.
     pub words: Vec<u64>,
-    /// Hashes of its shingles (pairs of neighbouring content words).
+    /// Hashes of its shingles (pairs of neighbouring content words, in either order).
     pub shingles: Vec<u64>,
+    /// For each content word, the hash of its second key (a name in the other language's
+    /// form, see `text::Term::alt`), or its own hash when it has none.
+    pub alternatives: Vec<u64>,
+    /// The shingles of the second keys, one per shingle.
+    pub alt_shingles: Vec<u64>,
+    /// The hashes of its dates (`3m2`, from "3 February", "03/02", "3 Chwefror"): a date not
+    /// seen before is a new incident.
+    pub dates: Vec<u64>,
+}
+
+impl Sentence {
+    fn new(text: String, words: &[settings::Word]) -> Sentence {
+        let alt = |w: &settings::Word| w.alt.as_deref().unwrap_or(&w.key).to_string();
+        Sentence {
+            words: words.iter().map(|w| word_hash(&w.key)).collect(),
+            shingles: words
+                .windows(2)
+                .map(|p| pair_hash(&p[0].key, &p[1].key))
+                .collect(),
+            alternatives: words.iter().map(|w| word_hash(&alt(w))).collect(),
+            alt_shingles: words
+                .windows(2)
+                .map(|p| pair_hash(&alt(&p[0]), &alt(&p[1])))
+                .collect(),
+            dates: words
+                .iter()
+                .filter(|w| text::is_date(&w.key))
+                .map(|w| word_hash(&w.key))
+                .collect(),
+            text,
+        }
+    }
 }
 
 /// What the history keeps of a message: hashes, never text.
@@ -84,19 +119,16 @@ impl Fingerprint {
         let sentences = text::sentences(&message.own_text)
             .into_iter()
             .filter_map(|s| {
-                let words = settings.content_words(&s);
-                (!words.is_empty()).then(|| Sentence {
-                    words: words.iter().map(|w| word_hash(w)).collect(),
-                    shingles: words.windows(2).map(|p| pair_hash(&p[0], &p[1])).collect(),
-                    text: s,
-                })
+                let words = settings.words(&s);
+                (!words.is_empty()).then(|| Sentence::new(s, &words))
             })
             .collect();
         let mut context = Vec::new();
         for s in text::sentences(&message.quoted_text) {
-            let words = settings.content_words(&s);
-            context.extend(words.iter().map(|w| word_hash(w)));
-            context.extend(words.windows(2).map(|p| pair_hash(&p[0], &p[1])));
+            let words = settings.words(&s);
+            let s = Sentence::new(s, &words);
+            context.extend(s.words.iter().chain(&s.shingles));
+            context.extend(s.alternatives.iter().chain(&s.alt_shingles));
         }
         context.sort_unstable();
         context.dedup();
@@ -115,7 +147,13 @@ impl Fingerprint {
     pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
         self.sentences
             .iter()
-            .flat_map(|s| s.words.iter().chain(&s.shingles))
+            .flat_map(|s| {
+                s.words
+                    .iter()
+                    .chain(&s.shingles)
+                    .chain(&s.alternatives)
+                    .chain(&s.alt_shingles)
+            })
             .chain(self.attachments.iter().map(|(_, h)| h))
             .chain(&self.context)
             .copied()
@@ -126,9 +164,18 @@ fn word_hash(w: &str) -> u64 {
     stable_hash(format!("w {w}").as_bytes())
 }
 
+/// Unordered: Welsh puts the adjective after the noun ("golau stryd", "street light"), and
+/// rewordings swap words.
 fn pair_hash(a: &str, b: &str) -> u64 {
+    let (a, b) = if UNORDERED_PAIRS && b < a {
+        (b, a)
+    } else {
+        (a, b)
+    };
     stable_hash(format!("p {a} {b}").as_bytes())
 }
+
+const UNORDERED_PAIRS: bool = true;
 
 /// Attachment hashes live in the same set as words: keep them apart.
 fn attachment_hash(content: u64) -> u64 {
@@ -213,16 +260,32 @@ pub fn assess(fingerprint: &Fingerprint, seen: &dyn Seen, settings: &Settings) -
     // Within one message, a word counts as new once.
     let mut counted = std::collections::HashSet::new();
     for s in &fingerprint.sentences {
-        let unseen_words: Vec<u64> = s.words.iter().copied().filter(|h| !known(*h)).collect();
-        let unseen_pairs = s.shingles.iter().filter(|h| !known(**h)).count();
+        // A word (or pair) is known by either of its keys.
+        let mut either = |hs: &[u64], alts: &[u64], i: usize| -> bool {
+            known(hs[i]) || alts.get(i).is_some_and(|a| *a != hs[i] && known(*a))
+        };
+        let unseen_words: Vec<u64> = (0..s.words.len())
+            .filter(|i| !either(&s.words, &s.alternatives, *i))
+            .map(|i| s.words[i])
+            .collect();
+        let unseen_pairs = (0..s.shingles.len())
+            .filter(|i| !either(&s.shingles, &s.alt_shingles, *i))
+            .count();
         let words = s.words.len();
         let novel_share = if s.shingles.is_empty() {
             unseen_words.len() as f64 / words as f64
         } else {
             (unseen_words.len() + unseen_pairs) as f64 / (words + s.shingles.len()) as f64
         };
+        let new_date = settings.new_date_is_new
+            && s.dates
+                .iter()
+                .any(|d| unseen_words.contains(d) && !counted.contains(d));
         let fresh = unseen_words.iter().filter(|h| counted.insert(**h)).count();
-        if words >= settings.min_sentence_words
+        if new_date && words >= settings.min_sentence_words {
+            report.novel_sentences.push(s.text.clone());
+            report.new_words += fresh.max(settings.min_new_words);
+        } else if words >= settings.min_sentence_words
             && novel_share >= settings.novel_share
             && fresh >= settings.min_sentence_new_words
         {

@@ -64,3 +64,126 @@ fn without_history_everything_is_new() {
     let r = judge(&[], FIRST);
     assert!(r.new && !r.had_history);
 }
+
+#[test]
+fn welsh_mutations_fold_to_one_key() {
+    use text::fold_mutation as f;
+    for group in [
+        &["golau", "olau", "ngolau"][..],
+        &["pont", "bont", "mhont", "phont"],
+        &["cyngor", "gyngor", "nghyngor", "chyngor"],
+        &["trefdraeth", "drefdraeth", "nhrefdraeth", "threfdraeth"],
+        &["llythyr", "lythyr"],
+        &["mis", "fis"],
+        &["blwyddyn", "flwyddyn", "mlwyddyn"],
+    ] {
+        for w in group {
+            assert_eq!(f(w), f(group[0]), "{w}");
+        }
+    }
+    // ff and words with digits are not mutations.
+    assert_eq!(f("ffordd"), "ffordd");
+    assert_eq!(f("a487"), "a487");
+    // In a Welsh sentence the folded keys meet; an English sentence is left alone.
+    let cy = text::words("Mae'r twll yn Nhrefdraeth");
+    let again = text::words("Mae'r dwll mawr yn Trefdraeth");
+    assert!(
+        again.contains(&cy[2]) && again.contains(&cy[4]),
+        "{cy:?} {again:?}"
+    );
+    assert!(text::words("The bin by the park is full").contains(&"bin".to_string()));
+}
+
+#[test]
+fn numbers_dates_and_money_have_one_form() {
+    let w = text::words;
+    assert_eq!(w("paid thirty pounds"), w("paid 30 pounds"));
+    assert_eq!(w("paid £30"), w("paid GBP 30.00"));
+    assert!(w("twenty-one days").contains(&"21".to_string()));
+    assert!(w("at eleven o'clock").contains(&"11".to_string()));
+    assert!(w("at 11pm").contains(&"11".to_string()));
+    assert!(w("£6,240 a year").contains(&"6240".to_string()));
+    // Welsh, mutated or not.
+    assert!(w("mae gen i dri o blant yn y tŷ").contains(&"3".to_string()));
+    assert!(w("mae dau ddeg pump o dai yn y stryd").contains(&"25".to_string()));
+    assert!(w("mae un ar ddeg o geir ar y ffordd").contains(&"11".to_string()));
+    // "one" alone is a pronoun.
+    assert!(!w("one of them").contains(&"1".to_string()));
+    // Dates.
+    for d in [
+        "on 3rd February 2026",
+        "on 03/02/2026",
+        "on the 3rd of February",
+        "on February 3",
+        "ar 3 Chwefror 2026",
+    ] {
+        assert!(w(d).contains(&"3m2".to_string()), "{d}: {:?}", w(d));
+    }
+    assert!(w("on 31 May 2026").contains(&"31m5".to_string()));
+    assert!(!w("you may call").contains(&"m5".to_string()));
+    // Weekdays: "dydd Mawrth" is Tuesday, "Mawrth" alone is March.
+    assert_eq!(w("dydd Mercher")[0], w("on Wednesday")[1]);
+    assert_eq!(w("ddydd Mawrth yr wythnos hon")[0], "d2");
+    assert_eq!(w("ym mis Mawrth"), ["Kym", "Pis", "m3"]);
+}
+
+#[test]
+fn the_glossary_joins_english_and_welsh() {
+    let s = Settings::default();
+    let en = s.content_words("The street light outside my house is out.");
+    let cy = s.content_words("Mae'r golau stryd y tu allan i'm tŷ wedi diffodd.");
+    for concept in ["=stree_light", "=outsi", "=house"] {
+        assert!(en.contains(&concept.to_string()), "{en:?}");
+        assert!(cy.contains(&concept.to_string()), "{cy:?}");
+    }
+    // Mutated forms find the entry too ("olau" is "golau"), and names meet across languages.
+    assert!(
+        s.content_words("Dyma'r unig olau yno.")
+            .contains(&"=stree_light".to_string())
+    );
+    assert!(
+        s.content_words("Mae baw cŵn yn Hwlffordd.")
+            .contains(&"=haver".to_string())
+    );
+    // A Welsh translation of an English message is not new.
+    let first = "The street light outside 27 Ffordd Caerfyrddin, Narberth has been out since \
+before Christmas.\nIt is the only light on that stretch and the pavement is completely dark.";
+    let again = "Mae'r golau stryd y tu allan i 27 Ffordd Caerfyrddin, Arberth wedi bod allan \
+ers cyn y Nadolig.\nDyma'r unig olau ar y darn yna ac mae'r palmant yn hollol dywyll.";
+    assert!(!judge(&[first], again).new);
+}
+
+#[test]
+fn a_new_date_is_a_new_incident() {
+    let first = "I got a parking ticket outside my house on 27 February.";
+    // The same date written another way is not new ...
+    assert!(
+        !judge(
+            &[first],
+            "I got a parking ticket outside my house on 27/02/2026."
+        )
+        .new
+    );
+    // ... another date is.
+    let r = judge(
+        &[first],
+        "I got a parking ticket outside my house on 9 March.",
+    );
+    assert!(r.new, "{r:?}");
+}
+
+#[test]
+fn glossary_entries_are_checked_with_their_place() {
+    let text = "min_new_words = 4\nglossary = [\n  \"street = stryd\",\n  \"no equals sign\",\n]\n";
+    let e = Settings::parse(text, "novelty.toml").unwrap_err();
+    assert_eq!(e.problems.len(), 1);
+    assert_eq!(e.problems[0].location, "novelty.toml:4:3");
+    assert!(
+        e.problems[0].message.contains("="),
+        "{}",
+        e.problems[0].message
+    );
+    let e = Settings::parse("glossary = [\"a = b = c\"]\n", "n.toml").unwrap_err();
+    assert_eq!(e.problems[0].location, "n.toml:1:13");
+    assert!(Settings::parse("glossary = [\"street = \"]\n", "n.toml").is_ok());
+}
