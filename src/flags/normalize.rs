@@ -147,31 +147,6 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n')
 }
 
-/// Lower-cases `buf[base..]` (ASCII letters and apostrophes: setting 0x20 lower-cases a letter
-/// and leaves an apostrophe as it is) and squeezes each run of one letter to a single letter,
-/// splitting runs at 255 as [`Normalized::plain_runs`] does.
-fn lower_and_squeeze(buf: &mut Vec<u8>, base: usize) {
-    for b in &mut buf[base..] {
-        *b |= 0x20;
-    }
-    if !buf[base..].windows(2).any(|w| w[0] == w[1]) {
-        return;
-    }
-    let mut write = base + 1;
-    let mut run = 1u8;
-    for read in base + 1..buf.len() {
-        let c = buf[read];
-        if c == buf[write - 1] && run < u8::MAX {
-            run += 1;
-        } else {
-            buf[write] = c;
-            write += 1;
-            run = 1;
-        }
-    }
-    buf.truncate(write);
-}
-
 /// Maps one original character to zero or more folded characters (lower-case, confusables
 /// cured). ASCII takes the fast path.
 fn fold(c: char, out: &mut Vec<char>) {
@@ -276,13 +251,19 @@ impl<'a> Normalized<'a> {
                 if !n.buf.is_empty() {
                     n.buf.push(b' ');
                 }
-                let from = i;
+                // Lower-cased and squeezed as it is copied, in one pass (a call to copy a few
+                // bytes, then two more passes over them, cost more than the bytes).
+                let (mut prev, mut run) = (0u8, 0u8);
                 while i < len && class(bytes[i]) & WORD != 0 {
+                    let c = bytes[i] | 0x20;
+                    if c == prev && run < u8::MAX {
+                        run += 1;
+                    } else {
+                        n.buf.push(c);
+                        (prev, run) = (c, 1);
+                    }
                     i += 1;
                 }
-                let base = n.buf.len();
-                n.buf.extend_from_slice(&bytes[from..i]);
-                lower_and_squeeze(&mut n.buf, base);
             } else {
                 while i < len && class(bytes[i]) & WORD != 0 {
                     i += 1;
