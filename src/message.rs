@@ -212,8 +212,12 @@ pub fn split_quoted(body: &str) -> (String, String) {
             rest_quoted(i, &mut quoted);
             break;
         }
-        if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
-            // A legal footer: like a signature, not the sender's words.
+        if DISCLAIMERS.iter().any(|d| lower.starts_with(d))
+            && lines[i + 1..].iter().all(|l| l.trim().is_empty())
+        {
+            // A legal footer, when it is the last line (nothing written after it): like a
+            // signature, not the sender's words. Text after such a line is kept,
+            // so a "Disclaimer:" line cannot hide what follows from the flags.
             break;
         }
         // "On Mon, 1 Jun 2026, X wrote:" and Welsh Gmail's "Ar Llun, … ysgrifennodd:".
@@ -495,5 +499,16 @@ mod split_tests {
             "Please tell me how to appeal.\n\nCONFIDENTIALITY NOTICE: The information in this email may be privileged.\n",
         );
         assert_eq!(own, "Please tell me how to appeal.\n\n");
+    }
+}
+
+#[cfg(test)]
+mod footer_tests {
+    #[test]
+    fn a_disclaimer_line_does_not_hide_what_follows_it() {
+        // Regression (review): any "Disclaimer:" line ended the sender's text, so threats
+        // written after one were never scanned.
+        let (own, _) = super::split_quoted("Hello.\nDisclaimer: none\nI will kill you.\n");
+        assert!(own.contains("I will kill you."), "{own}");
     }
 }

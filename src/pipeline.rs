@@ -308,7 +308,10 @@ impl Pipeline {
         let key = rules.matching().normalize(sender);
         match self.store.contact_counters(&key) {
             Ok(before) => {
-                let before = before.unwrap_or_default();
+                let mut before = before.unwrap_or_default();
+                // Rolled forward to now, so what has aged out of a window does not count as
+                // "already over" and hide a new crossing (review finding).
+                before.advance(now.unix_timestamp().div_euclid(3600));
                 let mut after = before.clone();
                 after.observe(&t.envelope.recipients, now);
                 let found = monitoring.check(&before, &after);

@@ -77,7 +77,7 @@ impl Counters {
     }
 
     /// Zeroes the buckets that have rolled out of their window by `hour`.
-    fn advance(&mut self, hour: i64) {
+    pub(crate) fn advance(&mut self, hour: i64) {
         let last = self.last_hour;
         if hour <= last {
             return;

@@ -573,7 +573,7 @@ fn evaluate(
             None => plain(
                 Action::Deliver,
                 format!(
-                    "new_information_only: no correspondence history to compare with here, so                      treated as new information (`contactgate explain --live` asks the running                      daemon) ({})",
+                    "new_information_only: no correspondence history to compare with here, so treated as new information (`contactgate explain --live` asks the running daemon) ({})",
                     decision(r)
                 ),
             ),
