@@ -88,6 +88,7 @@ fn main() {
                     message_id: Some(format!("<{n}@mail.example>")),
                     received_at: now,
                 },
+                365,
             )
             .unwrap();
         record_us.push(t.elapsed().as_secs_f64() * 1e6);

@@ -27,9 +27,16 @@ pub struct Message {
     /// flags scan it too (abuse hidden from the plain-text part is still abuse).
     pub alt_text: String,
     /// What the body quotes (replies quoted with `>` or under an "On ... wrote:" line, an
-    /// Outlook original) and the text of any attached message (`message/rfc822`): not the
-    /// sender's new words, but known to them.
+    /// Outlook original): not the sender's new words, but known to them.
     pub quoted_text: String,
+    /// Legal footers ("CONFIDENTIALITY NOTICE: ...", "This email and any attachments ..."),
+    /// each to the end of its paragraph: not the sender's own words for novelty, but the flags
+    /// scan them, so a "Disclaimer:" line cannot hide abuse.
+    pub footer: String,
+    /// The own text of any attached message (`message/rfc822`): a forwarded letter is judged
+    /// for new information like the sender's words (their own earlier mail attached again is
+    /// a repeat; a third party's letter is new), but it is not the sender's for the flags.
+    pub attached_text: String,
     /// Attachments and inline parts that are not the message text, by content.
     pub attachments: Vec<Attachment>,
     /// The message had no header block mail-parser could read.
@@ -81,26 +88,25 @@ impl Message {
         };
         let mut to = addresses(parsed.header("To"));
         to.extend(addresses(parsed.header("Cc")));
-        let (own, mut quoted) = split_quoted(&body_text(&parsed));
+        let Body {
+            own,
+            mut quoted,
+            footer,
+        } = split_body(&body_text(&parsed));
         let alt_text = if parsed.html_body != parsed.text_body {
             own_text(&html_text(&parsed))
         } else {
             String::new()
         };
         let mut attachments = Vec::new();
-        for part in parsed.attachments() {
-            if let PartType::Message(inner) = &part.body {
-                quoted.push_str(&body_text(inner));
-                quoted.push('\n');
-                continue;
-            }
-            let contents = part.contents();
-            attachments.push(Attachment {
-                name: part.attachment_name().unwrap_or("(unnamed)").to_string(),
-                size: contents.len(),
-                hash: stable_hash(contents),
-            });
-        }
+        let mut attached_text = String::new();
+        collect_attachments(
+            &parsed,
+            &mut attachments,
+            &mut attached_text,
+            &mut quoted,
+            0,
+        );
         Message {
             message_id: parsed.message_id().map(str::to_string),
             subject: parsed.subject().map(str::to_string),
@@ -109,6 +115,8 @@ impl Message {
             own_text: own,
             alt_text,
             quoted_text: quoted,
+            footer,
+            attached_text,
             attachments,
             headerless: false,
             references: match parsed.references() {
@@ -178,12 +186,31 @@ pub fn own_text(body: &str) -> String {
     split_quoted(body).0
 }
 
-/// [`own_text`], and what is left out of it apart from the signature: the quoted lines and
-/// everything from a quoted-reply header on.
+/// [`own_text`], and what is left out of it apart from the signature and legal footers: the
+/// quoted lines and everything from a quoted-reply header on.
 pub fn split_quoted(body: &str) -> (String, String) {
+    let b = split_body(body);
+    (b.own, b.quoted)
+}
+
+/// A text body cut into what the sender wrote, what it quotes and its legal footers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub own: String,
+    pub quoted: String,
+    pub footer: String,
+}
+
+/// Cuts a text body: the sender's own words stop at the first quoted-reply header or signature
+/// delimiter and leave out `>` lines; a legal footer runs from its first line to the end of
+/// its paragraph, and what follows it is the sender's again (so a "Disclaimer:" line hides
+/// nothing from the flags, and a footer between the text and a quote is not new information).
+pub fn split_body(body: &str) -> Body {
     let lines: Vec<&str> = body.lines().collect();
     let mut out = String::with_capacity(body.len());
     let mut quoted = String::new();
+    let mut footer = String::new();
+    let mut in_footer = false;
     let rest_quoted = |from: usize, quoted: &mut String| {
         for l in &lines[from..] {
             quoted.push_str(l.trim_start_matches(['>', ' ']));
@@ -210,14 +237,6 @@ pub fn split_quoted(body: &str) -> (String, String) {
         {
             // A quoted or forwarded message: someone's earlier words, not new ones.
             rest_quoted(i, &mut quoted);
-            break;
-        }
-        if DISCLAIMERS.iter().any(|d| lower.starts_with(d))
-            && lines[i + 1..].iter().all(|l| l.trim().is_empty())
-        {
-            // A legal footer, when it is the last line (nothing written after it): like a
-            // signature, not the sender's words. Text after such a line is kept,
-            // so a "Disclaimer:" line cannot hide what follows from the flags.
             break;
         }
         // "On Mon, 1 Jun 2026, X wrote:" and Welsh Gmail's "Ar Llun, … ysgrifennodd:".
@@ -248,10 +267,24 @@ pub fn split_quoted(body: &str) -> (String, String) {
             quoted.push('\n');
             continue;
         }
+        if t.is_empty() {
+            in_footer = false;
+        } else if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
+            in_footer = true;
+        }
+        if in_footer {
+            footer.push_str(line);
+            footer.push('\n');
+            continue;
+        }
         out.push_str(line);
         out.push('\n');
     }
-    (out, quoted)
+    Body {
+        own: out,
+        quoted,
+        footer,
+    }
 }
 
 /// How legal footers start (lower case).
@@ -307,6 +340,40 @@ fn html_text(parsed: &mail_parser::Message<'_>) -> String {
         }
     }
     out
+}
+
+/// Nested messages deeper than this are not opened (each level is a forward of a forward).
+const MAX_NESTING: usize = 4;
+
+/// Attachments, of the message and of any message attached to it (`message/rfc822`). An
+/// attached message's own words go to `attached`, what it quotes to `quoted`, and its own
+/// attachments count like the message's (review finding: a photo inside a forwarded message
+/// was never compared).
+fn collect_attachments(
+    parsed: &mail_parser::Message<'_>,
+    attachments: &mut Vec<Attachment>,
+    attached: &mut String,
+    quoted: &mut String,
+    depth: usize,
+) {
+    for part in parsed.attachments() {
+        if let PartType::Message(inner) = &part.body {
+            let body = split_body(&body_text(inner));
+            attached.push_str(&body.own);
+            attached.push('\n');
+            quoted.push_str(&body.quoted);
+            if depth < MAX_NESTING {
+                collect_attachments(inner, attachments, attached, quoted, depth + 1);
+            }
+            continue;
+        }
+        let contents = part.contents();
+        attachments.push(Attachment {
+            name: part.attachment_name().unwrap_or("(unnamed)").to_string(),
+            size: contents.len(),
+            hash: stable_hash(contents),
+        });
+    }
 }
 
 /// Quoted replies in HTML mail, hidden like `display:none` text.
@@ -504,11 +571,30 @@ mod split_tests {
 
 #[cfg(test)]
 mod footer_tests {
+    use super::split_body;
+
     #[test]
     fn a_disclaimer_line_does_not_hide_what_follows_it() {
         // Regression (review): any "Disclaimer:" line ended the sender's text, so threats
-        // written after one were never scanned.
-        let (own, _) = super::split_quoted("Hello.\nDisclaimer: none\nI will kill you.\n");
-        assert!(own.contains("I will kill you."), "{own}");
+        // written after one were never scanned. The footer paragraph is kept apart (the flags
+        // scan it) and the text after it is the sender's again.
+        let b = split_body("Hello.\nDisclaimer: none\nI will kill you.\n\nAnd again.\n");
+        assert_eq!(b.own, "Hello.\n\nAnd again.\n");
+        assert!(b.footer.contains("I will kill you."), "{b:?}");
+    }
+
+    #[test]
+    fn a_footer_between_the_text_and_an_outlook_quote_is_not_the_senders() {
+        // Regression: a footer was only left out when it was the last line, so a resend over
+        // an Outlook quote judged the footer new information.
+        let b = split_body(
+            "Following up on the below.\n\nCONFIDENTIALITY NOTICE: The information in this \
+             email may be privileged.\nIt is intended only for the named recipient.\n\n\
+             From: Anjali\nSent: 1 May 2026\nTo: admissions\n\nMy daughter...\n",
+        );
+        assert_eq!(b.own, "Following up on the below.\n\n\n");
+        assert!(b.footer.starts_with("CONFIDENTIALITY NOTICE"), "{b:?}");
+        assert!(b.footer.contains("named recipient"), "{b:?}");
+        assert!(b.quoted.contains("My daughter"), "{b:?}");
     }
 }

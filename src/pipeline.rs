@@ -17,6 +17,7 @@ use tracing::{error, info, warn};
 
 use crate::clock::Clock;
 use crate::flags;
+use crate::flags::monitor::ContactReservation;
 use crate::message::Message;
 use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
@@ -57,6 +58,8 @@ pub enum Outcome {
     Kept(Action),
     ParseFailed(String),
     StoreFailed(StoreError),
+    /// A task of ours failed (a panic in a worker): nothing was kept, so Postfix retries.
+    Internal(String),
     DeliveryFailed(SendError),
 }
 
@@ -178,17 +181,29 @@ impl Pipeline {
             t.data = renamed;
         }
         let rules = self.rules.current();
-        let (observed, crossed) = self.peek_contact(t, &rules, now);
-        let fingerprint = Fingerprint::of(&message, &rules.novelty);
-        let novelty = judge_novelty(
-            &self.store,
-            &rules,
-            &message,
-            &t.envelope,
-            &fingerprint,
-            now,
-            self.policy.history_days,
-        );
+        let message = Arc::new(message);
+        // Fingerprinting and reading the history cost up to a few milliseconds for a long
+        // message: off the async workers that carry the other sessions (review finding).
+        let (fingerprint, novelty) = {
+            let (store, rules, message) = (self.store.clone(), rules.clone(), message.clone());
+            let envelope = t.envelope.clone();
+            let days = self.policy.history_days;
+            match tokio::task::spawn_blocking(move || {
+                let fingerprint = Fingerprint::of(&message, &rules.novelty);
+                let novelty =
+                    judge_novelty(&store, &rules, &message, &envelope, &fingerprint, now, days);
+                (fingerprint, novelty)
+            })
+            .await
+            {
+                Ok(judged) => judged,
+                Err(e) => return (Outcome::Internal(format!("novelty task failed: {e}")), None),
+            }
+        };
+        // Counted now, in one atomic step, so parallel sessions cannot all slip under a
+        // threshold or all cross it (review finding); taken back if the message is not
+        // accepted, so Postfix's retry counts once.
+        let (observed, crossed, reservation) = self.reserve_contact(t, &rules, now);
         let verdict = policy::decide_full(
             &message,
             &t.envelope,
@@ -278,53 +293,60 @@ impl Pipeline {
                 }
             }
         };
-        // Counted once the message is ours (a 250 follows), so a retry after a 4xx is not
-        // counted twice and the crossing it would have recorded is found again.
+        // Remembered once the message is ours (a 250 follows). A message not accepted gives
+        // back its count, so a retry after a 4xx is not counted twice and finds again the
+        // crossing it would have recorded.
         if matches!(
             outcome,
             Outcome::Delivered | Outcome::Kept(_) | Outcome::PartlyHeld { .. }
         ) {
-            self.count_contact(t, &rules, now);
-            self.remember(t, &rules, &message, &fingerprint, id, now);
+            self.remember(t, &rules, &message, fingerprint, id, now)
+                .await;
+        } else if let Some(r) = reservation
+            && let Err(e) = self.store.release_contact(&r)
+        {
+            warn!(id, error = %e, "could not take back a contact count");
         }
         (outcome, Some(verdict))
     }
 
-    /// The flags the contact-pattern thresholds raise for this message (its sender's counters
-    /// as they would be with it counted), with the rules of those that it crosses. Nothing is
-    /// written: [`Pipeline::count_contact`] counts it once its outcome is final. Monitoring is
-    /// advisory: if the counters cannot be read, the message goes on unflagged.
-    fn peek_contact(
+    /// Counts this message in its sender's contact-pattern counters and returns the flags the
+    /// thresholds raise for it, the rules of those it crosses, and the reservation that takes
+    /// the count back if the message is not accepted. Before and after are read and written in
+    /// one atomic update, so of parallel messages exactly one crosses a threshold. Monitoring
+    /// is advisory: if the counters cannot be used, the message goes on unflagged.
+    fn reserve_contact(
         &self,
         t: &Transaction,
         rules: &Rules,
         now: OffsetDateTime,
-    ) -> (Vec<Flag>, Vec<String>) {
+    ) -> (Vec<Flag>, Vec<String>, Option<ContactReservation>) {
         let monitoring = &rules.monitoring;
         let sender = &t.envelope.sender;
         if !monitoring.watches(sender) {
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), None);
         }
         let key = rules.matching().normalize(sender);
-        match self.store.contact_counters(&key) {
-            Ok(before) => {
-                let mut before = before.unwrap_or_default();
-                // Rolled forward to now, so what has aged out of a window does not count as
-                // "already over" and hide a new crossing (review finding).
-                before.advance(now.unix_timestamp().div_euclid(3600));
-                let mut after = before.clone();
-                after.observe(&t.envelope.recipients, now);
+        match self
+            .store
+            .reserve_contact(&key, &t.envelope.recipients, now)
+        {
+            Ok((before, after, reservation)) => {
                 let found = monitoring.check(&before, &after);
                 let crossed = found
                     .iter()
                     .filter(|f| f.crossed)
                     .map(|f| f.flag.rule.clone())
                     .collect();
-                (found.into_iter().map(|f| f.flag).collect(), crossed)
+                (
+                    found.into_iter().map(|f| f.flag).collect(),
+                    crossed,
+                    Some(reservation),
+                )
             }
             Err(e) => {
                 warn!(error = %e, "contact counters unavailable; message not monitored");
-                (Vec::new(), Vec::new())
+                (Vec::new(), Vec::new(), None)
             }
         }
     }
@@ -333,12 +355,12 @@ impl Pipeline {
     /// history. Kept for every sender, not only restricted ones: a restriction's first test
     /// compares with the months of correspondence that led to it (see `docs/history.md`).
     /// Advisory like the counters: a failure is logged, and the message stands.
-    fn remember(
+    async fn remember(
         &self,
         t: &Transaction,
         rules: &Rules,
         message: &Message,
-        fingerprint: &Fingerprint,
+        fingerprint: Fingerprint,
         id: &str,
         now: OffsetDateTime,
     ) {
@@ -351,26 +373,21 @@ impl Pipeline {
             message_id: message.message_id.clone(),
             received_at: now,
         };
-        if let Err(e) = self
-            .store
-            .record_history(&identities, fingerprint, &earlier)
-        {
-            warn!(id, error = %e, "could not add the message to the correspondence history");
-        }
-    }
-
-    /// Counts an accepted message in its sender's contact-pattern counters.
-    fn count_contact(&self, t: &Transaction, rules: &Rules, now: OffsetDateTime) {
-        let sender = &t.envelope.sender;
-        if !rules.monitoring.watches(sender) {
-            return;
-        }
-        let key = rules.matching().normalize(sender);
-        if let Err(e) = self
-            .store
-            .observe_contact(&key, &t.envelope.recipients, now)
-        {
-            warn!(error = %e, "contact counters unavailable; message not counted");
+        let store = self.store.clone();
+        let days = self.policy.history_days;
+        // Up to some thousands of small writes for a long message: off the async workers.
+        let written = tokio::task::spawn_blocking(move || {
+            store.record_history(&identities, &fingerprint, &earlier, days)
+        })
+        .await;
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                warn!(id, error = %e, "could not add the message to the correspondence history")
+            }
+            Err(e) => {
+                warn!(id, error = %e, "could not add the message to the correspondence history")
+            }
         }
     }
 
@@ -475,7 +492,9 @@ impl MessageHandler for Pipeline {
             Outcome::Kept(action) => action.as_str(),
             _ => "tempfail",
         };
-        let reasons = verdict.map(|v| v.reasons.join("; ")).unwrap_or_default();
+        let reasons = verdict
+            .map(|v| policy::log_reasons(&v.reasons))
+            .unwrap_or_default();
         let to = t.envelope.recipients.join(",");
         let ms = started.elapsed().as_millis() as u64;
         let from = t.envelope.sender.as_str();
@@ -581,6 +600,11 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
             "4.3.0",
             format!("Error: {id} could not be parsed; try again later"),
         ),
+        Outcome::Internal(_) => Reply::new(
+            451,
+            "4.3.0",
+            format!("Error: {id} internal error; try again later"),
+        ),
         Outcome::StoreFailed(_) => Reply::new(
             451,
             "4.3.0",
@@ -610,7 +634,7 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
 
 fn outcome_detail(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::ParseFailed(e) => e.clone(),
+        Outcome::ParseFailed(e) | Outcome::Internal(e) => e.clone(),
         Outcome::StoreFailed(e) => {
             error!(error = %e, "store failure");
             e.to_string()

@@ -225,6 +225,7 @@ async fn history_past_its_retention_no_longer_counts_and_is_swept() {
                 message_id: None,
                 received_at: then,
             },
+            365,
         )
         .unwrap();
     let h = fp.hashes().next().unwrap();
@@ -249,4 +250,41 @@ async fn history_past_its_retention_no_longer_counts_and_is_swept() {
     assert!(store.expire_history(later, 30).unwrap() > 0);
     assert!(store.history(&ids, later, 365).seen(h).is_none());
     assert!(store.history_message(seq.unwrap()).unwrap().is_none());
+}
+
+#[tokio::test]
+async fn regression_an_expired_unswept_entry_does_not_name_a_forgotten_message() {
+    // Review finding: a hash past retention but not yet swept kept its first message when seen
+    // again, so "closest earlier message" named one the history had already forgotten.
+    use contactgate::message::Message;
+    use contactgate::novelty::{Earlier, Fingerprint, Seen, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    let store = contactgate::store::Store::open(dir.path()).unwrap();
+    let fp = Fingerprint::of(
+        &Message::parse(eml("a@mail.example", 1, "Mould", COMPLAINT).as_bytes()).unwrap(),
+        &Settings::default(),
+    );
+    let ids = vec!["a@mail.example".to_string()];
+    let at = |id: &str, when| Earlier {
+        id: id.into(),
+        message_id: None,
+        received_at: when,
+    };
+    let then = datetime!(2026-01-01 09:00 UTC);
+    let later = then + time::Duration::days(40);
+    store
+        .record_history(&ids, &fp, &at("OLD", then), 30)
+        .unwrap();
+    store
+        .record_history(&ids, &fp, &at("NEW", later), 30)
+        .unwrap();
+    let h = fp.hashes().next().unwrap();
+    let seq = store.history(&ids, later, 30).seen(h).unwrap();
+    assert_eq!(store.history_message(seq).unwrap().unwrap().id, "NEW");
+    // Within retention the first message stays the one named.
+    store
+        .record_history(&ids, &fp, &at("NEWER", later + time::Duration::days(2)), 30)
+        .unwrap();
+    let seq = store.history(&ids, later, 30).seen(h).unwrap();
+    assert_eq!(store.history_message(seq).unwrap().unwrap().id, "NEW");
 }

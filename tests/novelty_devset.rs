@@ -162,8 +162,8 @@ fn novelty_meets_its_targets_on_the_development_set() {
     );
     println!("wrong:\n{}", e.wrong.join("\n"));
     assert_eq!(e.firsts_new, e.sequences, "a first message is always new");
-    // The target is 0.95; this guards what is reached (see bench/RESULTS.md).
-    assert!(accuracy >= 0.945, "accuracy {accuracy:.3}");
+    // The target (see bench/RESULTS.md for what is reached).
+    assert!(accuracy >= 0.95, "accuracy {accuracy:.3}");
     assert!(new_recall >= 0.9, "new found {new_recall:.3}");
     assert!(old_recall >= 0.9, "repeats found {old_recall:.3}");
 }

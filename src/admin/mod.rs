@@ -21,6 +21,10 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Longest request line the daemon reads.
 /// Large enough for `explain --live` to send a message of 12 MB (as base64 in JSON).
 pub const MAX_REQUEST: usize = 16 * 1024 * 1024;
+/// Longest request line for any operation but `explain`, which alone carries a message.
+pub const MAX_SMALL_REQUEST: usize = 64 * 1024;
+/// The one operation allowed [`MAX_REQUEST`].
+pub const LARGE_OP: &str = "explain";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {

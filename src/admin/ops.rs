@@ -59,7 +59,10 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
             to_json(&entries)
         }),
         "incidents.list" => parse(args).and_then(|a: IncidentArgs| incidents_list(ctx, a)),
-        "explain" => parse(args).and_then(|a: ExplainArgs| explain_live(ctx, a)),
+        "explain" => match parse::<ExplainArgs>(args) {
+            Ok(a) => explain_live(ctx, a).await,
+            Err(e) => Err(e),
+        },
         "export.address" => match parse::<AddressArgs>(args) {
             Ok(a) => subject_access(ctx, actor, &a.address).await,
             Err(e) => Err(e),
@@ -120,37 +123,45 @@ struct ExplainArgs {
 /// `explain --live`: the dry run with what only the daemon has, the running rules and the
 /// correspondence history (read, never written: explaining a message does not make its repeat
 /// look old).
-fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, String> {
-    let raw = base64::engine::general_purpose::STANDARD
-        .decode(a.eml_base64.as_bytes())
-        .map_err(|e| format!("eml_base64 is not base64: {e}"))?;
+///
+/// Parsing a message of up to 12 MB and reading the history is blocking work: it runs off the
+/// async workers that carry SMTP sessions (review finding).
+async fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, String> {
     let rules = ctx.rules.current();
     let now = a.at.unwrap_or_else(|| ctx.clock.now());
-    let history_days = ctx.policy.history_days;
-    let store = &ctx.store;
-    let e = crate::explain::explain_with(
-        &a.file,
-        &raw,
-        a.sender.as_deref(),
-        &a.rcpt,
-        &rules,
-        &ctx.policy,
-        now,
-        |message, envelope| {
-            let fingerprint = crate::novelty::Fingerprint::of(message, &rules.novelty);
-            crate::pipeline::judge_novelty(
-                store,
-                &rules,
-                message,
-                envelope,
-                &fingerprint,
-                now,
-                history_days,
-            )
-        },
-    )
-    .map_err(|e| e.to_string())?;
-    to_json(&e)
+    let policy = ctx.policy.clone();
+    let store = ctx.store.clone();
+    tokio::task::spawn_blocking(move || {
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(a.eml_base64.as_bytes())
+            .map_err(|e| format!("eml_base64 is not base64: {e}"))?;
+        let history_days = policy.history_days;
+        let e = crate::explain::explain_with(
+            &a.file,
+            &raw,
+            a.sender.as_deref(),
+            &a.rcpt,
+            &rules,
+            &policy,
+            now,
+            |message, envelope| {
+                let fingerprint = crate::novelty::Fingerprint::of(message, &rules.novelty);
+                crate::pipeline::judge_novelty(
+                    &store,
+                    &rules,
+                    message,
+                    envelope,
+                    &fingerprint,
+                    now,
+                    history_days,
+                )
+            },
+        )
+        .map_err(|e| e.to_string())?;
+        to_json(&e)
+    })
+    .await
+    .map_err(|e| format!("explain failed: {e}"))?
 }
 
 #[derive(Deserialize, Default)]

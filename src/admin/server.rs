@@ -6,7 +6,8 @@
 //! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660.
 //!
 //! Bounds: a request line is at most [`MAX_REQUEST`] bytes (longer is refused and the
-//! connection closed), and each request must arrive, and each answer be taken, within
+//! connection closed), and only `explain`, which carries a message, may use more than
+//! [`MAX_SMALL_REQUEST`]; each request must arrive, and each answer be taken, within
 //! [`IDLE_TIMEOUT`], so a stuck or hostile local client cannot hold a connection for ever.
 
 use std::path::Path;
@@ -19,7 +20,7 @@ use tokio::sync::watch;
 use tracing::{debug, warn};
 
 use super::ops::{AdminContext, dispatch};
-use super::{MAX_REQUEST, PROTOCOL_VERSION, Request, Response};
+use super::{LARGE_OP, MAX_REQUEST, MAX_SMALL_REQUEST, PROTOCOL_VERSION, Request, Response};
 
 /// How long a connection may take to send a whole request line, or to take our answer. The
 /// CLI sends its request at once and reads the answer at once; a client that does neither (a
@@ -167,6 +168,13 @@ where
                     "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
                     req.v
                 )),
+                // Only `explain` carries a message; no other request needs more than a little.
+                Ok(req) if req.op != LARGE_OP && line.len() > MAX_SMALL_REQUEST => {
+                    failure(format!(
+                        "request longer than {MAX_SMALL_REQUEST} bytes for {}",
+                        req.op
+                    ))
+                }
                 Ok(req) => handle(req).await,
             }
         };
@@ -262,6 +270,22 @@ mod tests {
             .unwrap()
             .unwrap();
         drop(writer);
+    }
+
+    #[tokio::test]
+    async fn regression_only_explain_may_send_a_large_request() {
+        // Review finding: the 16 MiB allowance for `explain --live` applied to every operation.
+        let (mut r, mut w, _task) = connect();
+        let pad = "x".repeat(MAX_SMALL_REQUEST);
+        for (op, ok) in [("held.list", false), ("explain", true)] {
+            let line = format!("{{\"v\":1,\"op\":\"{op}\",\"args\":{{\"pad\":\"{pad}\"}}}}\n");
+            w.write_all(line.as_bytes()).await.unwrap();
+            let answer = response(&mut r).await;
+            assert_eq!(answer.ok, ok, "{op}: {:?}", answer.error);
+            if !ok {
+                assert!(answer.error.unwrap().contains("longer than"));
+            }
+        }
     }
 
     #[tokio::test]

@@ -76,6 +76,24 @@ impl Counters {
         self.recipients.drain(..excess);
     }
 
+    /// Takes back one message counted in `hour` (the counters' hour then) that added the
+    /// recipient hashes `added`: what has rolled out of its window since is left alone.
+    pub fn unobserve(&mut self, hour: i64, added: &[u64]) {
+        if hour > self.last_hour {
+            return;
+        }
+        if self.last_hour - hour < 24 {
+            let slot = &mut self.hours[hour.rem_euclid(24) as usize];
+            *slot = slot.saturating_sub(1);
+        }
+        if self.last_hour.div_euclid(24) - hour.div_euclid(24) < 7 {
+            let slot = &mut self.days[hour.div_euclid(24).rem_euclid(7) as usize];
+            *slot = slot.saturating_sub(1);
+        }
+        self.recipients
+            .retain(|(h, seen)| !(added.contains(h) && *seen == hour));
+    }
+
     /// Zeroes the buckets that have rolled out of their window by `hour`.
     pub(crate) fn advance(&mut self, hour: i64) {
         let last = self.last_hour;
@@ -120,6 +138,17 @@ impl Counters {
         hour.saturating_sub(self.last_hour) >= 24 * 8
             || self.last_hour.saturating_sub(hour) > FUTURE_HOURS
     }
+}
+
+/// A message's count, to take back if the message is not accepted after all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactReservation {
+    /// The normalised sender.
+    pub sender: String,
+    /// The hour it was counted in.
+    pub hour: i64,
+    /// Recipient hashes it added to the fan-out.
+    pub added: Vec<u64>,
 }
 
 /// Recipient hashes are stored, so they must mean the same after an upgrade: the standard

@@ -102,6 +102,15 @@ impl Sentence {
     }
 }
 
+/// Of the sender's own text (and of the HTML alternative's), at most this much is compared: a
+/// long letter. What lies beyond is not judged, and the message counts as new (delivered for
+/// an officer to read), so a message too long to compare is never filed unseen.
+pub const MAX_OWN_BYTES: usize = 32 * 1024;
+/// Of what a message quotes, at most this much becomes known context.
+pub const MAX_QUOTED_BYTES: usize = 64 * 1024;
+/// At most this many attachments are compared; any more make the message new.
+pub const MAX_ATTACHMENTS: usize = 100;
+
 /// What the history keeps of a message: hashes, never text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fingerprint {
@@ -110,21 +119,48 @@ pub struct Fingerprint {
     pub attachments: Vec<(String, u64)>,
     /// Hashes of what the message quotes: known, so not new, and remembered.
     pub context: Vec<u64>,
+    /// The text or the attachments went past the limits above: part of the message was not
+    /// compared.
+    pub truncated: bool,
 }
 
 impl Fingerprint {
+    /// The fingerprint of a message. Its cost is bounded whatever the message's size: the text
+    /// and attachments past the limits above are not read (and the message is then new).
     pub fn of(message: &Message, settings: &Settings) -> Fingerprint {
         // The subject is left out: escalating subjects ("URGENT!!!", "FINAL REQUEST") are the
         // commonest change in a resend, and a real new matter is in the text too.
-        let sentences = text::sentences(&message.own_text)
+        let (own, mut truncated) = head(&message.own_text, MAX_OWN_BYTES);
+        let mut sentences: Vec<Sentence> = text::sentences(own)
             .into_iter()
             .filter_map(|s| {
                 let words = settings.words(&s);
                 (!words.is_empty()).then(|| Sentence::new(s, &words))
             })
             .collect();
+        // The HTML alternative is what most readers see: a sentence only it has is the
+        // sender's too (review finding: new text in the HTML part alone was filed as a repeat).
+        // So are the words of a message attached (a forwarded letter): the sender's own earlier
+        // mail attached again is a repeat, a third party's letter is new.
+        for extra in [&message.alt_text, &message.attached_text] {
+            let (alt, cut) = head(extra, MAX_OWN_BYTES);
+            truncated |= cut;
+            let mut have: std::collections::HashSet<Vec<u64>> =
+                sentences.iter().map(|s| s.words.clone()).collect();
+            for s in text::sentences(alt) {
+                let words = settings.words(&s);
+                if words.is_empty() {
+                    continue;
+                }
+                let s = Sentence::new(s, &words);
+                if have.insert(s.words.clone()) {
+                    sentences.push(s);
+                }
+            }
+        }
         let mut context = Vec::new();
-        for s in text::sentences(&message.quoted_text) {
+        let (quoted, _) = head(&message.quoted_text, MAX_QUOTED_BYTES);
+        for s in text::sentences(quoted) {
             let words = settings.words(&s);
             let s = Sentence::new(s, &words);
             context.extend(s.words.iter().chain(&s.shingles));
@@ -132,14 +168,17 @@ impl Fingerprint {
         }
         context.sort_unstable();
         context.dedup();
+        truncated |= message.attachments.len() > MAX_ATTACHMENTS;
         Fingerprint {
             sentences,
             attachments: message
                 .attachments
                 .iter()
+                .take(MAX_ATTACHMENTS)
                 .map(|a| (a.name.clone(), attachment_hash(a.hash)))
                 .collect(),
             context,
+            truncated,
         }
     }
 
@@ -158,6 +197,20 @@ impl Fingerprint {
             .chain(&self.context)
             .copied()
     }
+}
+
+/// At most `max` bytes of `text`, cut at a line break (or else a character boundary), and
+/// whether anything was cut.
+fn head(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
+    (&text[..end], true)
 }
 
 fn word_hash(w: &str) -> u64 {
@@ -200,6 +253,9 @@ pub struct Report {
     pub closest: Option<Earlier>,
     /// Whether there was any history to compare with.
     pub had_history: bool,
+    /// The message was too long to compare in full, so it counts as new.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 /// An earlier message, as the history remembers it.
@@ -226,6 +282,9 @@ impl Report {
         }
         if !self.new_attachments.is_empty() {
             parts.push(format!("{} new attachment(s)", self.new_attachments.len()));
+        }
+        if self.truncated {
+            parts.push("too long to compare in full".into());
         }
         if parts.is_empty() {
             "no new information".into()
@@ -256,6 +315,7 @@ pub fn assess(fingerprint: &Fingerprint, seen: &dyn Seen, settings: &Settings) -
         closest_seq: None,
         closest: None,
         had_history: false,
+        truncated: fingerprint.truncated,
     };
     // Within one message, a word counts as new once.
     let mut counted = std::collections::HashSet::new();
@@ -298,7 +358,9 @@ pub fn assess(fingerprint: &Fingerprint, seen: &dyn Seen, settings: &Settings) -
             report.new_attachments.push(name.clone());
         }
     }
-    report.new = !report.new_attachments.is_empty() || report.new_words >= settings.min_new_words;
+    report.new = !report.new_attachments.is_empty()
+        || report.new_words >= settings.min_new_words
+        || report.truncated;
     report.had_history = had_history;
     report.closest_seq = votes
         .into_iter()

@@ -5,18 +5,23 @@ fn message(subject: &str, body: &str) -> Message {
     Message::parse(raw.as_bytes()).unwrap()
 }
 
-fn judge(history: &[&str], body: &str) -> Report {
-    let settings = Settings::default();
+/// A history of `bodies`, numbered from 1.
+fn history_of(bodies: &[&str]) -> MemoryHistory {
     let mut h = MemoryHistory::default();
-    for (i, b) in history.iter().enumerate() {
+    for (i, b) in bodies.iter().enumerate() {
         h.record(
-            &Fingerprint::of(&message("Damp", b), &settings),
+            &Fingerprint::of(&message("Damp", b), &Settings::default()),
             i as u64 + 1,
         );
     }
+    h
+}
+
+fn judge(history: &[&str], body: &str) -> Report {
+    let settings = Settings::default();
     assess(
         &Fingerprint::of(&message("Re: Damp", body), &settings),
-        &h,
+        &history_of(history),
         &settings,
     )
 }
@@ -186,4 +191,111 @@ fn glossary_entries_are_checked_with_their_place() {
     let e = Settings::parse("glossary = [\"a = b = c\"]\n", "n.toml").unwrap_err();
     assert_eq!(e.problems[0].location, "n.toml:1:13");
     assert!(Settings::parse("glossary = [\"street = \"]\n", "n.toml").is_ok());
+}
+
+fn judge_raw(history: &[&str], raw: impl AsRef<str>) -> Report {
+    let settings = Settings::default();
+    let m = Message::parse(raw.as_ref().replace('\n', "\r\n").as_bytes()).unwrap();
+    assess(
+        &Fingerprint::of(&m, &settings),
+        &history_of(history),
+        &settings,
+    )
+}
+
+#[test]
+fn regression_new_text_only_in_the_html_alternative_is_new() {
+    // Review finding: novelty read the text/plain part alone, so a client whose HTML part
+    // carries the new paragraph had it filed as a repeat.
+    let raw = format!(
+        "From: a@mail.example\nSubject: Damp\nMIME-Version: 1.0\n\
+Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n{FIRST}\n\
+--b\nContent-Type: text/html\n\n<p>{FIRST}</p><p>The ceiling in the back bedroom collapsed \
+onto my son's cot on Tuesday night.</p>\n--b--\n"
+    );
+    let r = judge_raw(&[FIRST], &raw);
+    assert!(r.new, "{r:?}");
+    assert_eq!(r.novel_sentences.len(), 1, "{r:?}");
+    assert!(r.novel_sentences[0].contains("ceiling"), "{r:?}");
+    // The same alternative without the new paragraph is a repeat (no sentence counted twice).
+    let raw = format!(
+        "From: a@mail.example\nSubject: Damp\nMIME-Version: 1.0\n\
+Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n{FIRST}\n\
+--b\nContent-Type: text/html\n\n<p>{FIRST}</p>\n--b--\n"
+    );
+    let r = judge_raw(&[FIRST], &raw);
+    assert!(!r.new, "{r:?}");
+}
+
+#[test]
+fn regression_an_attached_message_and_its_attachments_count_as_attachments() {
+    // Review finding: a forwarded message/rfc822 was only quoted text, and the photo inside it
+    // was never hashed, so a new photo forwarded that way was filed as a repeat. Its words are
+    // now judged like the sender's: their own earlier mail attached again is a repeat.
+    let inner = |photo: &str| {
+        format!(
+            "From: a@mail.example\nSubject: Damp\nMIME-Version: 1.0\n\
+Content-Type: multipart/mixed; boundary=\"c\"\n\n--c\nContent-Type: text/plain\n\n{FIRST}\n\
+--c\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"wall.png\"\n\
+Content-Transfer-Encoding: base64\n\n{photo}\n--c--\n"
+        )
+    };
+    let outer = |photo: &str| {
+        format!(
+            "From: a@mail.example\nSubject: Fwd: Damp\nMIME-Version: 1.0\n\
+Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n\
+--b\nContent-Type: message/rfc822\nContent-Disposition: attachment\n\n{}\n--b--\n",
+            inner(photo)
+        )
+    };
+    let settings = Settings::default();
+    let m = Message::parse(outer("aGVsbG8=").replace('\n', "\r\n").as_bytes()).unwrap();
+    let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["wall.png"], "{m:?}");
+    let mut h = MemoryHistory::default();
+    h.record(&Fingerprint::of(&message("Damp", FIRST), &settings), 1);
+    // The earlier complaint attached, with a photo not seen before: the photo is new.
+    let r = assess(&Fingerprint::of(&m, &settings), &h, &settings);
+    assert_eq!((r.new, r.novel_sentences.len()), (true, 0), "{r:?}");
+    assert_eq!(r.new_attachments, ["wall.png"], "{r:?}");
+    h.record(&Fingerprint::of(&m, &settings), 2);
+    // The same forward again: nothing new.
+    let again = Fingerprint::of(&m, &settings);
+    assert!(!assess(&again, &h, &settings).new);
+    // The same letter with another photo inside: the photo is new.
+    let m2 = Message::parse(outer("d29ybGQ=").replace('\n', "\r\n").as_bytes()).unwrap();
+    let r = assess(&Fingerprint::of(&m2, &settings), &h, &settings);
+    assert!(r.new, "{r:?}");
+    assert_eq!(r.new_attachments, ["wall.png"], "{r:?}");
+}
+
+#[test]
+fn regression_text_past_the_limit_is_not_read_and_makes_the_message_new() {
+    // Review finding: the whole text was fingerprinted whatever its size. Now the work is
+    // bounded, and what was not compared cannot be filed as a repeat.
+    let mut long = String::new();
+    while long.len() <= MAX_OWN_BYTES {
+        long.push_str(FIRST);
+        long.push('\n');
+    }
+    let settings = Settings::default();
+    let f = Fingerprint::of(&message("Damp", &long), &settings);
+    assert!(f.truncated);
+    let r = judge(&[FIRST], &long);
+    assert!(r.new && r.truncated, "{r:?}");
+    assert!(r.summary().contains("too long"), "{}", r.summary());
+    // Within the limit, the same repeat is not new.
+    let r = judge(&[FIRST], &format!("{FIRST}\n{FIRST}"));
+    assert!(!r.new && !r.truncated, "{r:?}");
+}
+
+#[test]
+fn an_attached_letter_with_new_facts_is_new() {
+    let raw = "From: a@mail.example\nSubject: Fwd\nMIME-Version: 1.0\n\
+Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n\
+--b\nContent-Type: message/rfc822\n\nFrom: surveyor@firm.example\nSubject: Survey\n\n\
+The survey of 14 Heol y Nant found the damp course has failed along the north wall.\n--b--\n";
+    let r = judge_raw(&[FIRST], raw);
+    assert!(r.new, "{r:?}");
+    assert!(r.novel_sentences[0].contains("damp course"), "{r:?}");
 }

@@ -332,9 +332,13 @@ pub fn decide_full(
     let mut flags = rules
         .detector
         .flags(message.subject.as_deref(), &message.own_text);
-    // The HTML alternative, which most readers see: what it adds (not counted twice).
-    if !message.alt_text.is_empty() {
-        for f in rules.detector.flags(None, &message.alt_text) {
+    // The HTML alternative, which most readers see, and legal footers (a "Disclaimer:" line
+    // must not hide abuse): what they add (not counted twice).
+    for extra in [&message.alt_text, &message.footer] {
+        if extra.is_empty() {
+            continue;
+        }
+        for f in rules.detector.flags(None, extra) {
             if !flags.iter().any(|g| g.rule == f.rule) {
                 flags.push(f);
             }
@@ -484,6 +488,28 @@ pub fn matched_customers<'r>(
 /// How many characters of a new sentence a reason quotes.
 const SENTENCE_IN_REASON: usize = 300;
 
+/// How a reason quoting the customer's words starts: the officer sees them (in `explain`,
+/// `held show` and the audit trail), the log does not.
+const NEW_SENTENCE: &str = "new sentence: ";
+const NEW_ATTACHMENT: &str = "new attachment: ";
+
+/// Reasons as the log may carry them: those quoting the customer's new sentences or naming
+/// their attachments are counted, not copied (customer text stays out of the log).
+pub fn log_reasons(reasons: &[String]) -> String {
+    let private = |r: &&String| r.starts_with(NEW_SENTENCE) || r.starts_with(NEW_ATTACHMENT);
+    let mut out: Vec<&str> = reasons
+        .iter()
+        .filter(|r| !private(r))
+        .map(String::as_str)
+        .collect();
+    let hidden = reasons.iter().filter(private).count();
+    let note = format!("{hidden} new sentence(s) and attachment(s) listed in the audit trail");
+    if hidden > 0 {
+        out.push(&note);
+    }
+    out.join("; ")
+}
+
 fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|x| seen.insert(x.clone()));
@@ -583,12 +609,12 @@ fn evaluate(
                     .iter()
                     .map(|s| {
                         let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
-                        format!("new sentence: \"{s}\"")
+                        format!("{NEW_SENTENCE}\"{s}\"")
                     })
                     .chain(
                         n.new_attachments
                             .iter()
-                            .map(|a| format!("new attachment: {a}")),
+                            .map(|a| format!("{NEW_ATTACHMENT}{a}")),
                     )
                     .collect(),
                 ..plain(

@@ -441,3 +441,42 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
     assert_eq!(v.action, Action::Hold);
     assert_eq!(v.flags[0].category, "frequency");
 }
+
+#[test]
+fn regression_abuse_in_a_legal_footer_paragraph_is_still_flagged() {
+    // Footers are left out of the sender's own text for novelty; the flags must still see them.
+    let r = with_lexicon(NAMED);
+    let now = datetime!(2026-06-01 10:00 UTC);
+    let env = envelope("z@mail.example", &["x@council.example"]);
+    let m = Message::parse(
+        b"From: z@mail.example\r\nSubject: hi\r\n\r\nHello.\r\nDisclaimer: none\r\nwatch your back\r\n",
+    )
+    .unwrap();
+    assert!(!m.own_text.contains("watch your back"), "{m:?}");
+    let v = decide(&m, &env, &r, &PolicySettings::default(), now);
+    assert_eq!(v.action, Action::Hold, "{:?}", v.reasons);
+    assert_eq!(v.flags.len(), 1);
+}
+
+#[test]
+fn regression_new_sentences_are_counted_not_copied_in_the_log() {
+    // Review finding: the reasons, which list the customer's new sentences for the officer,
+    // went into the log line whole.
+    let reasons = vec![
+        "new_information_only: new information (1 new sentence(s)); delivered (x)".to_string(),
+        "new sentence: \"My son is ill\"".to_string(),
+        "new attachment: scan.pdf".to_string(),
+    ];
+    let line = log_reasons(&reasons);
+    assert!(!line.contains("My son"), "{line}");
+    assert!(!line.contains("scan.pdf"), "{line}");
+    assert!(
+        line.starts_with("new_information_only: new information"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("2 new sentence(s) and attachment(s) listed in the audit trail"),
+        "{line}"
+    );
+    assert_eq!(log_reasons(&reasons[..1]), reasons[0]);
+}

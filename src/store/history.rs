@@ -63,18 +63,20 @@ impl Store {
         }
     }
 
-    /// Adds a message's fingerprint to the history of each identity.
+    /// Adds a message's fingerprint to the history of each identity, which keeps `days` days.
     pub fn record_history(
         &self,
         identities: &[String],
         fingerprint: &Fingerprint,
         earlier: &Earlier,
+        days: u64,
     ) -> Result<(), StoreError> {
         if identities.is_empty() {
             return Ok(());
         }
         let seq = self.inner.db.generate_id()?;
         let today = day(earlier.received_at);
+        let oldest = today - days as i64;
         let mut hashes: Vec<u64> = fingerprint.hashes().collect();
         hashes.sort_unstable();
         hashes.dedup();
@@ -95,6 +97,9 @@ impl Store {
                     ),
                     None => (seq, i64::MIN),
                 };
+                // Past retention but not yet swept: forgotten, so this message is its first
+                // (review finding: the closest earlier message named one older than retention).
+                let first = if last < oldest { seq } else { first };
                 if last >= today {
                     continue;
                 }

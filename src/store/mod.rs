@@ -43,7 +43,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{error, warn};
 
-use crate::flags::monitor::Counters;
+use crate::flags::monitor::{ContactReservation, Counters};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
     INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
@@ -322,27 +322,56 @@ impl Store {
     }
 
     /// Counts one message from `sender` (a normalised address) to `recipients` and returns the
-    /// sender's counters including it. O(1): the counters have a fixed size. Not flushed here;
-    /// sled's background flush and the next commit make it durable.
-    pub fn observe_contact(
+    /// sender's counters before it (rolled forward to now) and with it, read and written in one
+    /// atomic update, and the reservation that takes the count back ([`Store::release_contact`]).
+    /// O(1): the counters have a fixed size. Not flushed here; sled's background flush and the
+    /// next commit make it durable.
+    pub fn reserve_contact(
         &self,
         sender: &str,
         recipients: &[String],
         now: time::OffsetDateTime,
-    ) -> Result<Counters, StoreError> {
-        let mut out = Counters::default();
+    ) -> Result<(Counters, Counters, ContactReservation), StoreError> {
+        let mut out = (Counters::default(), Counters::default());
         self.inner
             .contacts
             .fetch_and_update(sender.as_bytes(), |old| {
-                let mut c: Counters = old
+                let mut before: Counters = old
                     .and_then(|b| serde_json::from_slice(b).ok())
                     .unwrap_or_default();
-                c.observe(recipients, now);
-                let bytes = serde_json::to_vec(&c).expect("Counters serialise");
-                out = c;
+                let mut after = before.clone();
+                after.observe(recipients, now);
+                // Rolled forward to the hour counted in, so what has aged out of a window does
+                // not count as "already over" and hide a new crossing.
+                before.advance(after.last_hour);
+                let bytes = serde_json::to_vec(&after).expect("Counters serialise");
+                out = (before, after);
                 Some(bytes)
             })?;
-        Ok(out)
+        let (before, after) = out;
+        let reservation = ContactReservation {
+            sender: sender.to_string(),
+            hour: after.last_hour,
+            added: after
+                .recipients
+                .iter()
+                .map(|(h, _)| *h)
+                .filter(|h| !before.recipients.iter().any(|(b, _)| b == h))
+                .collect(),
+        };
+        Ok((before, after, reservation))
+    }
+
+    /// Takes back a count made by [`Store::reserve_contact`] for a message that was not accepted.
+    pub fn release_contact(&self, r: &ContactReservation) -> Result<(), StoreError> {
+        self.inner
+            .contacts
+            .fetch_and_update(r.sender.as_bytes(), |old| {
+                let mut c: Counters = serde_json::from_slice(old?).ok()?;
+                c.unobserve(r.hour, &r.added);
+                Some(serde_json::to_vec(&c).expect("Counters serialise"))
+            })?;
+        Ok(())
     }
 
     /// A sender's counters, if any.
@@ -817,6 +846,69 @@ mod tests {
         let store = reopen(dir.path()).await;
         assert_eq!(store.held().unwrap(), vec![record("A1")]);
         assert_eq!(store.held_body("A1").unwrap(), b"body");
+    }
+
+    #[tokio::test]
+    async fn regression_parallel_messages_cross_a_threshold_exactly_once() {
+        // Review finding: counters were read at decision time and written after delivery, so
+        // parallel sessions all saw "under the limit" (or all crossed it).
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let m = crate::flags::monitor::Monitoring::parse(
+            "[frequency]\nper_day = 10\n",
+            "monitoring.toml",
+        )
+        .unwrap();
+        let now = time::macros::datetime!(2026-06-01 10:00 UTC);
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (s, m) = (store.clone(), m.clone());
+                std::thread::spawn(move || {
+                    let mut crossed = 0;
+                    for _ in 0..5 {
+                        let (before, after, _) = s
+                            .reserve_contact("a@mail.example", &["x@council.example".into()], now)
+                            .unwrap();
+                        crossed += m
+                            .check(&before, &after)
+                            .iter()
+                            .filter(|f| f.crossed)
+                            .count();
+                    }
+                    crossed
+                })
+            })
+            .collect();
+        let crossed: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+        assert_eq!(crossed, 1);
+        let c = store.contact_counters("a@mail.example").unwrap().unwrap();
+        assert_eq!(c.per_day(), 40);
+    }
+
+    #[tokio::test]
+    async fn regression_a_message_not_accepted_gives_back_its_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let now = time::macros::datetime!(2026-06-01 10:00 UTC);
+        let to = |r: &str| vec![r.to_string()];
+        store
+            .reserve_contact("a@mail.example", &to("x@council.example"), now)
+            .unwrap();
+        let (_, after, r) = store
+            .reserve_contact("a@mail.example", &to("y@council.example"), now)
+            .unwrap();
+        assert_eq!(
+            (after.per_day(), after.per_week(), after.fan_out()),
+            (2, 2, 2)
+        );
+        store.release_contact(&r).unwrap();
+        let c = store.contact_counters("a@mail.example").unwrap().unwrap();
+        assert_eq!((c.per_day(), c.per_week(), c.fan_out()), (1, 1, 1));
+        // The retry counts again, and crosses what it would have crossed.
+        let (before, after, _) = store
+            .reserve_contact("a@mail.example", &to("y@council.example"), now)
+            .unwrap();
+        assert_eq!((before.fan_out(), after.fan_out()), (1, 2));
     }
 
     #[tokio::test]
