@@ -3,6 +3,8 @@
 //! `cargo bench --bench flags`. One thread, so MB/s is per core.
 //! - Scan speed: the shipped lexicon over ~8 MB of council-style prose (plain ASCII, and a
 //!   variant with Welsh and other non-ASCII letters), target ≥ 100 MB/s.
+//! - `FLAGS_BENCH_ONLY=<words>` runs only the variants whose name contains them,
+//!   `FLAGS_BENCH_RUNS` times each (default 50), and prints nothing: for a profiler.
 //! - Flatness: synthetic lexicons of 1,000, 10,000 and 50,000 entries scan the same text, in
 //!   alternating rounds so machine noise hits all alike; target: within 20% of each other.
 
@@ -154,6 +156,19 @@ fn main() {
             ascii.len(),
             Box::new(|| time_scan(d, &ascii)),
         ));
+    }
+    if let Ok(only) = std::env::var("FLAGS_BENCH_ONLY") {
+        variants.retain(|(name, _, _)| name.contains(&only));
+        let runs: usize = std::env::var("FLAGS_BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(50);
+        for (_, _, v) in &variants {
+            for _ in 0..runs {
+                v();
+            }
+        }
+        return;
     }
     // Warm-up: the first large allocations are fresh pages from the kernel; glibc then raises
     // its mmap threshold and reuses heap memory, as a long-running daemon does.
