@@ -33,10 +33,13 @@ pub struct Message {
     /// each to the end of its paragraph: not the sender's own words for novelty, but the flags
     /// scan them, so a "Disclaimer:" line cannot hide abuse.
     pub footer: String,
-    /// The own text of any attached message (`message/rfc822`): a forwarded letter is judged
-    /// for new information like the sender's words (their own earlier mail attached again is
-    /// a repeat; a third party's letter is new), but it is not the sender's for the flags.
-    pub attached_text: String,
+    /// Messages attached (`message/rfc822`, nested ones too): a forwarded letter is judged for
+    /// new information like the sender's words (their own earlier mail attached again is a
+    /// repeat; a third party's letter is new; the council's own is known), but it is not the
+    /// sender's for the flags.
+    pub attached: Vec<AttachedMessage>,
+    /// Messages were nested deeper than [`MAX_NESTING`]: the deepest were not read.
+    pub nested_too_deep: bool,
     /// Attachments and inline parts that are not the message text, by content.
     pub attachments: Vec<Attachment>,
     /// The message had no header block mail-parser could read.
@@ -54,6 +57,15 @@ pub struct Attachment {
     pub name: String,
     pub size: usize,
     pub hash: u64,
+}
+
+/// A message attached to this one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttachedMessage {
+    /// Addresses in its `From:`, lower-cased.
+    pub from: Vec<String>,
+    /// Its own text (without what it quotes, which is in the outer message's `quoted_text`).
+    pub own_text: String,
 }
 
 /// What a message says about being automatic or bulk, raw values trimmed.
@@ -93,20 +105,17 @@ impl Message {
             mut quoted,
             footer,
         } = split_body(&body_text(&parsed));
+        let mut footer = footer;
         let alt_text = if parsed.html_body != parsed.text_body {
-            own_text(&html_text(&parsed))
+            // The HTML part's footer is scanned by the flags like the text part's.
+            let html = split_body(&html_text(&parsed));
+            footer.push_str(&html.footer);
+            html.own
         } else {
             String::new()
         };
-        let mut attachments = Vec::new();
-        let mut attached_text = String::new();
-        collect_attachments(
-            &parsed,
-            &mut attachments,
-            &mut attached_text,
-            &mut quoted,
-            0,
-        );
+        let mut parts = Parts::default();
+        collect_attachments(&parsed, &mut parts, &mut quoted, 0);
         Message {
             message_id: parsed.message_id().map(str::to_string),
             subject: parsed.subject().map(str::to_string),
@@ -116,8 +125,9 @@ impl Message {
             alt_text,
             quoted_text: quoted,
             footer,
-            attached_text,
-            attachments,
+            attached: parts.attached,
+            nested_too_deep: parts.too_deep,
+            attachments: parts.attachments,
             headerless: false,
             references: match parsed.references() {
                 HeaderValue::Text(id) => vec![id.to_string()],
@@ -202,13 +212,15 @@ pub struct Body {
 }
 
 /// Cuts a text body: the sender's own words stop at the first quoted-reply header or signature
-/// delimiter and leave out `>` lines; a legal footer runs from its first line to the end of
-/// its paragraph, and what follows it is the sender's again (so a "Disclaimer:" line hides
-/// nothing from the flags, and a footer between the text and a quote is not new information).
+/// delimiter and leave out `>` lines. A legal footer is the paragraph a footer line starts,
+/// and any after it, when nothing more of the sender's follows (a quote or signature may): a
+/// footer between the text and a quote is not new information, and text after a "Disclaimer:"
+/// paragraph is the sender's (the flags scan the footer too).
 pub fn split_body(body: &str) -> Body {
     let lines: Vec<&str> = body.lines().collect();
     let mut out = String::with_capacity(body.len());
     let mut quoted = String::new();
+    // Footer lines (and blank lines after them) not yet known to end the sender's text.
     let mut footer = String::new();
     let mut in_footer = false;
     let rest_quoted = |from: usize, quoted: &mut String| {
@@ -267,12 +279,18 @@ pub fn split_body(body: &str) -> Body {
             quoted.push('\n');
             continue;
         }
+        if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
+            in_footer = true;
+        } else if t.chars().any(char::is_alphanumeric) && !footer.is_empty() && !in_footer {
+            // The sender wrote more after the footer paragraph: it was theirs after all. (A
+            // rule of underscores before an Outlook quote is not writing.)
+            out.push_str(&footer);
+            footer.clear();
+        }
         if t.is_empty() {
             in_footer = false;
-        } else if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
-            in_footer = true;
         }
-        if in_footer {
+        if in_footer || !footer.is_empty() {
             footer.push_str(line);
             footer.push('\n');
             continue;
@@ -287,13 +305,17 @@ pub fn split_body(body: &str) -> Body {
     }
 }
 
-/// How legal footers start (lower case).
+/// How legal footers start (lower case). Specific enough not to start a sentence of the
+/// sender's ("This email and any photos show...").
 const DISCLAIMERS: &[&str] = &[
     "confidentiality notice",
     "disclaimer:",
-    "this email and any",
-    "this e-mail and any",
-    "this message and any",
+    "this email and any attachment",
+    "this email and any files",
+    "this e-mail and any attachment",
+    "this e-mail and any files",
+    "this message and any attachment",
+    "this message and any files",
     "the information in this email is confidential",
     "the information contained in this email",
 ];
@@ -343,32 +365,43 @@ fn html_text(parsed: &mail_parser::Message<'_>) -> String {
 }
 
 /// Nested messages deeper than this are not opened (each level is a forward of a forward).
-const MAX_NESTING: usize = 4;
+pub const MAX_NESTING: usize = 4;
+
+/// What [`collect_attachments`] finds.
+#[derive(Default)]
+struct Parts {
+    attachments: Vec<Attachment>,
+    attached: Vec<AttachedMessage>,
+    too_deep: bool,
+}
 
 /// Attachments, of the message and of any message attached to it (`message/rfc822`). An
-/// attached message's own words go to `attached`, what it quotes to `quoted`, and its own
-/// attachments count like the message's (review finding: a photo inside a forwarded message
-/// was never compared).
+/// attached message's own words and sender go to `attached`, what it quotes to `quoted`, and
+/// its own attachments count like the message's (review finding: a photo inside a forwarded
+/// message was never compared).
 fn collect_attachments(
     parsed: &mail_parser::Message<'_>,
-    attachments: &mut Vec<Attachment>,
-    attached: &mut String,
+    parts: &mut Parts,
     quoted: &mut String,
     depth: usize,
 ) {
     for part in parsed.attachments() {
         if let PartType::Message(inner) = &part.body {
-            let body = split_body(&body_text(inner));
-            attached.push_str(&body.own);
-            attached.push('\n');
-            quoted.push_str(&body.quoted);
-            if depth < MAX_NESTING {
-                collect_attachments(inner, attachments, attached, quoted, depth + 1);
+            if depth >= MAX_NESTING {
+                parts.too_deep = true;
+                continue;
             }
+            let body = split_body(&body_text(inner));
+            parts.attached.push(AttachedMessage {
+                from: addresses(inner.header("From")),
+                own_text: body.own,
+            });
+            quoted.push_str(&body.quoted);
+            collect_attachments(inner, parts, quoted, depth + 1);
             continue;
         }
         let contents = part.contents();
-        attachments.push(Attachment {
+        parts.attachments.push(Attachment {
             name: part.attachment_name().unwrap_or("(unnamed)").to_string(),
             size: contents.len(),
             hash: stable_hash(contents),
@@ -576,11 +609,20 @@ mod footer_tests {
     #[test]
     fn a_disclaimer_line_does_not_hide_what_follows_it() {
         // Regression (review): any "Disclaimer:" line ended the sender's text, so threats
-        // written after one were never scanned. The footer paragraph is kept apart (the flags
-        // scan it) and the text after it is the sender's again.
+        // written after one were never scanned. A footer paragraph followed by more of the
+        // sender's text is the sender's; one at the end is the footer (the flags scan it).
         let b = split_body("Hello.\nDisclaimer: none\nI will kill you.\n\nAnd again.\n");
-        assert_eq!(b.own, "Hello.\n\nAnd again.\n");
-        assert!(b.footer.contains("I will kill you."), "{b:?}");
+        assert_eq!(
+            b.own,
+            "Hello.\nDisclaimer: none\nI will kill you.\n\nAnd again.\n"
+        );
+        assert_eq!(b.footer, "");
+        let b = split_body("Hello.\nDisclaimer: none\nI will kill you.\n\n");
+        assert_eq!(b.own, "Hello.\n");
+        assert_eq!(b.footer, "Disclaimer: none\nI will kill you.\n\n");
+        // Not every "This email and any..." is a footer.
+        let b = split_body("This email and any photos show the ceiling fell on Tuesday.\n");
+        assert!(b.own.contains("ceiling"), "{b:?}");
     }
 
     #[test]
@@ -590,9 +632,9 @@ mod footer_tests {
         let b = split_body(
             "Following up on the below.\n\nCONFIDENTIALITY NOTICE: The information in this \
              email may be privileged.\nIt is intended only for the named recipient.\n\n\
-             From: Anjali\nSent: 1 May 2026\nTo: admissions\n\nMy daughter...\n",
+             ________________________________\nFrom: Anjali\nSent: 1 May 2026\nTo: admissions\n\nMy daughter...\n",
         );
-        assert_eq!(b.own, "Following up on the below.\n\n\n");
+        assert_eq!(b.own, "Following up on the below.\n\n");
         assert!(b.footer.starts_with("CONFIDENTIALITY NOTICE"), "{b:?}");
         assert!(b.footer.contains("named recipient"), "{b:?}");
         assert!(b.quoted.contains("My daughter"), "{b:?}");

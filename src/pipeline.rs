@@ -189,7 +189,8 @@ impl Pipeline {
             let envelope = t.envelope.clone();
             let days = self.policy.history_days;
             match tokio::task::spawn_blocking(move || {
-                let fingerprint = Fingerprint::of(&message, &rules.novelty);
+                let council = |a: &str| rules.monitoring.is_exempt(a);
+                let fingerprint = Fingerprint::of_with(&message, &rules.novelty, &council);
                 let novelty =
                     judge_novelty(&store, &rules, &message, &envelope, &fingerprint, now, days);
                 (fingerprint, novelty)
@@ -300,53 +301,54 @@ impl Pipeline {
             outcome,
             Outcome::Delivered | Outcome::Kept(_) | Outcome::PartlyHeld { .. }
         ) {
+            reservation.keep();
             self.remember(t, &rules, &message, fingerprint, id, now)
                 .await;
-        } else if let Some(r) = reservation
-            && let Err(e) = self.store.release_contact(&r)
-        {
-            warn!(id, error = %e, "could not take back a contact count");
         }
         (outcome, Some(verdict))
     }
 
     /// Counts this message in its sender's contact-pattern counters and returns the flags the
-    /// thresholds raise for it, the rules of those it crosses, and the reservation that takes
-    /// the count back if the message is not accepted. Before and after are read and written in
-    /// one atomic update, so of parallel messages exactly one crosses a threshold. Monitoring
+    /// thresholds raise for it, the rules of the crossings it records, and the reservation that
+    /// gives the count back unless the message is accepted. The count and the crossings are
+    /// decided in one atomic update, so parallel messages record each crossing once. Monitoring
     /// is advisory: if the counters cannot be used, the message goes on unflagged.
     fn reserve_contact(
         &self,
         t: &Transaction,
         rules: &Rules,
         now: OffsetDateTime,
-    ) -> (Vec<Flag>, Vec<String>, Option<ContactReservation>) {
+    ) -> (Vec<Flag>, Vec<String>, Reserved) {
         let monitoring = &rules.monitoring;
         let sender = &t.envelope.sender;
+        let mut reserved = Reserved {
+            store: self.store.clone(),
+            reservation: None,
+        };
         if !monitoring.watches(sender) {
-            return (Vec::new(), Vec::new(), None);
+            return (Vec::new(), Vec::new(), reserved);
         }
         let key = rules.matching().normalize(sender);
         match self
             .store
-            .reserve_contact(&key, &t.envelope.recipients, now)
+            .reserve_contact(&key, &t.envelope.recipients, now, monitoring)
         {
-            Ok((before, after, reservation)) => {
-                let found = monitoring.check(&before, &after);
+            Ok((found, reservation)) => {
                 let crossed = found
                     .iter()
                     .filter(|f| f.crossed)
                     .map(|f| f.flag.rule.clone())
                     .collect();
+                reserved.reservation = Some(reservation);
                 (
                     found.into_iter().map(|f| f.flag).collect(),
                     crossed,
-                    Some(reservation),
+                    reserved,
                 )
             }
             Err(e) => {
                 warn!(error = %e, "contact counters unavailable; message not monitored");
-                (Vec::new(), Vec::new(), None)
+                (Vec::new(), Vec::new(), reserved)
             }
         }
     }
@@ -572,6 +574,31 @@ pub fn judge_novelty(
         .closest_seq
         .and_then(|seq| store.history_message(seq).ok().flatten());
     Some(report)
+}
+
+/// A message's contact count, given back unless [`Reserved::keep`] is called: when the message
+/// is not accepted, and when its task is dropped (a session aborted at shutdown), so Postfix's
+/// retry is counted once.
+struct Reserved {
+    store: Store,
+    reservation: Option<ContactReservation>,
+}
+
+impl Reserved {
+    /// The message is ours: the count stands.
+    fn keep(mut self) {
+        self.reservation = None;
+    }
+}
+
+impl Drop for Reserved {
+    fn drop(&mut self) {
+        if let Some(r) = self.reservation.take()
+            && let Err(e) = self.store.release_contact(&r)
+        {
+            warn!(error = %e, "could not give back a contact count");
+        }
+    }
 }
 
 /// The one mapping from internal outcomes to SMTP replies.
@@ -814,6 +841,38 @@ impl IdGenerator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn regression_a_count_is_given_back_when_its_message_is_dropped_unaccepted() {
+        // Review finding: a session aborted at shutdown after its message was counted never
+        // gave the count back, so Postfix's retry counted twice.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let m = flags::monitor::Monitoring::parse("[frequency]\nper_day = 5\n", "m.toml").unwrap();
+        let now = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let count = || {
+            store
+                .contact_counters("a@mail.example")
+                .unwrap()
+                .map_or(0, |c| c.per_day())
+        };
+        for keep in [false, true] {
+            let (_, r) = store
+                .reserve_contact("a@mail.example", &[], now, &m)
+                .unwrap();
+            let reserved = Reserved {
+                store: store.clone(),
+                reservation: Some(r),
+            };
+            assert_eq!(count(), 1);
+            if keep {
+                reserved.keep();
+            } else {
+                drop(reserved);
+            }
+            assert_eq!(count(), usize::from(keep) as u32);
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_ordered() {

@@ -145,7 +145,9 @@ async fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, Strin
             &policy,
             now,
             |message, envelope| {
-                let fingerprint = crate::novelty::Fingerprint::of(message, &rules.novelty);
+                let council = |a: &str| rules.monitoring.is_exempt(a);
+                let fingerprint =
+                    crate::novelty::Fingerprint::of_with(message, &rules.novelty, &council);
                 crate::pipeline::judge_novelty(
                     &store,
                     &rules,

@@ -48,7 +48,14 @@ pub struct Counters {
     pub days: [u32; 7],
     /// (recipient hash, hour seen), newest last.
     pub recipients: Vec<(u64, i64)>,
+    /// The hour each threshold (per day, per week, fan-out) last recorded a crossing: one
+    /// incident per threshold per window, however the sender's parallel messages interleave.
+    #[serde(default)]
+    pub crossed_at: [Option<i64>; 3],
 }
+
+/// How long (hours) a recorded crossing of each threshold stands: its window.
+const CROSSING_WINDOWS: [i64; 3] = [24, 24 * 7, 24];
 
 impl Counters {
     /// Counts one message to `recipients` at `now`.
@@ -77,8 +84,15 @@ impl Counters {
     }
 
     /// Takes back one message counted in `hour` (the counters' hour then) that added the
-    /// recipient hashes `added`: what has rolled out of its window since is left alone.
-    pub fn unobserve(&mut self, hour: i64, added: &[u64]) {
+    /// recipient hashes `added` and recorded the crossings `crossed`: what has rolled out of its
+    /// window since is left alone, and a crossing is forgotten (so the retry records it) only if
+    /// no later message has recorded one since.
+    pub fn unobserve(&mut self, hour: i64, added: &[u64], crossed: [bool; 3]) {
+        for (at, mine) in self.crossed_at.iter_mut().zip(crossed) {
+            if mine && *at == Some(hour) {
+                *at = None;
+            }
+        }
         if hour > self.last_hour {
             return;
         }
@@ -149,6 +163,8 @@ pub struct ContactReservation {
     pub hour: i64,
     /// Recipient hashes it added to the fan-out.
     pub added: Vec<u64>,
+    /// The thresholds whose crossing it recorded (per day, per week, fan-out).
+    pub crossed: [bool; 3],
 }
 
 /// Recipient hashes are stored, so they must mean the same after an upgrade: the standard
@@ -203,16 +219,24 @@ impl Monitoring {
     }
 
     /// The flags for counters that include the current message (`after`), and whether this
-    /// message crossed each threshold: below or at it `before`, over it `after` (one message to
-    /// many recipients can jump past a fan-out limit).
-    pub fn check(&self, before: &Counters, after: &Counters) -> Vec<PatternFlag> {
+    /// message records the crossing of each threshold: it is over it, and no crossing of it was
+    /// recorded within its window (one message to many recipients can jump past a fan-out
+    /// limit). The crossings it records are marked in `after`.
+    pub fn check(&self, after: &mut Counters) -> Vec<PatternFlag> {
         let mut out = Vec::new();
+        let hour = after.last_hour;
+        let values = [after.per_day(), after.per_week(), after.fan_out()];
         let mut check =
-            |t: &Option<Threshold>, values: (u32, u32), category: &str, rule: &str, what: &str| {
-                let (was, value) = values;
+            |i: usize, t: &Option<Threshold>, category: &str, rule: &str, what: &str| {
+                let value = values[i];
                 if let Some(t) = t
                     && value > t.limit
                 {
+                    let at = &mut after.crossed_at[i];
+                    let crossed = at.is_none_or(|h| hour.saturating_sub(h) >= CROSSING_WINDOWS[i]);
+                    if crossed {
+                        *at = Some(hour);
+                    }
                     out.push(PatternFlag {
                         flag: Flag {
                             category: category.into(),
@@ -223,27 +247,27 @@ impl Monitoring {
                             count: 1,
                             reported: false,
                         },
-                        crossed: was <= t.limit,
+                        crossed,
                     });
                 }
             };
         check(
+            0,
             &self.per_day,
-            (before.per_day(), after.per_day()),
             "frequency",
             "per_day",
             "messages in the last 24 hours",
         );
         check(
+            1,
             &self.per_week,
-            (before.per_week(), after.per_week()),
             "frequency",
             "per_week",
             "messages in the last 7 days",
         );
         check(
+            2,
             &self.fan_out,
-            (before.fan_out(), after.fan_out()),
             "fan_out",
             "distinct_recipients_per_day",
             "distinct council recipients in the last 24 hours",
@@ -424,12 +448,11 @@ mod tests {
         let mut c = Counters::default();
         let mut crossings = 0;
         for i in 0..4 {
-            let before = c.clone();
             c.observe(
                 &[format!("r{i}@council.example")],
                 START + Duration::minutes(i),
             );
-            let flags = m.check(&before, &c);
+            let flags = m.check(&mut c);
             crossings += flags
                 .iter()
                 .filter(|f| f.crossed && f.flag.category == "frequency")
@@ -439,7 +462,7 @@ mod tests {
             }
         }
         assert_eq!(crossings, 1);
-        let fan = m.check(&c, &c);
+        let fan = m.check(&mut c.clone());
         let f = fan.iter().find(|f| f.flag.category == "fan_out").unwrap();
         assert_eq!(f.flag.action, FlagAction::Hold);
         assert_eq!(
@@ -455,17 +478,54 @@ mod tests {
             Monitoring::parse("[fan_out]\ndistinct_recipients_per_day = 3\n", "m.toml").unwrap();
         let mut c = Counters::default();
         c.observe(&["a@council.example".into()], START);
-        let before = c.clone();
+        assert!(m.check(&mut c).is_empty());
         let many: Vec<String> = (0..4).map(|i| format!("r{i}@council.example")).collect();
         c.observe(&many, START + Duration::minutes(1));
-        let flags = m.check(&before, &c);
+        let flags = m.check(&mut c);
         assert_eq!(flags.len(), 1);
         assert!(flags[0].crossed);
         // The next message over the limit is flagged, but does not cross again.
-        let before = c.clone();
         c.observe(&["z@council.example".into()], START + Duration::minutes(2));
-        let flags = m.check(&before, &c);
+        let flags = m.check(&mut c);
         assert!(!flags[0].crossed);
+        // A day on, still over: the crossing is recorded again, once a window.
+        let many: Vec<String> = (4..9).map(|i| format!("r{i}@council.example")).collect();
+        c.observe(&many, START + Duration::hours(25));
+        assert!(m.check(&mut c)[0].crossed);
+    }
+
+    #[test]
+    fn regression_a_crossing_given_back_is_recorded_by_the_retry_and_only_once() {
+        // Review finding: with counts given back on a 4xx, "before at or under the limit, after
+        // over it" could lose a crossing (the one that crossed failed, a later one started over
+        // it) or record it twice (an earlier one failed after a later one crossed).
+        let m = Monitoring::parse("[frequency]\nper_day = 2\n", "m.toml").unwrap();
+        let t = |min| START + Duration::minutes(min);
+        let mut c = Counters::default();
+        c.observe(&[], t(0));
+        c.observe(&[], t(1));
+        assert!(m.check(&mut c).is_empty());
+        // A crosses, B is over; A is not accepted and gives its count back.
+        c.observe(&[], t(2));
+        let a = m.check(&mut c);
+        assert!(a[0].crossed);
+        c.observe(&[], t(3));
+        assert!(!m.check(&mut c)[0].crossed);
+        c.unobserve(c.last_hour, &[], [true, false, false]);
+        // A's retry records the crossing that was lost.
+        c.observe(&[], t(4));
+        assert!(m.check(&mut c)[0].crossed);
+        // Now B' crosses after A' was counted, and A' gives back: C does not cross again.
+        let mut c = Counters::default();
+        for min in 0..2 {
+            c.observe(&[], t(min));
+            m.check(&mut c);
+        }
+        c.observe(&[], t(2));
+        assert!(m.check(&mut c)[0].crossed);
+        c.unobserve(c.last_hour, &[], [false, false, false]);
+        c.observe(&[], t(3));
+        assert!(!m.check(&mut c)[0].crossed);
     }
 
     #[test]
@@ -489,6 +549,7 @@ mod tests {
                 hours: [u32::MAX; 24],
                 days: [u32::MAX; 7],
                 recipients: vec![(1, i64::MIN)],
+                crossed_at: [Some(i64::MIN), Some(i64::MAX), None],
             };
             c.observe(&["a@x".into()], START);
             assert!(c.per_day() >= 1);

@@ -102,81 +102,124 @@ impl Sentence {
     }
 }
 
-/// Of the sender's own text (and of the HTML alternative's), at most this much is compared: a
-/// long letter. What lies beyond is not judged, and the message counts as new (delivered for
-/// an officer to read), so a message too long to compare is never filed unseen.
+/// Of the sender's own words (the text, the HTML alternative's and attached messages' own
+/// text together, whitespace squeezed) at most this much is compared: a long letter. What lies
+/// beyond is not judged, and the message counts as new (delivered for an officer to read), so
+/// a message too long to compare is never filed unseen.
 pub const MAX_OWN_BYTES: usize = 32 * 1024;
 /// Of what a message quotes, at most this much becomes known context.
 pub const MAX_QUOTED_BYTES: usize = 64 * 1024;
-/// At most this many attachments are compared; any more make the message new.
-pub const MAX_ATTACHMENTS: usize = 100;
+/// At most this many distinct attachments are compared; any more make the message new.
+pub const MAX_ATTACHMENTS: usize = 1000;
+/// Text read to find the sentences within [`MAX_OWN_BYTES`]: bounds the work on a text that is
+/// mostly blank lines or punctuation.
+const MAX_READ_BYTES: usize = 1024 * 1024;
 
 /// What the history keeps of a message: hashes, never text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fingerprint {
     pub sentences: Vec<Sentence>,
-    /// (name, content hash) of each attachment.
+    /// (name, content hash) of each distinct attachment.
     pub attachments: Vec<(String, u64)>,
     /// Hashes of what the message quotes: known, so not new, and remembered.
     pub context: Vec<u64>,
-    /// The text or the attachments went past the limits above: part of the message was not
-    /// compared.
+    /// The text or the attachments went past the limits above, or attached messages were
+    /// nested too deep to read: part of the message was not compared.
     pub truncated: bool,
 }
 
 impl Fingerprint {
-    /// The fingerprint of a message. Its cost is bounded whatever the message's size: the text
-    /// and attachments past the limits above are not read (and the message is then new).
+    /// The fingerprint of a message, every attached message taken for the sender's. See
+    /// [`Fingerprint::of_with`].
     pub fn of(message: &Message, settings: &Settings) -> Fingerprint {
+        Fingerprint::of_with(message, settings, &|_| false)
+    }
+
+    /// The fingerprint of a message; a message attached from an address `is_council` knows
+    /// (the council's own letter, forwarded back) is context, like a quoted reply. Its cost is
+    /// bounded whatever the message's size: the text and attachments past the limits above are
+    /// not read (and the message is then new).
+    pub fn of_with(
+        message: &Message,
+        settings: &Settings,
+        is_council: &dyn Fn(&str) -> bool,
+    ) -> Fingerprint {
         // The subject is left out: escalating subjects ("URGENT!!!", "FINAL REQUEST") are the
         // commonest change in a resend, and a real new matter is in the text too.
-        let (own, mut truncated) = head(&message.own_text, MAX_OWN_BYTES);
-        let mut sentences: Vec<Sentence> = text::sentences(own)
-            .into_iter()
-            .filter_map(|s| {
-                let words = settings.words(&s);
-                (!words.is_empty()).then(|| Sentence::new(s, &words))
-            })
-            .collect();
-        // The HTML alternative is what most readers see: a sentence only it has is the
-        // sender's too (review finding: new text in the HTML part alone was filed as a repeat).
-        // So are the words of a message attached (a forwarded letter): the sender's own earlier
-        // mail attached again is a repeat, a third party's letter is new.
-        for extra in [&message.alt_text, &message.attached_text] {
-            let (alt, cut) = head(extra, MAX_OWN_BYTES);
+        //
+        // Besides the text: the HTML alternative is what most readers see, so a sentence only
+        // it has is the sender's too (review finding: new text in the HTML part alone was
+        // filed as a repeat); and the words of a message attached (a forwarded letter): their
+        // own earlier mail attached again is a repeat, a third party's letter is new.
+        let mut texts = vec![message.own_text.as_str(), message.alt_text.as_str()];
+        let mut council = Vec::new();
+        for a in &message.attached {
+            if !a.from.is_empty() && a.from.iter().all(|f| is_council(f)) {
+                council.push(a.own_text.as_str());
+            } else {
+                texts.push(&a.own_text);
+            }
+        }
+        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut have: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::new();
+        let mut budget = MAX_OWN_BYTES;
+        let mut truncated = message.nested_too_deep;
+        'texts: for t in texts {
+            let (read, cut) = head(t, MAX_READ_BYTES);
             truncated |= cut;
-            let mut have: std::collections::HashSet<Vec<u64>> =
-                sentences.iter().map(|s| s.words.clone()).collect();
-            for s in text::sentences(alt) {
+            for s in text::sentences(read) {
                 let words = settings.words(&s);
                 if words.is_empty() {
                     continue;
                 }
                 let s = Sentence::new(s, &words);
-                if have.insert(s.words.clone()) {
-                    sentences.push(s);
+                // A sentence the text part and the HTML part both have is compared (and
+                // counted against the limit) once.
+                if !have.insert(s.words.clone()) {
+                    continue;
                 }
+                let Some(left) = budget.checked_sub(s.text.len()) else {
+                    truncated = true;
+                    break 'texts;
+                };
+                budget = left;
+                sentences.push(s);
             }
         }
         let mut context = Vec::new();
-        let (quoted, _) = head(&message.quoted_text, MAX_QUOTED_BYTES);
-        for s in text::sentences(quoted) {
-            let words = settings.words(&s);
-            let s = Sentence::new(s, &words);
-            context.extend(s.words.iter().chain(&s.shingles));
-            context.extend(s.alternatives.iter().chain(&s.alt_shingles));
+        let mut quoted_budget = MAX_QUOTED_BYTES;
+        'quoted: for t in std::iter::once(message.quoted_text.as_str()).chain(council) {
+            let (read, _) = head(t, MAX_READ_BYTES);
+            for s in text::sentences(read) {
+                let Some(left) = quoted_budget.checked_sub(s.len()) else {
+                    break 'quoted;
+                };
+                quoted_budget = left;
+                let words = settings.words(&s);
+                let s = Sentence::new(s, &words);
+                context.extend(s.words.iter().chain(&s.shingles));
+                context.extend(s.alternatives.iter().chain(&s.alt_shingles));
+            }
         }
         context.sort_unstable();
         context.dedup();
-        truncated |= message.attachments.len() > MAX_ATTACHMENTS;
+        // The same picture twice is one attachment.
+        let mut attachments: Vec<(String, u64)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for a in &message.attachments {
+            let h = attachment_hash(a.hash);
+            if !seen.insert(h) {
+                continue;
+            }
+            if attachments.len() == MAX_ATTACHMENTS {
+                truncated = true;
+                break;
+            }
+            attachments.push((a.name.clone(), h));
+        }
         Fingerprint {
             sentences,
-            attachments: message
-                .attachments
-                .iter()
-                .take(MAX_ATTACHMENTS)
-                .map(|a| (a.name.clone(), attachment_hash(a.hash)))
-                .collect(),
+            attachments,
             context,
             truncated,
         }

@@ -274,14 +274,22 @@ fn regression_text_past_the_limit_is_not_read_and_makes_the_message_new() {
     // Review finding: the whole text was fingerprinted whatever its size. Now the work is
     // bounded, and what was not compared cannot be filed as a repeat.
     let mut long = String::new();
-    while long.len() <= MAX_OWN_BYTES {
-        long.push_str(FIRST);
-        long.push('\n');
+    let mut n = 0;
+    while long.len() <= MAX_OWN_BYTES * 2 {
+        // A distinct made-up word in each sentence (numbers are all one word to novelty).
+        let word: String = format!("{n:04}")
+            .bytes()
+            .map(|d| char::from(b'k' + d - b'0'))
+            .collect();
+        long.push_str(&format!(
+            "The {word} complaint is about the mould in the bedroom.\n"
+        ));
+        n += 1;
     }
     let settings = Settings::default();
     let f = Fingerprint::of(&message("Damp", &long), &settings);
     assert!(f.truncated);
-    let r = judge(&[FIRST], &long);
+    let r = judge(&[&long], &long);
     assert!(r.new && r.truncated, "{r:?}");
     assert!(r.summary().contains("too long"), "{}", r.summary());
     // Within the limit, the same repeat is not new.
@@ -298,4 +306,66 @@ The survey of 14 Heol y Nant found the damp course has failed along the north wa
     let r = judge_raw(&[FIRST], raw);
     assert!(r.new, "{r:?}");
     assert!(r.novel_sentences[0].contains("damp course"), "{r:?}");
+}
+
+#[test]
+fn regression_the_councils_own_letter_attached_is_known_not_new() {
+    // Review finding: an attached message's words were all judged as the sender's, so the
+    // council's own reply forwarded back as an attachment was "new information".
+    let raw = "From: a@mail.example\nSubject: Fwd\nMIME-Version: 1.0\n\
+Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n\
+--b\nContent-Type: message/rfc822\n\nFrom: Housing <housing@council.example>\nSubject: Re: Damp\n\n\
+Our surveyor found that the damp course has failed along the north wall and must be replaced \
+before winter.\n--b--\n";
+    let settings = Settings::default();
+    let m = Message::parse(raw.replace('\n', "\r\n").as_bytes()).unwrap();
+    let history = history_of(&[FIRST]);
+    let council = |a: &str| a.ends_with("@council.example");
+    let r = assess(
+        &Fingerprint::of_with(&m, &settings, &council),
+        &history,
+        &settings,
+    );
+    assert!(!r.new, "{r:?}");
+    // From anyone else, the same letter is new.
+    let r = assess(&Fingerprint::of(&m, &settings), &history, &settings);
+    assert!(r.new, "{r:?}");
+}
+
+#[test]
+fn regression_the_limits_count_what_is_compared_not_padding() {
+    // Review finding: 33 KiB of blank lines, or 101 copies of one tiny image, made any message
+    // "too long to compare" and so new.
+    let settings = Settings::default();
+    let padded = format!("{FIRST}{}", "\n".repeat(40 * 1024));
+    let f = Fingerprint::of(&message("Damp", &padded), &settings);
+    assert!(!f.truncated);
+    let mut m = message("Damp", FIRST);
+    m.attachments = (0..1500)
+        .map(|_| crate::message::Attachment {
+            name: "dot.png".into(),
+            size: 1,
+            hash: 7,
+        })
+        .collect();
+    let f = Fingerprint::of(&m, &settings);
+    assert!(!f.truncated);
+    assert_eq!(f.attachments.len(), 1);
+    // The text part and its HTML alternative count once against the limit.
+    let mut long = String::new();
+    while long.len() < MAX_OWN_BYTES * 3 / 4 {
+        long.push_str(&format!("Sentence number {} about the damp.\n", long.len()));
+    }
+    let mut m = message("Damp", &long);
+    m.alt_text = long.clone();
+    assert!(!Fingerprint::of(&m, &settings).truncated);
+    // Messages nested too deep to read make the message new.
+    let mut m = message("Damp", FIRST);
+    m.nested_too_deep = true;
+    let r = assess(
+        &Fingerprint::of(&m, &settings),
+        &history_of(&[FIRST]),
+        &settings,
+    );
+    assert!(r.new && r.truncated, "{r:?}");
 }

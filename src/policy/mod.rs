@@ -709,7 +709,13 @@ fn describe_window(w: &TimeWindow) -> String {
 /// The first closed topic mentioned in the subject or the sender's own text.
 fn closed_topic<'a>(message: &Message, closed: &'a [String]) -> Option<&'a str> {
     let subject = message.subject.as_deref().unwrap_or("").to_lowercase();
-    let text = message.own_text.to_lowercase();
+    // The sender's words wherever the message keeps them: a legal footer paragraph at the end
+    // must not hide a closed topic (review finding), nor must the HTML alternative.
+    let text = format!(
+        "{}\n{}\n{}",
+        message.own_text, message.footer, message.alt_text
+    )
+    .to_lowercase();
     closed
         .iter()
         .find(|t| {

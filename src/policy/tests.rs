@@ -443,22 +443,6 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
 }
 
 #[test]
-fn regression_abuse_in_a_legal_footer_paragraph_is_still_flagged() {
-    // Footers are left out of the sender's own text for novelty; the flags must still see them.
-    let r = with_lexicon(NAMED);
-    let now = datetime!(2026-06-01 10:00 UTC);
-    let env = envelope("z@mail.example", &["x@council.example"]);
-    let m = Message::parse(
-        b"From: z@mail.example\r\nSubject: hi\r\n\r\nHello.\r\nDisclaimer: none\r\nwatch your back\r\n",
-    )
-    .unwrap();
-    assert!(!m.own_text.contains("watch your back"), "{m:?}");
-    let v = decide(&m, &env, &r, &PolicySettings::default(), now);
-    assert_eq!(v.action, Action::Hold, "{:?}", v.reasons);
-    assert_eq!(v.flags.len(), 1);
-}
-
-#[test]
 fn regression_new_sentences_are_counted_not_copied_in_the_log() {
     // Review finding: the reasons, which list the customer's new sentences for the officer,
     // went into the log line whole.
@@ -479,4 +463,48 @@ fn regression_new_sentences_are_counted_not_copied_in_the_log() {
         "{line}"
     );
     assert_eq!(log_reasons(&reasons[..1]), reasons[0]);
+}
+
+/// The verdict for a raw message from z@mail.example, with the test lexicon.
+fn decide_raw(raw: &[u8]) -> Verdict {
+    let m = Message::parse(raw).unwrap();
+    let env = envelope("z@mail.example", &["x@council.example"]);
+    let now = datetime!(2026-06-01 10:00 UTC);
+    decide(
+        &m,
+        &env,
+        &with_lexicon(NAMED),
+        &PolicySettings::default(),
+        now,
+    )
+}
+
+#[test]
+fn regression_abuse_in_a_legal_footer_paragraph_is_still_flagged() {
+    // Footers are left out of the sender's own text for novelty; the flags must still see them,
+    // in the plain part and (review finding: it was dropped) in the HTML alternative.
+    let plain =
+        b"From: z@mail.example\r\nSubject: hi\r\n\r\nHello.\r\nDisclaimer: none\r\nwatch your back\r\n";
+    assert!(!Message::parse(plain).unwrap().own_text.contains("watch"));
+    let html = b"From: z@mail.example\r\nSubject: hi\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\
+Hello.\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Hello.</p><p>Disclaimer: none<br>watch your back</p>\r\n--b--\r\n";
+    for raw in [plain.as_slice(), html.as_slice()] {
+        let v = decide_raw(raw);
+        assert_eq!(v.action, Action::Hold, "{:?}", v.reasons);
+        assert_eq!(v.flags.len(), 1);
+    }
+}
+
+#[test]
+fn regression_a_closed_topic_in_a_footer_paragraph_is_still_found() {
+    let m = Message {
+        own_text: "Hello.\n".into(),
+        footer: "Disclaimer: x\nAbout the planning appeal at 4 Mill Lane.\n".into(),
+        ..Message::default()
+    };
+    assert_eq!(
+        closed_topic(&m, &["planning appeal".to_string()]),
+        Some("planning appeal")
+    );
 }

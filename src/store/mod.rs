@@ -43,7 +43,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{error, warn};
 
-use crate::flags::monitor::{ContactReservation, Counters};
+use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
     INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
@@ -322,44 +322,51 @@ impl Store {
     }
 
     /// Counts one message from `sender` (a normalised address) to `recipients` and returns the
-    /// sender's counters before it (rolled forward to now) and with it, read and written in one
-    /// atomic update, and the reservation that takes the count back ([`Store::release_contact`]).
-    /// O(1): the counters have a fixed size. Not flushed here; sled's background flush and the
-    /// next commit make it durable.
+    /// flags `monitoring` raises for the counters with it (which of them record a crossing is
+    /// decided and marked in the same atomic update, so parallel messages record each crossing
+    /// once), and the reservation that takes the count back ([`Store::release_contact`]). O(1):
+    /// the counters have a fixed size. Not flushed here; sled's background flush and the next
+    /// commit make it durable.
     pub fn reserve_contact(
         &self,
         sender: &str,
         recipients: &[String],
         now: time::OffsetDateTime,
-    ) -> Result<(Counters, Counters, ContactReservation), StoreError> {
-        let mut out = (Counters::default(), Counters::default());
+        monitoring: &Monitoring,
+    ) -> Result<(Vec<PatternFlag>, ContactReservation), StoreError> {
+        let mut out = (Vec::new(), Counters::default(), Vec::new());
         self.inner
             .contacts
             .fetch_and_update(sender.as_bytes(), |old| {
-                let mut before: Counters = old
+                let before: Counters = old
                     .and_then(|b| serde_json::from_slice(b).ok())
                     .unwrap_or_default();
                 let mut after = before.clone();
                 after.observe(recipients, now);
-                // Rolled forward to the hour counted in, so what has aged out of a window does
-                // not count as "already over" and hide a new crossing.
-                before.advance(after.last_hour);
+                let flags = monitoring.check(&mut after);
+                let added = after
+                    .recipients
+                    .iter()
+                    .map(|(h, _)| *h)
+                    .filter(|h| !before.recipients.iter().any(|(b, _)| b == h))
+                    .collect();
                 let bytes = serde_json::to_vec(&after).expect("Counters serialise");
-                out = (before, after);
+                out = (flags, after, added);
                 Some(bytes)
             })?;
-        let (before, after) = out;
+        let (flags, after, added) = out;
+        let crossed = |rule: &str| flags.iter().any(|f| f.crossed && f.flag.rule == rule);
         let reservation = ContactReservation {
             sender: sender.to_string(),
             hour: after.last_hour,
-            added: after
-                .recipients
-                .iter()
-                .map(|(h, _)| *h)
-                .filter(|h| !before.recipients.iter().any(|(b, _)| b == h))
-                .collect(),
+            added,
+            crossed: [
+                crossed("monitoring/per_day"),
+                crossed("monitoring/per_week"),
+                crossed("monitoring/distinct_recipients_per_day"),
+            ],
         };
-        Ok((before, after, reservation))
+        Ok((flags, reservation))
     }
 
     /// Takes back a count made by [`Store::reserve_contact`] for a message that was not accepted.
@@ -368,7 +375,7 @@ impl Store {
             .contacts
             .fetch_and_update(r.sender.as_bytes(), |old| {
                 let mut c: Counters = serde_json::from_slice(old?).ok()?;
-                c.unobserve(r.hour, &r.added);
+                c.unobserve(r.hour, &r.added, r.crossed);
                 Some(serde_json::to_vec(&c).expect("Counters serialise"))
             })?;
         Ok(())
@@ -866,14 +873,15 @@ mod tests {
                 std::thread::spawn(move || {
                     let mut crossed = 0;
                     for _ in 0..5 {
-                        let (before, after, _) = s
-                            .reserve_contact("a@mail.example", &["x@council.example".into()], now)
+                        let (flags, _) = s
+                            .reserve_contact(
+                                "a@mail.example",
+                                &["x@council.example".into()],
+                                now,
+                                &m,
+                            )
                             .unwrap();
-                        crossed += m
-                            .check(&before, &after)
-                            .iter()
-                            .filter(|f| f.crossed)
-                            .count();
+                        crossed += flags.iter().filter(|f| f.crossed).count();
                     }
                     crossed
                 })
@@ -889,26 +897,29 @@ mod tests {
     async fn regression_a_message_not_accepted_gives_back_its_count() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
+        let m =
+            Monitoring::parse("[fan_out]\ndistinct_recipients_per_day = 1\n", "m.toml").unwrap();
         let now = time::macros::datetime!(2026-06-01 10:00 UTC);
         let to = |r: &str| vec![r.to_string()];
+        let counts = || {
+            let c = store.contact_counters("a@mail.example").unwrap().unwrap();
+            (c.per_day(), c.per_week(), c.fan_out())
+        };
         store
-            .reserve_contact("a@mail.example", &to("x@council.example"), now)
+            .reserve_contact("a@mail.example", &to("x@council.example"), now, &m)
             .unwrap();
-        let (_, after, r) = store
-            .reserve_contact("a@mail.example", &to("y@council.example"), now)
+        let (flags, r) = store
+            .reserve_contact("a@mail.example", &to("y@council.example"), now, &m)
             .unwrap();
-        assert_eq!(
-            (after.per_day(), after.per_week(), after.fan_out()),
-            (2, 2, 2)
-        );
+        assert!(flags[0].crossed);
+        assert_eq!(counts(), (2, 2, 2));
         store.release_contact(&r).unwrap();
-        let c = store.contact_counters("a@mail.example").unwrap().unwrap();
-        assert_eq!((c.per_day(), c.per_week(), c.fan_out()), (1, 1, 1));
-        // The retry counts again, and crosses what it would have crossed.
-        let (before, after, _) = store
-            .reserve_contact("a@mail.example", &to("y@council.example"), now)
+        assert_eq!(counts(), (1, 1, 1));
+        // The retry counts again, and records the crossing it would have recorded.
+        let (flags, _) = store
+            .reserve_contact("a@mail.example", &to("y@council.example"), now, &m)
             .unwrap();
-        assert_eq!((before.fan_out(), after.fan_out()), (1, 2));
+        assert!(flags[0].crossed);
     }
 
     #[tokio::test]
