@@ -233,7 +233,10 @@ impl Monitoring {
                     && value > t.limit
                 {
                     let at = &mut after.crossed_at[i];
-                    let crossed = at.is_none_or(|h| hour.saturating_sub(h) >= CROSSING_WINDOWS[i]);
+                    // A mark ahead of the counters (a damaged record, a clock stepped back) is
+                    // no mark.
+                    let crossed = at
+                        .is_none_or(|h| h > hour || hour.saturating_sub(h) >= CROSSING_WINDOWS[i]);
                     if crossed {
                         *at = Some(hour);
                     }
@@ -526,6 +529,16 @@ mod tests {
         c.unobserve(c.last_hour, &[], [false, false, false]);
         c.observe(&[], t(3));
         assert!(!m.check(&mut c)[0].crossed);
+    }
+
+    #[test]
+    fn a_crossing_mark_ahead_of_the_counters_is_no_mark() {
+        let m = Monitoring::parse("[frequency]\nper_day = 1\n", "m.toml").unwrap();
+        let mut c = Counters::default();
+        c.observe(&[], START);
+        c.observe(&[], START + Duration::minutes(1));
+        c.crossed_at[0] = Some(c.last_hour + 1000);
+        assert!(m.check(&mut c)[0].crossed);
     }
 
     #[test]

@@ -162,28 +162,41 @@ impl Fingerprint {
         }
         let mut sentences: Vec<Sentence> = Vec::new();
         let mut have: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::new();
+        let mut same_text: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut budget = MAX_OWN_BYTES;
+        // What is read to find the sentences, all texts together.
+        let mut to_read = MAX_READ_BYTES;
         let mut truncated = message.nested_too_deep;
         'texts: for t in texts {
-            let (read, cut) = head(t, MAX_READ_BYTES);
-            truncated |= cut;
+            let (read, cut) = head(t, to_read);
+            to_read -= read.len();
             for s in text::sentences(read) {
+                // A sentence the text part and the HTML part both have is compared (and
+                // counted against the limit) once; the same words, once as well.
+                if same_text.contains(&s) {
+                    continue;
+                }
+                // Checked before the sentence is analysed, so no sentence past the limit
+                // costs anything (review finding: a 1 MiB sentence was analysed first).
+                if s.len() > budget {
+                    truncated = true;
+                    break 'texts;
+                }
                 let words = settings.words(&s);
                 if words.is_empty() {
                     continue;
                 }
                 let s = Sentence::new(s, &words);
-                // A sentence the text part and the HTML part both have is compared (and
-                // counted against the limit) once.
+                same_text.insert(s.text.clone());
                 if !have.insert(s.words.clone()) {
                     continue;
                 }
-                let Some(left) = budget.checked_sub(s.text.len()) else {
-                    truncated = true;
-                    break 'texts;
-                };
-                budget = left;
+                budget -= s.text.len();
                 sentences.push(s);
+            }
+            if cut {
+                truncated = true;
+                break;
             }
         }
         let mut context = Vec::new();

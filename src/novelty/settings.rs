@@ -195,8 +195,11 @@ impl Settings {
 
     /// [`Settings::content_words`] with the second key of each name.
     pub(crate) fn words(&self, sentence: &str) -> Vec<Word> {
-        let (mut terms, lang) = text::terms(sentence);
-        let mut plain: Vec<String> = terms.iter().map(text::Term::plain).collect();
+        let (terms, lang) = text::terms(sentence);
+        let plain: Vec<String> = terms.iter().map(text::Term::plain).collect();
+        // Stock phrases are marked, then left out in one pass (review finding: cutting each
+        // out of the vectors moved all that followed, so a long run of them was quadratic).
+        let mut keep = vec![true; plain.len()];
         let mut i = 0;
         while i < plain.len() {
             let cut = self
@@ -206,12 +209,19 @@ impl Settings {
                 .map(Vec::len);
             match cut {
                 Some(n) => {
-                    plain.drain(i..i + n);
-                    terms.drain(i..i + n);
+                    keep[i..i + n].fill(false);
+                    i += n;
                 }
                 None => i += 1,
             }
         }
+        let (terms, plain): (Vec<text::Term>, Vec<String>) = terms
+            .into_iter()
+            .zip(plain)
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(tp, _)| tp)
+            .unzip();
         let mut out = Vec::new();
         let mut i = 0;
         while i < terms.len() {

@@ -369,3 +369,21 @@ fn regression_the_limits_count_what_is_compared_not_padding() {
     );
     assert!(r.new && r.truncated, "{r:?}");
 }
+
+#[test]
+fn regression_a_huge_sentence_is_not_analysed() {
+    // Review finding: a 1 MiB paragraph of stock phrases ("thanks thanks ...") was analysed
+    // before the limit was checked, and cutting each stock phrase out was quadratic: minutes
+    // of work for one message. It is now past the limit before any analysis (so new), and
+    // cutting stock phrases is linear.
+    let settings = Settings::default();
+    let huge = "thanks ".repeat(150_000);
+    let f = Fingerprint::of(&message("Damp", &huge), &settings);
+    assert!(
+        f.truncated && f.sentences.is_empty(),
+        "{}",
+        f.sentences.len()
+    );
+    // Under the limit, a long run of stock phrases leaves no content words.
+    assert!(settings.words(&"thanks ".repeat(4_000)).is_empty());
+}

@@ -338,11 +338,14 @@ impl Store {
         self.inner
             .contacts
             .fetch_and_update(sender.as_bytes(), |old| {
-                let before: Counters = old
+                let mut before: Counters = old
                     .and_then(|b| serde_json::from_slice(b).ok())
                     .unwrap_or_default();
                 let mut after = before.clone();
                 after.observe(recipients, now);
+                // Rolled forward like `after`, so a recipient that had aged out and is counted
+                // again is one this message added (and gives back).
+                before.advance(after.last_hour);
                 let flags = monitoring.check(&mut after);
                 let added = after
                     .recipients
@@ -920,6 +923,16 @@ mod tests {
             .reserve_contact("a@mail.example", &to("y@council.example"), now, &m)
             .unwrap();
         assert!(flags[0].crossed);
+        // Review finding: what a message added was worked out against counters not rolled
+        // forward, so a recipient that had aged out and came back stayed counted when the
+        // message was given back.
+        let later = now + time::Duration::hours(25);
+        let (_, r) = store
+            .reserve_contact("a@mail.example", &to("x@council.example"), later, &m)
+            .unwrap();
+        assert_eq!(r.added.len(), 1);
+        store.release_contact(&r).unwrap();
+        assert_eq!(counts().2, 0);
     }
 
     #[tokio::test]
