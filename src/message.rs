@@ -229,17 +229,23 @@ pub fn split_body(body: &str) -> Body {
             quoted.push('\n');
         }
     };
+    // Lines before this one are a signature.
+    let mut signature_until = 0;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if *line == "-- " || *line == "--" {
-            // A signature, and anything quoted below it.
-            if let Some(q) = lines[i..]
-                .iter()
-                .position(|l| l.trim_start().starts_with('>'))
-            {
-                rest_quoted(i + q, &mut quoted);
+        if i < signature_until {
+            if t.starts_with('>') {
+                rest_quoted(i, &mut quoted);
+                break;
             }
-            break;
+            continue;
+        }
+        if *line == "-- " || *line == "--" {
+            // A signature: the delimiter and at most SIGNATURE_LINES lines under it (RFC 3676's
+            // convention is four). What follows those is the sender's again, so words put under
+            // a signature delimiter are not hidden from the flags (review finding).
+            signature_until = i + 1 + SIGNATURE_LINES;
+            continue;
         }
         let lower = t.to_lowercase();
         if lower.starts_with("-----")
@@ -304,6 +310,9 @@ pub fn split_body(body: &str) -> Body {
         footer,
     }
 }
+
+/// The longest signature, in lines under its `-- ` delimiter.
+const SIGNATURE_LINES: usize = 10;
 
 /// How legal footers start (lower case). Specific enough not to start a sentence of the
 /// sender's ("This email and any photos show...").
@@ -623,6 +632,23 @@ mod footer_tests {
         // Not every "This email and any..." is a footer.
         let b = split_body("This email and any photos show the ceiling fell on Tuesday.\n");
         assert!(b.own.contains("ceiling"), "{b:?}");
+    }
+
+    #[test]
+    fn regression_words_far_under_a_signature_delimiter_are_the_senders() {
+        // Review finding: everything under "-- " was dropped, so abuse written there was never
+        // scanned. A signature is at most ten lines; what a quote follows is still quoted.
+        let mut body = String::from("Please fix it.\n-- \nJo Bloggs\n");
+        body.push_str(&"\n".repeat(12));
+        body.push_str("watch your back\n");
+        let b = split_body(&body);
+        assert!(b.own.contains("watch your back"), "{b:?}");
+        assert!(!b.own.contains("Jo Bloggs"), "{b:?}");
+        let b = split_body("Hi.\n-- \nJo\n01234 567890\n\n> your letter said\n> more\n");
+        assert_eq!(b.own, "Hi.\n");
+        assert_eq!(b.quoted, "your letter said\nmore\n");
+        let b = split_body("Hi.\n-- \nJo\nOn Mon, 1 Jun 2026, Housing wrote:\n> old\n");
+        assert_eq!(b.own, "Hi.\n");
     }
 
     #[test]
