@@ -233,13 +233,6 @@ pub fn split_body(body: &str) -> Body {
     let mut signature_until = 0;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if i < signature_until {
-            if t.starts_with('>') {
-                rest_quoted(i, &mut quoted);
-                break;
-            }
-            continue;
-        }
         if *line == "-- " || *line == "--" {
             // A signature: the delimiter and at most SIGNATURE_LINES lines under it (RFC 3676's
             // convention is four). What follows those is the sender's again, so words put under
@@ -283,6 +276,10 @@ pub fn split_body(body: &str) -> Body {
         if t.starts_with('>') {
             quoted.push_str(t.trim_start_matches(['>', ' ']));
             quoted.push('\n');
+            continue;
+        }
+        // Under a signature delimiter: the signature (a quote under it was caught above).
+        if i < signature_until {
             continue;
         }
         if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
@@ -649,6 +646,12 @@ mod footer_tests {
         assert_eq!(b.quoted, "your letter said\nmore\n");
         let b = split_body("Hi.\n-- \nJo\nOn Mon, 1 Jun 2026, Housing wrote:\n> old\n");
         assert_eq!(b.own, "Hi.\n");
+        // An Outlook original under the signature stays quoted, however long.
+        let mut body = String::from("Hi.\n-- \nJo\nFrom: Housing\nSent: 1 June 2026\n\n");
+        body.push_str(&"The council's letter.\n".repeat(20));
+        let b = split_body(&body);
+        assert_eq!(b.own, "Hi.\n");
+        assert!(b.quoted.contains("The council's letter."), "{b:?}");
     }
 
     #[test]
