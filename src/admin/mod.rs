@@ -21,7 +21,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Longest request line the daemon reads.
 /// Large enough for `explain --live` to send a message of 12 MB (as base64 in JSON).
 pub const MAX_REQUEST: usize = 16 * 1024 * 1024;
-/// Longest request line for any operation but `explain`, which alone carries a message.
+/// Longest request line for any operation but `explain`, which alone carries a message. A
+/// longer line is read on only when it names `"op":"explain"` (compact, before its arguments,
+/// as serde_json writes the `Request` struct), so no other request holds more memory.
 pub const MAX_SMALL_REQUEST: usize = 64 * 1024;
 /// The one operation allowed [`MAX_REQUEST`].
 pub const LARGE_OP: &str = "explain";

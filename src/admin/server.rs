@@ -14,6 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use memchr::memmem;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::watch;
@@ -151,16 +152,38 @@ where
     let mut line = Vec::new();
     loop {
         line.clear();
-        r.set_limit(MAX_REQUEST as u64 + 1);
         // The whole line must arrive within `idle`: trickling a byte at a time does not reset it.
-        let read = tokio::time::timeout(idle, r.read_until(b'\n', &mut line))
-            .await
-            .map_err(|_| timed_out("no complete request", idle))??;
+        // Only an `explain` request (`"op":"explain"` before its arguments, as the CLI writes
+        // it) is read past MAX_SMALL_REQUEST: no other request costs more memory than that
+        // (review finding: every request could take 16 MiB before being refused).
+        let read = tokio::time::timeout(idle, async {
+            r.set_limit(MAX_SMALL_REQUEST as u64 + 1);
+            let read = r.read_until(b'\n', &mut line).await?;
+            let complete = line.ends_with(b"\n");
+            if !complete && line.len() > MAX_SMALL_REQUEST && memmem::find(&line, EXPLAIN).is_some()
+            {
+                r.set_limit((MAX_REQUEST + 1 - line.len()) as u64);
+                r.read_until(b'\n', &mut line).await?;
+            }
+            Ok::<_, std::io::Error>(read)
+        })
+        .await
+        .map_err(|_| timed_out("no complete request", idle))??;
         if read == 0 {
             return Ok(());
         }
-        let response = if line.len() > MAX_REQUEST {
-            failure(format!("request longer than {MAX_REQUEST} bytes"))
+        let too_long = !line.ends_with(b"\n")
+            && (line.len() > MAX_REQUEST
+                || line.len() > MAX_SMALL_REQUEST && memmem::find(&line, EXPLAIN).is_none());
+        let response = if too_long {
+            let limit = if line.len() > MAX_REQUEST {
+                MAX_REQUEST
+            } else {
+                MAX_SMALL_REQUEST
+            };
+            failure(format!(
+                "request longer than {limit} bytes (only {LARGE_OP} may be longer, up to {MAX_REQUEST})"
+            ))
         } else {
             match serde_json::from_slice::<Request>(&line) {
                 Err(e) => failure(format!("not a valid request: {e}")),
@@ -183,11 +206,15 @@ where
         tokio::time::timeout(idle, w.write_all(&out))
             .await
             .map_err(|_| timed_out("the client did not take its answer", idle))??;
-        if line.len() > MAX_REQUEST {
+        if too_long {
+            // The rest of the line was not read: the connection cannot go on.
             return Ok(());
         }
     }
 }
+
+/// How an `explain` request names its operation, as serde_json writes it.
+const EXPLAIN: &[u8] = b"\"op\":\"explain\"";
 
 fn timed_out(what: &str, idle: Duration) -> std::io::Error {
     std::io::Error::new(
@@ -275,16 +302,24 @@ mod tests {
     #[tokio::test]
     async fn regression_only_explain_may_send_a_large_request() {
         // Review finding: the 16 MiB allowance for `explain --live` applied to every operation.
-        let (mut r, mut w, _task) = connect();
+        // Later: it was also read whole before being refused; now only explain is read past
+        // the small limit, and a refused request closes the connection.
         let pad = "x".repeat(MAX_SMALL_REQUEST);
         for (op, ok) in [("held.list", false), ("explain", true)] {
+            let (mut r, mut w, task) = connect();
             let line = format!("{{\"v\":1,\"op\":\"{op}\",\"args\":{{\"pad\":\"{pad}\"}}}}\n");
-            w.write_all(line.as_bytes()).await.unwrap();
+            let writer = tokio::spawn(async move {
+                let _ = w.write_all(line.as_bytes()).await;
+                w
+            });
             let answer = response(&mut r).await;
             assert_eq!(answer.ok, ok, "{op}: {:?}", answer.error);
             if !ok {
-                assert!(answer.error.unwrap().contains("longer than"));
+                assert!(answer.error.unwrap().contains("longer than 65536"));
+                let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+                assert!(ended.is_ok(), "the connection is closed");
             }
+            drop(writer);
         }
     }
 
