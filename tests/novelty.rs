@@ -144,6 +144,17 @@ async fn repeats_are_filed_with_a_reply_and_new_information_is_delivered_and_sho
     let e = live(&resend_file).await;
     assert_eq!(e["action"], "file", "{e}");
     assert_eq!(e["novelty"]["new"], false, "{e}");
+    // A message far over the admin socket's 64 KiB for other requests still goes (only
+    // explain may be that long).
+    let big_file = dir.path().join("big.eml");
+    let quoting = format!(
+        "{RESEND}\r\n\r\n{}",
+        "> what I wrote before\r\n".repeat(6000)
+    );
+    std::fs::write(&big_file, eml(from, 5, "Re: Mould", &quoting)).unwrap();
+    assert!(std::fs::metadata(&big_file).unwrap().len() > 128 * 1024);
+    let e = live(&big_file).await;
+    assert_eq!(e["action"], "file", "{e}");
     // Offline, explain has no history and says so.
     let (ok, out, _) = cli_in(dir.path(), &["explain", resend_file.to_str().unwrap()]).await;
     assert!(
