@@ -233,11 +233,13 @@ pub fn split_body(body: &str) -> Body {
     let mut signature_until = 0;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if *line == "-- " || *line == "--" {
+        // Only the first delimiter starts a signature: repeating it must not hide the rest.
+        if (*line == "-- " || *line == "--") && signature_until == 0 {
             // A signature: the delimiter and at most SIGNATURE_LINES lines under it (RFC 3676's
             // convention is four). What follows those is the sender's again, so words put under
             // a signature delimiter are not hidden from the flags (review finding).
             signature_until = i + 1 + SIGNATURE_LINES;
+            in_footer = false;
             continue;
         }
         let lower = t.to_lowercase();
@@ -644,6 +646,14 @@ mod footer_tests {
         let b = split_body("Hi.\n-- \nJo\n01234 567890\n\n> your letter said\n> more\n");
         assert_eq!(b.own, "Hi.\n");
         assert_eq!(b.quoted, "your letter said\nmore\n");
+        // Repeating the delimiter hides nothing more (review finding).
+        let mut body = String::from("Fix the boiler.\n");
+        for _ in 0..5 {
+            body.push_str("-- \nJo\nI know where you live.\n");
+        }
+        let b = split_body(&body);
+        // The first signature's ten lines hold three of them; the last two are read.
+        assert_eq!(b.own.matches("I know where you live.").count(), 2, "{b:?}");
         let b = split_body("Hi.\n-- \nJo\nOn Mon, 1 Jun 2026, Housing wrote:\n> old\n");
         assert_eq!(b.own, "Hi.\n");
         // An Outlook original under the signature stays quoted, however long.
