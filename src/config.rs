@@ -41,6 +41,7 @@ struct RawConfig {
     retention_days: Option<u64>,
     stale_days: Option<u64>,
     history_days: Option<u64>,
+    analysis_timeout_secs: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
 }
@@ -93,6 +94,8 @@ pub struct Config {
     pub stale_days: u64,
     /// The correspondence history ("new information only") is kept this many days.
     pub history_days: u64,
+    /// The analysis budget of one message in wall time; past it, decided on its headers.
+    pub analysis_timeout: Duration,
     pub replies: Replies,
     pub digest: Option<Digest>,
 }
@@ -319,6 +322,11 @@ impl Config {
             admin_group: raw.admin_group,
             retention_days: day_count("retention_days", raw.retention_days, 90)?,
             history_days: day_count("history_days", raw.history_days, 365)?,
+            analysis_timeout: Duration::from_secs(positive(
+                "analysis_timeout_secs",
+                raw.analysis_timeout_secs,
+                crate::pipeline::ANALYSIS_TIMEOUT.as_secs(),
+            )?),
             stale_days: day_count("stale_days", raw.stale_days, 14)?,
             replies: Replies {
                 from: replies.from,

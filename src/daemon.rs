@@ -49,6 +49,8 @@ pub struct ServeOptions {
     pub scheduler_tick: Duration,
     /// Each message reloads the rules (SIGHUP in the real daemon).
     pub reload: Option<mpsc::Receiver<()>>,
+    /// Fault injection for tests: runs on every parsed message inside its analysis.
+    pub analysis_hook: Option<crate::pipeline::AnalysisHook>,
 }
 
 impl Default for ServeOptions {
@@ -57,6 +59,7 @@ impl Default for ServeOptions {
             clock: Arc::new(SystemClock),
             scheduler_tick: Duration::from_secs(5),
             reload: None,
+            analysis_hook: None,
         }
     }
 }
@@ -111,14 +114,17 @@ pub async fn serve_on(
     );
     let live = Arc::new(LiveRules::new(rules));
     let clock = options.clock.clone();
-    let pipeline = Arc::new(Pipeline::new(
+    let mut pipeline = Pipeline::new(
         store.clone(),
         outbound.clone(),
         config.policy_settings(),
         live.clone(),
         clock.clone(),
         config.reply_settings(),
-    )?);
+    )?;
+    pipeline.analysis_timeout = config.analysis_timeout;
+    pipeline.analysis_hook = options.analysis_hook.clone();
+    let pipeline = Arc::new(pipeline);
     if config.replies.from.is_none() {
         warn!("[replies] from is not set: no acknowledgement replies will be sent");
     }

@@ -36,3 +36,4 @@ pub mod rules;
 pub mod scheduler;
 pub mod smtp;
 pub mod store;
+pub mod unwind;

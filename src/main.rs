@@ -285,4 +285,5 @@ fn init_tracing() {
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
+    contactgate::unwind::install_hook();
 }

@@ -40,6 +40,9 @@ pub struct Message {
     pub attached: Vec<AttachedMessage>,
     /// Messages were nested deeper than [`MAX_NESTING`]: the deepest were not read.
     pub nested_too_deep: bool,
+    /// Where reading took a bounded shortcut instead of the full analysis (hostile or unusual
+    /// input), each once. The decision's reasons name them.
+    pub shortcuts: Vec<Shortcut>,
     /// Attachments and inline parts that are not the message text, by content.
     pub attachments: Vec<Attachment>,
     /// The message had no header block mail-parser could read.
@@ -80,6 +83,41 @@ pub struct AutoHeaders {
     pub content_type: Option<String>,
 }
 
+/// A bounded shortcut taken while reading a message, so that no input costs more than a
+/// fixed budget of work (issue 12: nested HTML cost time growing with the square of its depth).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shortcut {
+    /// An HTML part larger than [`HTML_LAYOUT_MAX_BYTES`]: its tags were stripped, no CSS
+    /// applied.
+    HtmlTooLarge,
+    /// An HTML part nested deeper than [`HTML_LAYOUT_MAX_DEPTH`]: tags stripped.
+    HtmlTooDeep,
+    /// An HTML part whose style rules times elements exceed [`HTML_LAYOUT_MAX_STYLE_WORK`]:
+    /// tags stripped.
+    HtmlTooManyStyles,
+}
+
+impl Shortcut {
+    /// For reasons and `explain`: what was cut short, in an officer's words (no customer text).
+    pub fn describe(self) -> String {
+        match self {
+            Shortcut::HtmlTooLarge => format!(
+                "analysis cut short: an HTML part is larger than {} KiB, so its tags were \
+                 stripped without applying its layout or styles (hidden text was read too)",
+                HTML_LAYOUT_MAX_BYTES / 1024
+            ),
+            Shortcut::HtmlTooDeep => format!(
+                "analysis cut short: an HTML part is nested deeper than {HTML_LAYOUT_MAX_DEPTH} \
+                 elements, so its tags were stripped without applying its layout or styles"
+            ),
+            Shortcut::HtmlTooManyStyles => "analysis cut short: an HTML part has too many style \
+                 rules for its size, so its tags were stripped without applying its styles"
+                .to_string(),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("the MIME parser failed on this message: {0}")]
 pub struct ParseError(pub String);
@@ -98,24 +136,25 @@ impl Message {
                 ..Message::default()
             };
         };
+        let mut shortcuts = Vec::new();
         let mut to = addresses(parsed.header("To"));
         to.extend(addresses(parsed.header("Cc")));
         let Body {
             own,
             mut quoted,
             footer,
-        } = split_body(&body_text(&parsed));
+        } = split_body(&body_text(&parsed, &mut shortcuts));
         let mut footer = footer;
         let alt_text = if parsed.html_body != parsed.text_body {
             // The HTML part's footer is scanned by the flags like the text part's.
-            let html = split_body(&html_text(&parsed));
+            let html = split_body(&html_text(&parsed, &mut shortcuts));
             footer.push_str(&html.footer);
             html.own
         } else {
             String::new()
         };
         let mut parts = Parts::default();
-        collect_attachments(&parsed, &mut parts, &mut quoted, 0);
+        collect_attachments(&parsed, &mut parts, &mut quoted, &mut shortcuts, 0);
         Message {
             message_id: parsed.message_id().map(str::to_string),
             subject: parsed.subject().map(str::to_string),
@@ -127,6 +166,7 @@ impl Message {
             footer,
             attached: parts.attached,
             nested_too_deep: parts.too_deep,
+            shortcuts,
             attachments: parts.attachments,
             headerless: false,
             references: match parsed.references() {
@@ -342,7 +382,7 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 /// The text of the message's text parts, in order. An HTML part counts as the text a reader
 /// sees: hidden elements (`display:none`) and quoted replies (`blockquote`, Gmail's
 /// `gmail_quote`, Outlook's reply header) are left out.
-fn body_text(parsed: &mail_parser::Message<'_>) -> String {
+fn body_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -> String {
     let mut out = String::new();
     for &id in &parsed.text_body {
         let Some(part) = parsed.part(id) else {
@@ -350,7 +390,7 @@ fn body_text(parsed: &mail_parser::Message<'_>) -> String {
         };
         match &part.body {
             PartType::Text(t) => out.push_str(t),
-            PartType::Html(h) => out.push_str(&visible_text(h)),
+            PartType::Html(h) => out.push_str(&visible_text(h, shortcuts)),
             _ => continue,
         }
         out.push('\n');
@@ -359,13 +399,13 @@ fn body_text(parsed: &mail_parser::Message<'_>) -> String {
 }
 
 /// The visible text of the message's HTML parts (for multipart/alternative, the HTML side).
-fn html_text(parsed: &mail_parser::Message<'_>) -> String {
+fn html_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -> String {
     let mut out = String::new();
     for &id in &parsed.html_body {
         if let Some(part) = parsed.part(id)
             && let PartType::Html(h) = &part.body
         {
-            out.push_str(&visible_text(h));
+            out.push_str(&visible_text(h, shortcuts));
             out.push('\n');
         }
     }
@@ -391,6 +431,7 @@ fn collect_attachments(
     parsed: &mail_parser::Message<'_>,
     parts: &mut Parts,
     quoted: &mut String,
+    shortcuts: &mut Vec<Shortcut>,
     depth: usize,
 ) {
     for part in parsed.attachments() {
@@ -399,13 +440,13 @@ fn collect_attachments(
                 parts.too_deep = true;
                 continue;
             }
-            let body = split_body(&body_text(inner));
+            let body = split_body(&body_text(inner, shortcuts));
             parts.attached.push(AttachedMessage {
                 from: addresses(inner.header("From")),
                 own_text: body.own,
             });
             quoted.push_str(&body.quoted);
-            collect_attachments(inner, parts, quoted, depth + 1);
+            collect_attachments(inner, parts, quoted, shortcuts, depth + 1);
             continue;
         }
         let contents = part.contents();
@@ -421,15 +462,36 @@ fn collect_attachments(
 const QUOTES_CSS: &str = "blockquote, .gmail_quote, .gmail_extra, .moz-cite-prefix, \
     .yahoo_quoted, #divRplyFwdMsg, #appendonsend { display: none; }";
 
+/// HTML parts larger than this are not laid out (html2text): their tags are stripped.
+pub const HTML_LAYOUT_MAX_BYTES: usize = 256 * 1024;
+/// HTML nested deeper than this is not laid out. html2text's cost grows with the square of
+/// the nesting depth (60,000 nested lists took 10 s of CPU); real mail stays far below this.
+pub const HTML_LAYOUT_MAX_DEPTH: usize = 256;
+/// Style rules times elements above this are not laid out: applying a document's CSS costs
+/// about one selector match per rule and element (20,000 rules × 20,000 spans took 7 s).
+pub const HTML_LAYOUT_MAX_STYLE_WORK: usize = 2_000_000;
+
 /// The text of an HTML body as a reader sees it. html2text applies the document's own CSS, so
 /// text hidden from the reader is not taken for the customer's words.
-pub fn visible_text(html: &str) -> String {
+///
+/// Only HTML within the layout budget ([`html_shape`]) goes to html2text; any other is read by
+/// the linear [`strip_tags`], and the shortcut is noted, so no HTML costs more than a bounded
+/// amount of work.
+pub fn visible_text(html: &str, shortcuts: &mut Vec<Shortcut>) -> String {
+    if let Err(why) = html_shape(html) {
+        if !shortcuts.contains(&why) {
+            shortcuts.push(why);
+        }
+        return strip_tags(html);
+    }
     let config = html2text::config::plain_no_decorate()
         .use_doc_css()
         .raw_mode(true)
         .link_footnotes(false)
         .add_css(QUOTES_CSS);
-    match config.and_then(|c| c.string_from_read(html.as_bytes(), usize::MAX / 2)) {
+    // raw_mode does not wrap, but table layout still sums column widths up to this: a width
+    // near usize::MAX overflowed on wide tables (found by the budget's own test).
+    match config.and_then(|c| c.string_from_read(html.as_bytes(), LAYOUT_WIDTH)) {
         Ok(text) => text,
         // Not renderable: fall back to the text between tags, so nothing is hidden from the
         // flags by malformed markup.
@@ -437,33 +499,189 @@ pub fn visible_text(html: &str) -> String {
     }
 }
 
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
+/// The width html2text lays text out in: wider than any line of mail.
+const LAYOUT_WIDTH: usize = 1 << 20;
+
+/// Checks, in one linear pass, that laying out `html` stays within the budget: its size, how
+/// deeply its elements nest, and its style rules times its elements.
+///
+/// The depth is an upper bound as a browser would build the tree: start tags open an element
+/// unless void or self-closed, end tags close one; elements whose end tag is optional (`p`,
+/// `li`, `td`...) are not counted, since sloppy mail leaves them open without nesting them.
+fn html_shape(html: &str) -> Result<(), Shortcut> {
+    if html.len() > HTML_LAYOUT_MAX_BYTES {
+        return Err(Shortcut::HtmlTooLarge);
+    }
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut elements, mut rules) = (0usize, 0usize, 0usize, 0usize);
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(b'<', b'{', &bytes[at..]) {
+        let start = at + i;
+        at = start + 1;
+        if bytes[start] == b'{' {
+            // A style rule (or a brace in text: counting it too only errs on the safe side).
+            rules += 1;
+            continue;
+        }
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_from = at + usize::from(closing);
+        let name_len = bytes[name_from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = &bytes[name_from..name_from + name_len];
+        let end = memchr::memchr(b'>', &bytes[name_from..]).map(|e| name_from + e);
+        let self_closed = end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
+        if let Some(e) = end {
+            at = e + 1;
+        }
+        if closing {
+            if !optional_end(name) {
+                depth = depth.saturating_sub(1);
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
+            continue;
+        }
+        elements += 1;
+        if !self_closed && !is_void(name) && !optional_end(name) {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if deepest > HTML_LAYOUT_MAX_DEPTH {
+                return Err(Shortcut::HtmlTooDeep);
+            }
         }
     }
+    if rules.saturating_mul(elements) > HTML_LAYOUT_MAX_STYLE_WORK {
+        return Err(Shortcut::HtmlTooManyStyles);
+    }
+    Ok(())
+}
+
+/// Elements that never have content (HTML's void elements).
+fn is_void(name: &[u8]) -> bool {
+    const VOID: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"param", b"source", b"track", b"wbr",
+    ];
+    VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+}
+
+/// Elements whose end tag may be left out: the parser closes them rather than nesting them.
+fn optional_end(name: &[u8]) -> bool {
+    const OPTIONAL: &[&[u8]] = &[
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"tr",
+        b"td",
+        b"th",
+        b"option",
+        b"optgroup",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"colgroup",
+        b"rb",
+        b"rt",
+        b"rp",
+        b"rtc",
+        b"caption",
+        b"html",
+        b"head",
+        b"body",
+    ];
+    OPTIONAL.iter().any(|v| v.eq_ignore_ascii_case(name))
+}
+
+/// The text between tags, in one linear pass: the reader for HTML outside the layout budget
+/// and for markup html2text cannot read. Style and script contents are not text; the common
+/// character entities are decoded so the flags see the words.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        let tag = &rest[lt..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        let name: String = tag[1..end.min(tag.len())]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &tag[end..];
+        if name == "style" || name == "script" {
+            // Skip to the matching end tag (ASCII case-insensitively), or to the end.
+            let close = format!("</{name}");
+            let found = rest
+                .as_bytes()
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
+            rest = match found {
+                Some(p) => &rest[p..],
+                None => "",
+            };
+        }
+        out.push(' ');
+    }
+    push_text(&mut out, rest);
     out
+}
+
+/// Text between tags, with the common entities decoded.
+fn push_text(out: &mut String, text: &str) {
+    if !text.contains('&') {
+        out.push_str(text);
+        return;
+    }
+    const ENTITIES: &[(&str, &str)] = &[
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&apos;", "'"),
+        ("&nbsp;", " "),
+    ];
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            Some((e, c)) => {
+                out.push_str(c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 /// Runs a parser, turning a panic into a [`ParseError`].
 fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, ParseError> {
-    catch_unwind(AssertUnwindSafe(parse)).map_err(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        ParseError(what)
-    })
+    catch_unwind(AssertUnwindSafe(parse))
+        .map_err(|panic| ParseError(crate::unwind::panic_text(&panic)))
+}
+
+/// The most of a message's start [`header_section`] looks at for the end of the header.
+const HEADER_SECTION_MAX: usize = 256 * 1024;
+
+/// The header section of a raw message (through the blank line that ends it), at most
+/// [`HEADER_SECTION_MAX`] bytes: enough to read its addresses and subject when the whole
+/// message cannot be analysed.
+pub fn header_section(raw: &[u8]) -> &[u8] {
+    let head = &raw[..raw.len().min(HEADER_SECTION_MAX)];
+    let end = memchr::memmem::find(head, b"\r\n\r\n")
+        .map(|i| i + 4)
+        .or_else(|| memchr::memmem::find(head, b"\n\n").map(|i| i + 2));
+    &head[..end.unwrap_or(head.len())]
 }
 
 fn raw_header(parsed: &mail_parser::Message<'_>, name: &str) -> Option<String> {
@@ -677,5 +895,61 @@ mod footer_tests {
         assert!(b.footer.starts_with("CONFIDENTIALITY NOTICE"), "{b:?}");
         assert!(b.footer.contains("named recipient"), "{b:?}");
         assert!(b.quoted.contains("My daughter"), "{b:?}");
+    }
+}
+
+#[cfg(test)]
+mod html_budget_tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_sloppy_html_is_laid_out() {
+        // Unclosed paragraphs, list items and cells do not nest, and void elements open nothing.
+        let mut html = String::from("<html><body><table>");
+        for _ in 0..2_000 {
+            html.push_str("<tr><td>cell<td><p>para<br><img src=x><li>item");
+        }
+        html.push_str("</table></body></html>");
+        assert_eq!(html_shape(&html), Ok(()));
+        let mut cut = Vec::new();
+        let text = visible_text(&html, &mut cut);
+        assert!(cut.is_empty() && text.contains("item"), "{cut:?}");
+    }
+
+    #[test]
+    fn html_past_the_budget_is_read_by_the_linear_reader() {
+        let deep = format!("{}deep words", "<div>".repeat(HTML_LAYOUT_MAX_DEPTH + 1));
+        let mut cut = Vec::new();
+        assert!(visible_text(&deep, &mut cut).contains("deep words"));
+        assert_eq!(cut, vec![Shortcut::HtmlTooDeep]);
+        let large = format!("<p>{}</p>", "big ".repeat(HTML_LAYOUT_MAX_BYTES / 4));
+        assert!(visible_text(&large, &mut cut).contains("big big"));
+        assert_eq!(cut, vec![Shortcut::HtmlTooDeep, Shortcut::HtmlTooLarge]);
+        let mut styled = String::from("<style>");
+        for i in 0..2_000 {
+            styled.push_str(&format!(".c{i}{{display:none}}"));
+        }
+        styled.push_str("</style>");
+        for i in 0..2_000 {
+            styled.push_str(&format!("<span class=c{i}>w</span>"));
+        }
+        let mut cut = Vec::new();
+        visible_text(&styled, &mut cut);
+        assert_eq!(cut, vec![Shortcut::HtmlTooManyStyles]);
+    }
+
+    #[test]
+    fn the_linear_reader_skips_styles_and_scripts_and_decodes_entities() {
+        let text = strip_tags(
+            "<STYLE>p{color:red}</style><p>Fish &amp; chips &lt;3</p><script>evil()</SCRIPT>end",
+        );
+        assert!(!text.contains("color") && !text.contains("evil"), "{text}");
+        assert!(
+            text.contains("Fish & chips <3") && text.contains("end"),
+            "{text}"
+        );
+        // Unterminated constructs end the text rather than loop.
+        assert_eq!(strip_tags("a<style>b").trim(), "a");
+        assert_eq!(strip_tags("a<b").trim(), "a");
     }
 }

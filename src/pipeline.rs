@@ -8,9 +8,10 @@
 //!
 //! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::{Mutex, PoisonError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 use tracing::{error, info, warn};
@@ -30,8 +31,8 @@ use crate::store::{
     Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
 };
 
-/// Messages larger than this are parsed on a blocking thread.
-const BLOCKING_PARSE_ABOVE: usize = 256 * 1024;
+/// How long one message's analysis may take by default before it is decided on its headers.
+pub const ANALYSIS_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The actor named in the audit trail for automated decisions.
 pub const SYSTEM_ACTOR: &str = "contactgate";
@@ -44,8 +45,16 @@ pub struct Pipeline {
     pub rules: Arc<LiveRules>,
     pub clock: Arc<dyn Clock>,
     pub replies: ReplySettings,
+    /// The analysis budget in wall time ([`Pipeline::analyse`]); `analysis_timeout_secs`.
+    pub analysis_timeout: Duration,
+    /// Fault injection for tests ([`AnalysisHook`]); `None` in the daemon.
+    pub analysis_hook: Option<AnalysisHook>,
     ids: IdGenerator,
 }
+
+/// A test's fault injection: runs on each parsed message inside the analysis (it may panic or
+/// sleep, to stand for a bug or a slow input).
+pub type AnalysisHook = Arc<dyn Fn(&Message) + Send + Sync>;
 
 /// What happened to a message, before it becomes an SMTP reply.
 #[derive(Debug)]
@@ -56,7 +65,6 @@ pub enum Outcome {
         held_for: Vec<String>,
     },
     Kept(Action),
-    ParseFailed(String),
     StoreFailed(StoreError),
     /// A task of ours failed (a panic in a worker): nothing was kept, so Postfix retries.
     Internal(String),
@@ -80,6 +88,8 @@ impl Pipeline {
             rules,
             clock,
             replies,
+            analysis_timeout: ANALYSIS_TIMEOUT,
+            analysis_hook: None,
             ids,
         })
     }
@@ -152,68 +162,40 @@ impl Pipeline {
     }
 
     /// Runs the pipeline for one message. Keeping a message moves `t.data` into the store.
+    ///
+    /// Analysis (parse, HTML, fingerprint, history, counters, flags, decision) is one hand-off
+    /// to a blocking thread, within [`Pipeline::analysis_timeout`]. A message it cannot finish
+    /// (a panic, or out of time) is still decided, on its headers alone
+    /// ([`unanalysed_verdict`]): kept for an officer where a restriction applies or the
+    /// analysis failed, never lost and never retried for ever.
     async fn process(
         &self,
         t: &mut Transaction,
         id: &str,
         now: OffsetDateTime,
     ) -> (Outcome, Option<Verdict>) {
-        let parsed = if t.data.len() > BLOCKING_PARSE_ABOVE {
-            // A large MIME tree takes long enough to parse that it should not hold up one of
-            // the async workers carrying other sessions.
-            let data = std::mem::take(&mut t.data);
-            match tokio::task::spawn_blocking(move || (Message::parse(&data), data)).await {
-                Ok((parsed, data)) => {
-                    t.data = data;
-                    parsed.map_err(|e| e.to_string())
-                }
-                Err(e) => Err(format!("parser task failed: {e}")),
-            }
-        } else {
-            Message::parse(&t.data).map_err(|e| e.to_string())
-        };
-        let message = match parsed {
-            Ok(m) => m,
-            Err(e) => return (Outcome::ParseFailed(e), None),
-        };
-        // A sender's own X-Contactgate headers must not pass for ours, delivered or held.
-        if let Some(renamed) = crate::message::rename_own_headers(&t.data) {
-            t.data = renamed;
-        }
         let rules = self.rules.current();
-        let message = Arc::new(message);
-        // Fingerprinting and reading the history cost up to a few milliseconds for a long
-        // message: off the async workers that carry the other sessions (review finding).
-        let (fingerprint, novelty) = {
-            let (store, rules, message) = (self.store.clone(), rules.clone(), message.clone());
-            let envelope = t.envelope.clone();
-            let days = self.policy.history_days;
-            match tokio::task::spawn_blocking(move || {
-                let council = |a: &str| rules.monitoring.is_exempt(a);
-                let fingerprint = Fingerprint::of_with(&message, &rules.novelty, &council);
-                let novelty =
-                    judge_novelty(&store, &rules, &message, &envelope, &fingerprint, now, days);
-                (fingerprint, novelty)
-            })
-            .await
-            {
-                Ok(judged) => judged,
-                Err(e) => return (Outcome::Internal(format!("novelty task failed: {e}")), None),
-            }
-        };
-        // Counted now, in one atomic step, so parallel sessions cannot all slip under a
-        // threshold or all cross it (review finding); taken back if the message is not
-        // accepted, so Postfix's retry counts once.
-        let (observed, crossed, reservation) = self.reserve_contact(t, &rules, now);
-        let verdict = policy::decide_full(
-            &message,
-            &t.envelope,
-            &rules,
-            &self.policy,
-            now,
-            observed,
-            novelty.as_ref(),
-        );
+        let (message, verdict, fingerprint, crossed, reservation) =
+            match self.analyse(t, &rules, now).await {
+                Ok(a) => (
+                    a.message,
+                    a.verdict,
+                    Some(a.fingerprint),
+                    a.crossed,
+                    Some(a.reserved),
+                ),
+                Err(why) => {
+                    let header = header_view(&t.data).await;
+                    let verdict =
+                        unanalysed_verdict(&header, &t.envelope, &rules, &self.policy, &why);
+                    warn!(
+                        id,
+                        problem = why.code(),
+                        "message not analysed; decided on its headers"
+                    );
+                    (Arc::new(header), verdict, None, Vec::new(), None)
+                }
+            };
         let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
         let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
@@ -301,54 +283,53 @@ impl Pipeline {
             outcome,
             Outcome::Delivered | Outcome::Kept(_) | Outcome::PartlyHeld { .. }
         ) {
-            reservation.keep();
-            self.remember(t, &rules, &message, fingerprint, id, now)
-                .await;
+            if let Some(r) = reservation {
+                r.keep();
+            }
+            if let Some(fingerprint) = fingerprint {
+                self.remember(t, &rules, &message, fingerprint, id, now)
+                    .await;
+            }
         }
         (outcome, Some(verdict))
     }
 
-    /// Counts this message in its sender's contact-pattern counters and returns the flags the
-    /// thresholds raise for it, the rules of the crossings it records, and the reservation that
-    /// gives the count back unless the message is accepted. The count and the crossings are
-    /// decided in one atomic update, so parallel messages record each crossing once. Monitoring
-    /// is advisory: if the counters cannot be used, the message goes on unflagged.
-    fn reserve_contact(
+    /// Everything the decision needs, made in one hand-off to a blocking thread: the parse
+    /// (HTML within its layout budget), the sender's own headers renamed, the fingerprint, the
+    /// novelty judgement, the contact count and the decision. Bounded by the analysis timeout;
+    /// a panic anywhere in it is caught. `t.data` is back in place when this returns, renamed
+    /// if it carried our header names.
+    async fn analyse(
         &self,
-        t: &Transaction,
-        rules: &Rules,
+        t: &mut Transaction,
+        rules: &Arc<Rules>,
         now: OffsetDateTime,
-    ) -> (Vec<Flag>, Vec<String>, Reserved) {
-        let monitoring = &rules.monitoring;
-        let sender = &t.envelope.sender;
-        let mut reserved = Reserved {
-            store: self.store.clone(),
-            reservation: None,
-        };
-        if !monitoring.watches(sender) {
-            return (Vec::new(), Vec::new(), reserved);
-        }
-        let key = rules.matching().normalize(sender);
-        match self
-            .store
-            .reserve_contact(&key, &t.envelope.recipients, now, monitoring)
-        {
-            Ok((found, reservation)) => {
-                let crossed = found
-                    .iter()
-                    .filter(|f| f.crossed)
-                    .map(|f| f.flag.rule.clone())
-                    .collect();
-                reserved.reservation = Some(reservation);
-                (
-                    found.into_iter().map(|f| f.flag).collect(),
-                    crossed,
-                    reserved,
-                )
+    ) -> Result<Analysed, Unanalysed> {
+        // Shared with the worker so that the bytes stay ours if it runs out of time.
+        let data = Arc::new(std::mem::take(&mut t.data));
+        let work = {
+            let (data, rules, store) = (data.clone(), rules.clone(), self.store.clone());
+            let (envelope, policy) = (t.envelope.clone(), self.policy.clone());
+            let hook = self.analysis_hook.clone();
+            move || {
+                catch_unwind(AssertUnwindSafe(|| {
+                    analyse_blocking(&data, &envelope, &rules, &store, &policy, now, hook)
+                }))
             }
-            Err(e) => {
-                warn!(error = %e, "contact counters unavailable; message not monitored");
-                (Vec::new(), Vec::new(), reserved)
+        };
+        let joined =
+            tokio::time::timeout(self.analysis_timeout, tokio::task::spawn_blocking(work)).await;
+        // The worker has dropped its handle unless it is still running (timed out).
+        t.data = Arc::try_unwrap(data).unwrap_or_else(|shared| shared.as_ref().clone());
+        match joined {
+            Err(_) => Err(Unanalysed::TimedOut(self.analysis_timeout)),
+            Ok(Err(_)) | Ok(Ok(Err(_))) => Err(Unanalysed::Failed("its analysis failed")),
+            Ok(Ok(Ok(Err(_)))) => Err(Unanalysed::Failed("the MIME parser could not read it")),
+            Ok(Ok(Ok(Ok((analysed, renamed))))) => {
+                if let Some(renamed) = renamed {
+                    t.data = renamed;
+                }
+                Ok(analysed)
             }
         }
     }
@@ -478,13 +459,49 @@ impl Pipeline {
     }
 }
 
+impl Pipeline {
+    /// After a panic in the pipeline: the message is held for an officer if its bytes are
+    /// still ours (the panic came before the store or the downstream took them); otherwise
+    /// 451, and Postfix retries.
+    async fn after_panic(
+        &self,
+        t: &mut Transaction,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> (Outcome, Option<Verdict>) {
+        error!(id, "the pipeline panicked on this message");
+        if t.data.is_empty() {
+            return (Outcome::Internal("pipeline panicked".into()), None);
+        }
+        let header = header_view(&t.data).await;
+        let rules = self.rules.current();
+        let why = Unanalysed::Failed("processing it failed");
+        let verdict = unanalysed_verdict(&header, &t.envelope, &rules, &self.policy, &why);
+        let record = held_record(t, &header, id, now, &verdict);
+        let audit = vec![decision_entry(t, &verdict, id, now)];
+        let kept = self
+            .store
+            .hold_with_reply(record, std::mem::take(&mut t.data), audit, Vec::new(), None)
+            .await;
+        match kept {
+            Ok(_) => (Outcome::Kept(Action::Hold), Some(verdict)),
+            Err(e) => (Outcome::StoreFailed(e), Some(verdict)),
+        }
+    }
+}
+
 impl MessageHandler for Pipeline {
     async fn handle(&self, mut t: Transaction) -> Reply {
         let started = Instant::now();
         let now = self.clock.now();
         let id = self.next_id(now);
         let size = t.data.len();
-        let (outcome, verdict) = self.process(&mut t, &id, now).await;
+        // A panic anywhere in this message's work becomes a decision, not a dropped
+        // connection that Postfix would retry for ever.
+        let (outcome, verdict) = match crate::unwind::catch(self.process(&mut t, &id, now)).await {
+            Ok(done) => done,
+            Err(_) => self.after_panic(&mut t, &id, now).await,
+        };
         let reply = reply_for(&outcome, &id);
         let client = client_addr(&t).unwrap_or_default();
         let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
@@ -543,6 +560,207 @@ fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) 
         }
     }
     ids
+}
+
+/// What the analysis of one message made ([`Pipeline::analyse`]).
+struct Analysed {
+    message: Arc<Message>,
+    fingerprint: Fingerprint,
+    verdict: Verdict,
+    /// Contact-pattern rules whose crossing this message recorded.
+    crossed: Vec<String>,
+    reserved: Reserved,
+}
+
+/// Why a message could not be analysed. It is decided on its headers instead.
+#[derive(Debug)]
+enum Unanalysed {
+    /// The parser or the analysis panicked (or mail-parser could not read it). Held for an
+    /// officer: retrying would fail the same way for ever. The text says which, never what
+    /// the panic said (it may quote the message).
+    Failed(&'static str),
+    /// The analysis did not finish within its budget.
+    TimedOut(Duration),
+}
+
+impl Unanalysed {
+    /// A reason code for the log (no detail: a panic's text may quote the message).
+    fn code(&self) -> &'static str {
+        match self {
+            Unanalysed::Failed(_) => "analysis_failed",
+            Unanalysed::TimedOut(_) => "analysis_timed_out",
+        }
+    }
+}
+
+/// The analysis proper, on a blocking thread: parse → fingerprint → novelty → contact count →
+/// decision. Returns the renamed copy of `data` when the sender used our header names.
+fn analyse_blocking(
+    data: &[u8],
+    envelope: &Envelope,
+    rules: &Arc<Rules>,
+    store: &Store,
+    policy: &PolicySettings,
+    now: OffsetDateTime,
+    hook: Option<AnalysisHook>,
+) -> Result<(Analysed, Option<Vec<u8>>), crate::message::ParseError> {
+    let message = Arc::new(Message::parse(data)?);
+    if let Some(hook) = hook {
+        hook(&message);
+    }
+    // A sender's own X-Contactgate headers must not pass for ours, delivered or held.
+    let renamed = crate::message::rename_own_headers(data);
+    let council = |a: &str| rules.monitoring.is_exempt(a);
+    let fingerprint = Fingerprint::of_with(&message, &rules.novelty, &council);
+    let novelty = judge_novelty(
+        store,
+        rules,
+        &message,
+        envelope,
+        &fingerprint,
+        now,
+        policy.history_days,
+    );
+    // Counted now, in one atomic step, so parallel sessions cannot all slip under a threshold
+    // or all cross it (review finding); taken back if the message is not accepted, so
+    // Postfix's retry counts once.
+    let (observed, crossed, reserved) = reserve_contact(store, envelope, rules, now);
+    let verdict = policy::decide_full(
+        &message,
+        envelope,
+        rules,
+        policy,
+        now,
+        observed,
+        novelty.as_ref(),
+    );
+    Ok((
+        Analysed {
+            message,
+            fingerprint,
+            verdict,
+            crossed,
+            reserved,
+        },
+        renamed,
+    ))
+}
+
+/// Counts this message in its sender's contact-pattern counters and returns the flags the
+/// thresholds raise for it, the rules of the crossings it records, and the reservation that
+/// gives the count back unless the message is accepted. The count and the crossings are
+/// decided in one atomic update, so parallel messages record each crossing once. Monitoring
+/// is advisory: if the counters cannot be used, the message goes on unflagged.
+fn reserve_contact(
+    store: &Store,
+    envelope: &Envelope,
+    rules: &Rules,
+    now: OffsetDateTime,
+) -> (Vec<Flag>, Vec<String>, Reserved) {
+    let monitoring = &rules.monitoring;
+    let sender = &envelope.sender;
+    let mut reserved = Reserved {
+        store: store.clone(),
+        reservation: None,
+    };
+    if !monitoring.watches(sender) {
+        return (Vec::new(), Vec::new(), reserved);
+    }
+    let key = rules.matching().normalize(sender);
+    match store.reserve_contact(&key, &envelope.recipients, now, monitoring) {
+        Ok((found, reservation)) => {
+            let crossed = found
+                .iter()
+                .filter(|f| f.crossed)
+                .map(|f| f.flag.rule.clone())
+                .collect();
+            reserved.reservation = Some(reservation);
+            (
+                found.into_iter().map(|f| f.flag).collect(),
+                crossed,
+                reserved,
+            )
+        }
+        Err(e) => {
+            warn!(error = %e, "contact counters unavailable; message not monitored");
+            (Vec::new(), Vec::new(), reserved)
+        }
+    }
+}
+
+/// The message's header fields only (addresses, subject, ids), for deciding a message whose
+/// analysis failed. Parsed on a blocking thread, panic-safe; the empty view if even that fails.
+async fn header_view(data: &[u8]) -> Message {
+    let header = crate::message::header_section(data).to_vec();
+    tokio::task::spawn_blocking(move || Message::parse(&header).unwrap_or_default())
+        .await
+        .unwrap_or_default()
+}
+
+/// The decision for a message that could not be analysed, from its headers alone. Nothing is
+/// lost and nothing is retried for ever:
+/// - a failed analysis is held for an officer (it would fail again on every retry);
+/// - one out of time is held when a restriction applies (its text could not be read), and
+///   otherwise delivered, saying that its analysis was cut short (no flags were looked for).
+fn unanalysed_verdict(
+    header: &Message,
+    envelope: &Envelope,
+    rules: &Rules,
+    settings: &PolicySettings,
+    why: &Unanalysed,
+) -> Verdict {
+    let matched = policy::matched_customers(header, envelope, rules);
+    let customers: Vec<String> = matched.iter().map(|(c, _)| c.id.clone()).collect();
+    let mut reasons: Vec<String> = matched
+        .iter()
+        .map(|(c, how)| format!("sender matches restricted customer {} by {how}", c.id))
+        .collect();
+    let held = match why {
+        Unanalysed::Failed(what) => {
+            reasons.insert(
+                0,
+                format!("could not be analysed: {what} (an internal error); held for an officer"),
+            );
+            true
+        }
+        Unanalysed::TimedOut(limit) if !matched.is_empty() => {
+            reasons.insert(
+                0,
+                format!(
+                    "analysis cut short: not finished within {} s; a restriction applies and \
+                     the text could not be read, so held for an officer",
+                    limit.as_secs()
+                ),
+            );
+            true
+        }
+        Unanalysed::TimedOut(limit) => {
+            reasons.insert(
+                0,
+                format!(
+                    "analysis cut short: not finished within {} s; no restriction applies to \
+                     the sender, so delivered without flag checks",
+                    limit.as_secs()
+                ),
+            );
+            settings.hold_all
+        }
+    };
+    if settings.hold_all {
+        reasons.push("hold_all is set in the configuration: every message is held".into());
+    }
+    Verdict {
+        action: if held { Action::Hold } else { Action::Deliver },
+        recipients: envelope.recipients.clone(),
+        original_recipients: envelope.recipients.clone(),
+        summary: reasons[0].clone(),
+        reasons,
+        customers,
+        release_at: None,
+        flags: Vec::new(),
+        reply: None,
+        novelty: None,
+    }
 }
 
 /// Judges a message against its history when one of its customers is under
@@ -622,11 +840,6 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
                 }
             ),
         ),
-        Outcome::ParseFailed(_) => Reply::new(
-            451,
-            "4.3.0",
-            format!("Error: {id} could not be parsed; try again later"),
-        ),
         Outcome::Internal(_) => Reply::new(
             451,
             "4.3.0",
@@ -661,7 +874,7 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
 
 fn outcome_detail(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::ParseFailed(e) | Outcome::Internal(e) => e.clone(),
+        Outcome::Internal(e) => e.clone(),
         Outcome::StoreFailed(e) => {
             error!(error = %e, "store failure");
             e.to_string()
@@ -931,7 +1144,7 @@ mod tests {
     #[test]
     fn failures_map_to_retryable_replies() {
         for o in [
-            Outcome::ParseFailed("x".into()),
+            Outcome::Internal("x".into()),
             Outcome::StoreFailed(StoreError::Closed),
             // An id already in use: retried later under a new id, never overwriting.
             Outcome::StoreFailed(StoreError::DuplicateId("ID".into())),

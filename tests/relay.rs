@@ -5,7 +5,6 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use contactgate::store::Store;
 
 async fn setup() -> (Sink, Daemon, tempfile::TempDir) {
     let sink = Sink::start().await;
@@ -357,16 +356,6 @@ async fn refusing_gone(sink: &Sink, daemon: &Daemon) -> Client {
     let mut c = Client::connect(daemon.addr).await;
     c.cmd("EHLO p").await;
     c
-}
-
-async fn reopen(path: &std::path::Path) -> Store {
-    for _ in 0..200 {
-        if let Ok(s) = Store::open(path) {
-            return s;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("store stayed locked");
 }
 
 #[tokio::test]

@@ -141,7 +141,7 @@ async fn named_staff_reroute_reaches_only_the_named_staff() {
     assert_eq!(rest, msg, "otherwise byte-identical");
     daemon.stop().await;
     // The reroute is in the audit trail.
-    let store = contactgate::store::Store::open(&dir.path().join("data")).unwrap();
+    let store = reopen(&dir.path().join("data")).await;
     let audit = store.audit_since(None).unwrap();
     assert!(audit.iter().any(|e| {
         e.action.as_deref() == Some("reroute")

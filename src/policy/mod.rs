@@ -401,6 +401,10 @@ pub fn decide_full(
     if verdict.summary.is_empty() {
         verdict.summary = verdict.reasons.last().cloned().unwrap_or_default();
     }
+    // Where reading took a bounded shortcut, the officer is told what was not fully read.
+    verdict
+        .reasons
+        .extend(message.shortcuts.iter().map(|s| s.describe()));
     verdict
 }
 

@@ -531,3 +531,15 @@ pub fn copy_templates(dir: &Path) {
         std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
     }
 }
+
+/// Opens a stopped daemon's store, waiting for its last handle to go (sled's lock is released
+/// when the last blocking task holding a handle ends, a moment after the daemon stops).
+pub async fn reopen(path: &Path) -> contactgate::store::Store {
+    for _ in 0..200 {
+        if let Ok(s) = contactgate::store::Store::open(path) {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("store stayed locked");
+}
