@@ -701,42 +701,7 @@ impl Inner {
                 Ok(())
             }
         });
-        let result = dirs.and_then(|()| {
-            let mut held = sled::Batch::default();
-            let mut audit = sled::Batch::default();
-            let mut outbox = sled::Batch::default();
-            let mut rate = sled::Batch::default();
-            let mut incidents = sled::Batch::default();
-            for req in &mut written {
-                for incident in &mut req.incidents {
-                    incident.seq = self.db.generate_id()?;
-                    incidents.insert(&incident.seq.to_be_bytes(), incident.encode());
-                }
-                if let Some((record, _)) = &req.hold {
-                    held.insert(record.id.as_bytes(), record.encode());
-                }
-                for entry in &mut req.audit {
-                    entry.seq = self.db.generate_id()?;
-                    audit.insert(&entry.seq.to_be_bytes(), entry.encode());
-                }
-                if let Some(reply) = &req.reply {
-                    outbox.insert(reply.entry.id.as_bytes(), reply.entry.encode());
-                    let stamp = reply
-                        .entry
-                        .queued_at
-                        .format(&time::format_description::well_known::Rfc3339)
-                        .unwrap_or_default();
-                    rate.insert(reply.rate_key.as_bytes(), stamp.as_bytes());
-                }
-            }
-            self.held.apply_batch(held)?;
-            self.audit.apply_batch(audit)?;
-            self.outbox.apply_batch(outbox)?;
-            self.reply_rate.apply_batch(rate)?;
-            self.incidents.apply_batch(incidents)?;
-            self.db.flush()?;
-            Ok(())
-        });
+        let result = dirs.and_then(|()| self.apply(&mut written));
         for req in written {
             let r = match &result {
                 Ok(()) => Ok(req.reply.is_some()),
@@ -744,6 +709,67 @@ impl Inner {
             };
             let _ = req.done.send(r);
         }
+    }
+
+    /// Writes a batch's metadata in one sled transaction across the trees (held records,
+    /// audit entries, outbox entries, rate limits, incidents), then flushes. sled recovers a
+    /// transaction's writes all together or not at all, so a crash can never keep a held
+    /// record without its audit entry (issue 12: five batches applied one after another could).
+    fn apply(&self, written: &mut [CommitRequest]) -> Result<(), StoreError> {
+        let mut held = sled::Batch::default();
+        let mut audit = sled::Batch::default();
+        let mut outbox = sled::Batch::default();
+        let mut rate = sled::Batch::default();
+        let mut incidents = sled::Batch::default();
+        for req in written.iter_mut() {
+            for incident in &mut req.incidents {
+                incident.seq = self.db.generate_id()?;
+                incidents.insert(&incident.seq.to_be_bytes(), incident.encode());
+            }
+            if let Some((record, _)) = &req.hold {
+                held.insert(record.id.as_bytes(), record.encode());
+            }
+            for entry in &mut req.audit {
+                entry.seq = self.db.generate_id()?;
+                audit.insert(&entry.seq.to_be_bytes(), entry.encode());
+            }
+            if let Some(reply) = &req.reply {
+                outbox.insert(reply.entry.id.as_bytes(), reply.entry.encode());
+                let stamp = reply
+                    .entry
+                    .queued_at
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+                rate.insert(reply.rate_key.as_bytes(), stamp.as_bytes());
+            }
+        }
+        use sled::Transactional;
+        let trees = (
+            &self.held,
+            &self.audit,
+            &self.outbox,
+            &self.reply_rate,
+            &self.incidents,
+        );
+        trees
+            .transaction(|(t_held, t_audit, t_outbox, t_rate, t_incidents)| {
+                t_held.apply_batch(&held)?;
+                #[cfg(test)]
+                tests::crash_point(&self.db);
+                t_audit.apply_batch(&audit)?;
+                t_outbox.apply_batch(&outbox)?;
+                t_rate.apply_batch(&rate)?;
+                t_incidents.apply_batch(&incidents)?;
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => StoreError::Db(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Corrupt("commit aborted".into())
+                }
+            })?;
+        self.db.flush()?;
+        Ok(())
     }
 
     /// Whether no reply for this key went out within the interval.
@@ -814,6 +840,57 @@ fn validate_id(id: &str) -> Result<(), StoreError> {
 mod tests {
     use super::*;
     use time::OffsetDateTime;
+
+    /// Set in the crash test's child process: the commit crashes between its first tree and
+    /// the others, after a flush (sled's background flush can land at any moment).
+    const CRASH_ENV: &str = "CONTACTGATE_TEST_CRASH_BETWEEN_TREES";
+
+    /// Called by [`Inner::apply`] after the first tree's writes, in test builds only. The
+    /// flush runs on another thread (inside a transaction it waits for the commit, which
+    /// never comes); the process dies half a second later either way.
+    pub(super) fn crash_point(db: &sled::Db) {
+        if std::env::var_os(CRASH_ENV).is_some() {
+            let db = db.clone();
+            std::thread::spawn(move || db.flush());
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            std::process::abort();
+        }
+    }
+
+    #[tokio::test]
+    #[ignore = "the child of regression_a_crash_between_trees_keeps_a_hold_with_its_audit_entry"]
+    async fn crash_child() {
+        let dir = std::env::var_os(CRASH_ENV).expect("run by the crash test");
+        let store = Store::open(Path::new(&dir)).unwrap();
+        let mut entry = AuditEntry::new("test", "decision", record("A1").received_at);
+        entry.message = Some("A1".into());
+        let _ = store
+            .hold_audited(record("A1"), b"body".to_vec(), vec![entry])
+            .await;
+        unreachable!("the commit crashes");
+    }
+
+    #[test]
+    fn regression_a_crash_between_trees_keeps_a_hold_with_its_audit_entry() {
+        // Issue 12: a group commit applied five batches one after another, so a crash could
+        // persist a held record without its audit entry. Now one transaction: both or neither.
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--ignored", "--exact", "store::tests::crash_child"])
+            .env(CRASH_ENV, dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(!status.success(), "the child crashed mid-commit");
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let store = Store::open(dir.path()).unwrap();
+            let held = store.held().unwrap();
+            let audited = store.audit_since(None).unwrap();
+            assert_eq!(held.len(), audited.len(), "{held:?} {audited:?}");
+        });
+    }
 
     fn record(id: &str) -> HeldMessage {
         HeldMessage {
