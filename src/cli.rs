@@ -4,6 +4,10 @@
 //! Output contracts: `explain --json` prints one JSON object per file per line; `reviews --json`,
 //! `held list --json` and `audit --json` print one JSON array; `held show --json` and `export`
 //! print one JSON object; `held export` prints the original message bytes.
+//!
+//! Human output: every string that came from mail, the store, the rules or the daemon goes
+//! through [`terminal`] before it is printed (a subject can carry escape sequences); JSON output
+//! is left to serde, which escapes control characters itself.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,6 +25,7 @@ use crate::explain::{Explanation, explain};
 use crate::policy::uk_time;
 use crate::rules::Rules;
 use crate::store::AuditEntry;
+use crate::terminal;
 
 fn load(config: Option<&Path>) -> anyhow::Result<(Config, Rules)> {
     let config = Config::load_or_default(config)?;
@@ -138,35 +143,47 @@ fn print_explanation(e: &Explanation, json: bool, out: &mut dyn Write) -> anyhow
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}: {}", e.file, e.action.as_str())?;
-    writeln!(out, "  from:       {}", e.sender)?;
-    writeln!(out, "  recipients: {}", e.recipients.join(", "))?;
+    writeln!(out, "{}: {}", terminal::field(&e.file), e.action.as_str())?;
+    writeln!(out, "  from:       {}", terminal::field(&e.sender))?;
+    writeln!(
+        out,
+        "  recipients: {}",
+        terminal::field(&e.recipients.join(", "))
+    )?;
     if e.recipients != e.original_recipients {
-        writeln!(out, "  (addressed: {})", e.original_recipients.join(", "))?;
+        writeln!(
+            out,
+            "  (addressed: {})",
+            terminal::field(&e.original_recipients.join(", "))
+        )?;
     }
     if let Some(at) = e.release_at {
         writeln!(out, "  release at: {} UK time", uk_time::to_london(at))?;
     }
     writeln!(out, "  reasons:")?;
     for r in &e.reasons {
-        writeln!(out, "    - {}", scrub(r))?;
+        writeln!(out, "    - {}", terminal::field(r))?;
     }
     for f in &e.flags {
         writeln!(
             out,
             "  flag: {} ({} severity, {}, rule {}): {}",
-            f.category,
+            terminal::field(&f.category),
             f.severity,
             f.action.as_str(),
-            f.rule,
-            scrub(&f.excerpt)
+            terminal::field(&f.rule),
+            terminal::field(&f.excerpt)
         )?;
     }
     if let Some(n) = &e.novelty {
         writeln!(
             out,
             "  new information: {}",
-            if n.new { n.summary() } else { "none".into() }
+            if n.new {
+                terminal::field(&n.summary()).into_owned()
+            } else {
+                "none".into()
+            }
         )?;
     }
     Ok(())
@@ -222,13 +239,13 @@ pub fn reviews(
         writeln!(
             out,
             "{:<16} {:<22} review {} {:<8} decided {} by {} ({})",
-            l.customer,
+            terminal::field(&l.customer),
             l.kind,
             l.review_on,
             if l.overdue { "OVERDUE" } else { "" },
             l.decided_on,
-            l.decided_by,
-            l.location
+            terminal::field(&l.decided_by),
+            terminal::field(&l.location)
         )?;
     }
     Ok(())
@@ -270,25 +287,25 @@ pub fn held_list(
         writeln!(
             out,
             "{}  {}  {:<5} {:<9}{} from {}  to {}",
-            h.id,
+            terminal::field(&h.id),
             uk_time::to_london(h.received_at),
-            h.action,
-            h.state,
+            terminal::field(&h.action),
+            terminal::field(&h.state),
             if h.stale { " STALE" } else { "" },
-            if h.sender.is_empty() { "<>" } else { &h.sender },
-            h.recipients.join(", ")
+            null_or_sender(&h.sender),
+            terminal::field(&h.recipients.join(", "))
         )?;
         if let Some(s) = &h.subject {
-            writeln!(out, "    subject: {s}")?;
+            writeln!(out, "    subject: {}", terminal::field(s))?;
         }
         if !h.flags.is_empty() {
-            writeln!(out, "    flags: {}", h.flags.join(", "))?;
+            writeln!(out, "    flags: {}", terminal::field(&h.flags.join(", ")))?;
         }
         if let Some(at) = h.release_at {
             writeln!(out, "    release at: {} UK time", uk_time::to_london(at))?;
         }
         for r in &h.reasons {
-            writeln!(out, "    - {r}")?;
+            writeln!(out, "    - {}", terminal::field(r))?;
         }
     }
     Ok(())
@@ -309,49 +326,56 @@ pub fn held_show(
     }
     let d: HeldDetail = serde_json::from_value(v)?;
     let s = &d.summary;
-    writeln!(out, "id:         {}", s.id)?;
+    writeln!(out, "id:         {}", terminal::field(&s.id))?;
     writeln!(
         out,
         "state:      {}{}",
-        s.state,
+        terminal::field(&s.state),
         if s.stale { " (stale)" } else { "" }
     )?;
-    writeln!(out, "action:     {}", s.action)?;
+    writeln!(out, "action:     {}", terminal::field(&s.action))?;
     writeln!(
         out,
         "received:   {} UK time",
         uk_time::to_london(s.received_at)
     )?;
+    writeln!(out, "from:       {}", null_or_sender(&s.sender))?;
+    if let Some(subject) = &s.subject {
+        writeln!(out, "subject:    {}", terminal::field(subject))?;
+    }
     writeln!(
         out,
-        "from:       {}",
-        if s.sender.is_empty() { "<>" } else { &s.sender }
+        "to:         {}",
+        terminal::field(&s.recipients.join(", "))
     )?;
-    writeln!(out, "to:         {}", s.recipients.join(", "))?;
     if s.original_recipients != s.recipients && !s.original_recipients.is_empty() {
-        writeln!(out, "addressed:  {}", s.original_recipients.join(", "))?;
+        writeln!(
+            out,
+            "addressed:  {}",
+            terminal::field(&s.original_recipients.join(", "))
+        )?;
     }
     if let Some(at) = s.release_at {
         writeln!(out, "release at: {} UK time", uk_time::to_london(at))?;
     }
     writeln!(out, "reasons:")?;
     for r in &s.reasons {
-        writeln!(out, "  - {r}")?;
+        writeln!(out, "  - {}", terminal::field(r))?;
     }
     for f in &d.flags {
         writeln!(
             out,
             "flag: {} ({} severity, {}, rule {}, {} time(s)): {}",
-            f.category,
+            terminal::field(&f.category),
             f.severity,
             f.action.as_str(),
-            f.rule,
+            terminal::field(&f.rule),
             f.count,
-            f.excerpt
+            terminal::field(&f.excerpt)
         )?;
     }
     for a in &d.adjustments {
-        writeln!(out, "reasonable adjustments: {a}")?;
+        writeln!(out, "reasonable adjustments: {}", terminal::field(a))?;
     }
     if d.release_interrupted {
         writeln!(
@@ -360,42 +384,38 @@ pub fn held_show(
         )?;
     }
     for e in &d.release_errors {
-        writeln!(out, "release failed: {e}")?;
+        writeln!(out, "release failed: {}", terminal::field(e))?;
     }
     if let Some(by) = &d.discarded_by {
         writeln!(
             out,
-            "discarded by {by}: {}",
-            d.discard_reason.as_deref().unwrap_or("")
+            "discarded by {}: {}",
+            terminal::field(by),
+            terminal::field(d.discard_reason.as_deref().unwrap_or(""))
         )?;
     }
-    writeln!(out, "\n--- headers ---\n{}", scrub(&d.headers))?;
-    writeln!(out, "--- text ---\n{}", scrub(&d.text))?;
+    writeln!(out, "\n--- headers ---\n{}", terminal::lines(&d.headers))?;
+    writeln!(out, "--- text ---\n{}", terminal::lines(&d.text))?;
     writeln!(out, "--- attachments ({}) ---", d.attachments.len())?;
     for a in &d.attachments {
         writeln!(
             out,
             "  {} ({}, {} bytes)",
-            scrub(&a.name),
-            a.content_type,
+            terminal::field(&a.name),
+            terminal::field(&a.content_type),
             a.size
         )?;
     }
     Ok(())
 }
 
-/// Terminal-safe text: control characters (escape sequences above all) become spaces, line
-/// ends stay.
-fn scrub(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+/// An envelope sender for people: the null sender as `<>`, any other escaped.
+fn null_or_sender(address: &str) -> std::borrow::Cow<'_, str> {
+    if address.is_empty() {
+        "<>".into()
+    } else {
+        terminal::field(address)
+    }
 }
 
 /// `held release ID [--to ADDR]... [--note TEXT]`.
@@ -415,12 +435,12 @@ pub fn held_release(
     writeln!(
         out,
         "released {} to {}",
-        s.id,
-        if to.is_empty() {
+        terminal::field(&s.id),
+        terminal::field(&if to.is_empty() {
             s.recipients.join(", ")
         } else {
             to.join(", ")
-        }
+        })
     )?;
     Ok(())
 }
@@ -437,7 +457,7 @@ pub fn held_discard(
         "held.discard",
         serde_json::json!({ "id": id, "reason": reason }),
     )?;
-    writeln!(out, "discarded {id}")?;
+    writeln!(out, "discarded {}", terminal::field(id))?;
     Ok(())
 }
 
@@ -472,17 +492,17 @@ pub fn audit(
             out,
             "{}  {:<24} {:<22} {}{}{}",
             e.at.format(&Rfc3339)?,
-            e.actor,
-            e.event,
-            e.message.as_deref().unwrap_or(""),
+            terminal::field(&e.actor),
+            terminal::field(&e.event),
+            terminal::field(e.message.as_deref().unwrap_or("")),
             e.action
                 .as_deref()
-                .map(|a| format!(" [{a}]"))
+                .map(|a| format!(" [{}]", terminal::field(a)))
                 .unwrap_or_default(),
             if e.details.is_empty() {
                 String::new()
             } else {
-                format!(": {}", scrub(&e.details.join("; ")))
+                format!(": {}", terminal::field(&e.details.join("; ")))
             }
         )?;
     }
@@ -515,18 +535,18 @@ pub fn incidents(
             out,
             "{}  {}  {} ({} severity, rule {})  message {} [{}]{}: {}",
             i.at.format(&Rfc3339)?,
-            if i.sender.is_empty() { "<>" } else { &i.sender },
-            i.category,
+            null_or_sender(&i.sender),
+            terminal::field(&i.category),
             i.severity,
-            i.rule,
-            i.message,
-            i.action,
+            terminal::field(&i.rule),
+            terminal::field(&i.message),
+            terminal::field(&i.action),
             if i.customers.is_empty() {
                 String::new()
             } else {
-                format!(" customer {}", i.customers.join(", "))
+                format!(" customer {}", terminal::field(&i.customers.join(", ")))
             },
-            scrub(&i.excerpt)
+            terminal::field(&i.excerpt)
         )?;
     }
     Ok(())

@@ -15,7 +15,7 @@
 //!
 //! Module map: [`config`] (TOML → validated config), [`smtp`] (codec, session, connection,
 //! server), [`message`], [`flags`] (abusive-language flags, contact patterns), [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
-//! [`daemon`].
+//! [`daemon`]; [`terminal`] escapes text from mail for the officer's terminal.
 
 pub mod admin;
 pub mod cli;
@@ -36,4 +36,5 @@ pub mod rules;
 pub mod scheduler;
 pub mod smtp;
 pub mod store;
+pub mod terminal;
 pub mod unwind;

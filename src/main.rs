@@ -158,7 +158,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("contactgate: {e:#}");
+            // An error can quote the daemon or a file (a message id, a rules line), so it is
+            // escaped like any other text that reaches the terminal.
+            let message = format!("{e:#}");
+            eprintln!("contactgate: {}", contactgate::terminal::lines(&message));
             ExitCode::FAILURE
         }
     }

@@ -46,6 +46,50 @@ fn check_config_names_file_line_and_column() {
     assert!(err.contains("did you mean `downstream`?"), "{err}");
 }
 
+/// `decided_on = 9999-06-01` with no `review_on` panicked while the rules loaded: exit 101
+/// from `check-config`, and a daemon that crash-looped at start.
+#[test]
+fn regression_check_config_far_future_decided_on_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("restrictions.toml"),
+        "[[customer]]\nid = \"C1\"\nname = \"N\"\naddresses = [\"c@x.example\"]\n\
+         [[customer.restriction]]\nkind = \"letter_only\"\npostal_address = \"County Hall\"\n\
+         decided_by = \"H\"\ndecided_on = 9999-06-01\nreasons = \"r\"\n",
+    )
+    .unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "rules_dir = \"{}\"\ndata_dir = \"{}\"\n",
+            rules.display(),
+            dir.path().join("data").display()
+        ),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(101), "panicked: {err}");
+    assert!(!out.status.success(), "{err}");
+    assert!(out.status.code().is_some(), "killed by a signal: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:9:14:",
+            rules.join("restrictions.toml").display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("decided_on"), "{err}");
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

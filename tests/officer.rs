@@ -472,3 +472,73 @@ async fn regression_two_releases_at_once_deliver_once() {
     assert_eq!(sink.received().len(), 1);
     daemon.stop().await;
 }
+
+/// `held list` and `held show` printed decoded subjects, excerpts and file names as they
+/// came: an RFC 2047 subject carrying ESC sequences could retitle the officer's terminal,
+/// erase lines, and a U+202E reverse the text after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_held_list_and_show_escape_control_characters_from_mail() {
+    use base64::Engine;
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let d = dir.path();
+    // Retitle the window, ring the bell, erase the line, then reverse what follows.
+    let hostile = "Planning \u{1b}]0;pwned\u{7}\u{1b}[2K\u{202e}fdp.exe";
+    let encoded = |text: &str| {
+        format!(
+            "=?UTF-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(text)
+        )
+    };
+    let msg = format!(
+        "From: a.letter@mail.example\r\nTo: planning@council.example\r\nSubject: {}\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+Body =1B[31mred=1B[0m and =E2=80=AEtxet\r\n\
+--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"{}\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n",
+        encoded(hostile),
+        encoded("plan\u{202e}fdp.exe"),
+    );
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let r = c
+        .send_message(
+            "a.letter@mail.example",
+            &["planning@council.example"],
+            msg.as_bytes(),
+        )
+        .await;
+    assert!(r.ends_with("filed"), "{r}");
+    let id = r.split_whitespace().nth(3).unwrap().to_string();
+
+    // JSON is unchanged: serde escapes it, and a script gets the subject as it was.
+    let list = cli_json(d, &["held", "list", "--json"]).await;
+    assert_eq!(list[0]["subject"], hostile);
+
+    let raw_controls = |text: &str| {
+        text.chars()
+            .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+            .collect::<Vec<_>>()
+    };
+    let (ok, human, err) = cli_in(d, &["held", "list"]).await;
+    assert!(ok, "{err}");
+    assert_eq!(raw_controls(&human), Vec::<char>::new(), "{human:?}");
+    assert!(
+        human.contains("subject: Planning \\x1b]0;pwned\\x07\\x1b[2K\\u{202e}fdp.exe"),
+        "{human}"
+    );
+
+    let (ok, human, err) = cli_in(d, &["held", "show", &id]).await;
+    assert!(ok, "{err}");
+    assert_eq!(raw_controls(&human), Vec::<char>::new(), "{human:?}");
+    for escaped in [
+        "subject:    Planning \\x1b]0;pwned\\x07\\x1b[2K\\u{202e}fdp.exe",
+        "Body \\x1b[31mred\\x1b[0m and \\u{202e}txet",
+        "plan\\u{202e}fdp.exe",
+    ] {
+        assert!(human.contains(escaped), "{escaped} not in:\n{human}");
+    }
+    daemon.stop().await;
+}

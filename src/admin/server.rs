@@ -5,10 +5,25 @@
 //! and named by user name; that name is the actor in the audit trail. There are no passwords:
 //! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660.
 //!
-//! Bounds: a request line is at most [`MAX_REQUEST`] bytes (longer is refused and the
-//! connection closed), and only `explain`, which carries a message, may use more than
-//! [`MAX_SMALL_REQUEST`]; each request must arrive, and each answer be taken, within
-//! [`IDLE_TIMEOUT`], so a stuck or hostile local client cannot hold a connection for ever.
+//! Bounds, so that no local client (hostile, stuck or merely many) can grow the daemon without
+//! limit:
+//! - at most [`MAX_CONNECTIONS`] connections are served at once; one more is answered with a
+//!   refusal (`too many admin connections (limit 16); try again`) and closed at once. The
+//!   permit is taken at accept and held for the connection's life.
+//! - a request line is at most [`MAX_REQUEST`] bytes (longer is refused and the connection
+//!   closed), and only `explain`, which carries a message, may use more than
+//!   [`MAX_SMALL_REQUEST`].
+//! - a large `explain` request reserves [`MAX_REQUEST`] bytes of a budget of
+//!   [`MAX_LARGE_REQUEST_BYTES`] shared by all connections before it is read past
+//!   [`MAX_SMALL_REQUEST`], and keeps them until its answer is written; with the budget spent
+//!   it is refused and the connection closed. Request lines therefore hold at most
+//!   64 MiB + 16 × 64 KiB at once (40 clients each sending a 15 MiB `explain` once took the
+//!   daemon from 504 MB to 1.1 GB).
+//! - each request must arrive, and each answer be taken, within [`IDLE_TIMEOUT`], so a stuck
+//!   or hostile local client cannot hold a connection (and its permit) for ever.
+//!
+//! Every refusal is an ordinary protocol response (`{"v":1,"ok":false,"error":...}`), so the
+//! CLI shows the reason rather than a broken pipe.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -16,7 +31,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::watch;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tracing::{debug, warn};
 
 use super::ops::{AdminContext, dispatch};
@@ -26,6 +41,65 @@ use super::{LARGE_OP, MAX_REQUEST, MAX_SMALL_REQUEST, PROTOCOL_VERSION, Request,
 /// CLI sends its request at once and reads the answer at once; a client that does neither (a
 /// stuck or hostile local process) must not hold a connection and its task for ever.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Most admin connections served at once. Officers run one command at a time; sixteen leaves
+/// room for a few officers and scripts, while a flood of clients cannot each hold a task and a
+/// request buffer.
+pub const MAX_CONNECTIONS: usize = 16;
+
+/// Most bytes that large (`explain`) request lines may hold at once, across all connections:
+/// four requests of [`MAX_REQUEST`].
+pub const MAX_LARGE_REQUEST_BYTES: usize = 4 * MAX_REQUEST;
+
+/// What a large request reserves of the budget: the most its line can grow to, so that what
+/// is reserved is what may be held. Semaphores count in `u32` for `acquire_many`.
+const LARGE_RESERVATION: u32 = MAX_REQUEST as u32;
+const _: () = assert!(MAX_REQUEST <= u32::MAX as usize);
+
+/// The bytes large requests may hold at once, shared by all connections of one socket.
+#[derive(Clone)]
+struct RequestBudget {
+    bytes: Arc<Semaphore>,
+    limit: usize,
+}
+
+impl RequestBudget {
+    fn new(limit: usize) -> RequestBudget {
+        RequestBudget {
+            bytes: Arc::new(Semaphore::new(limit)),
+            limit,
+        }
+    }
+
+    /// Room for one large request, or `None` when the budget is spent. Never waits: a client
+    /// turned away can try again, while one waiting would hold its connection and buffer.
+    fn reserve(&self) -> Option<OwnedSemaphorePermit> {
+        self.bytes
+            .clone()
+            .try_acquire_many_owned(LARGE_RESERVATION)
+            .ok()
+    }
+}
+
+/// The bounds of one admin socket, shared by its connections.
+#[derive(Clone)]
+struct Bounds {
+    idle: Duration,
+    connections: Arc<Semaphore>,
+    max_connections: usize,
+    budget: RequestBudget,
+}
+
+impl Bounds {
+    fn new(idle: Duration, max_connections: usize, large_request_bytes: usize) -> Bounds {
+        Bounds {
+            idle,
+            connections: Arc::new(Semaphore::new(max_connections)),
+            max_connections,
+            budget: RequestBudget::new(large_request_bytes),
+        }
+    }
+}
 
 /// Binds the socket at `path`, replacing a stale one, with mode 0660 and, if given, `group`.
 pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
@@ -95,11 +169,28 @@ fn group_id(name: &str) -> Option<u32> {
     }
 }
 
-pub async fn run(
+/// Serves the admin socket until `shutdown` changes.
+pub async fn run(listener: UnixListener, ctx: Arc<AdminContext>, shutdown: watch::Receiver<bool>) {
+    let bounds = Bounds::new(IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_LARGE_REQUEST_BYTES);
+    let handler = move |actor: Arc<str>, req: Request| {
+        let ctx = ctx.clone();
+        async move { dispatch(&ctx, &actor, req).await }
+    };
+    accept_loop(listener, bounds, shutdown, handler).await;
+}
+
+/// Accepts connections within `bounds`; each request on a connection goes to `handler` with
+/// the caller's user name. Generic over the handler so that tests can drive the real accept
+/// loop and its bounds over a real socket without a store.
+async fn accept_loop<H, F>(
     listener: UnixListener,
-    ctx: Arc<AdminContext>,
+    bounds: Bounds,
     mut shutdown: watch::Receiver<bool>,
-) {
+    handler: H,
+) where
+    H: Fn(Arc<str>, Request) -> F + Clone + Send + Sync + 'static,
+    F: Future<Output = Response> + Send,
+{
     loop {
         let stream = tokio::select! {
             _ = shutdown.changed() => return,
@@ -112,18 +203,49 @@ pub async fn run(
                 }
             },
         };
-        let ctx = ctx.clone();
+        // The permit is taken at accept rather than before it (as the SMTP listener does) so
+        // that the client over the cap hears why instead of waiting unanswered in the backlog.
+        let Ok(permit) = bounds.connections.clone().try_acquire_owned() else {
+            refuse_connection(stream, bounds.max_connections);
+            continue;
+        };
+        let bounds = bounds.clone();
+        let handler = handler.clone();
         tokio::spawn(async move {
-            if let Err(e) = serve(stream, &ctx).await {
+            let _permit = permit;
+            if let Err(e) = serve(stream, &bounds, handler).await {
                 debug!(error = %e, "admin connection ended");
             }
         });
     }
 }
 
-async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
-    let actor = match stream.peer_cred() {
-        Ok(cred) => user_name(cred.uid()),
+/// Tells a client over the connection cap why, and closes its connection.
+fn refuse_connection(stream: UnixStream, limit: usize) {
+    warn!(limit, "admin connection refused: too many connections");
+    let refusal = failure(format!(
+        "too many admin connections (limit {limit}); try again"
+    ));
+    let mut line = serde_json::to_vec(&refusal).expect("responses serialise");
+    line.push(b'\n');
+    // One non-blocking write into the new socket's empty send buffer (a line of a hundred
+    // bytes fits): the accept loop never waits on a client it is turning away, and spawns no
+    // task for it. If even that does not fit, the client just sees the connection close.
+    match stream.into_std() {
+        Ok(stream) => {
+            let _ = std::io::Write::write(&mut &stream, &line);
+        }
+        Err(e) => debug!(error = %e, "refused admin connection could not be answered"),
+    }
+}
+
+async fn serve<H, F>(stream: UnixStream, bounds: &Bounds, handler: H) -> std::io::Result<()>
+where
+    H: Fn(Arc<str>, Request) -> F,
+    F: Future<Output = Response>,
+{
+    let actor: Arc<str> = match stream.peer_cred() {
+        Ok(cred) => user_name(cred.uid()).into(),
         // Without credentials there is nobody to record as the actor: refuse.
         Err(e) => {
             warn!(error = %e, "admin connection without peer credentials refused");
@@ -131,8 +253,10 @@ async fn serve(stream: UnixStream, ctx: &AdminContext) -> std::io::Result<()> {
         }
     };
     let (r, w) = stream.into_split();
-    let actor = actor.as_str();
-    serve_lines(r, w, IDLE_TIMEOUT, move |req| dispatch(ctx, actor, req)).await
+    serve_lines(r, w, bounds.idle, &bounds.budget, |req| {
+        handler(actor.clone(), req)
+    })
+    .await
 }
 
 /// The framing: one request line in, one response line out, until the client closes.
@@ -140,6 +264,7 @@ async fn serve_lines<R, W, F>(
     r: R,
     mut w: W,
     idle: Duration,
+    budget: &RequestBudget,
     mut handle: impl FnMut(Request) -> F,
 ) -> std::io::Result<()>
 where
@@ -151,6 +276,9 @@ where
     let mut line = Vec::new();
     loop {
         line.clear();
+        // Held from before a large request is read past MAX_SMALL_REQUEST until its answer is
+        // written and its buffer freed.
+        let mut reserved = None;
         // The whole line must arrive within `idle`: trickling a byte at a time does not reset it.
         // Only an `explain` request (`"op":"explain"` before its arguments, as the CLI writes
         // it) is read past MAX_SMALL_REQUEST: no other request costs more memory than that
@@ -160,8 +288,13 @@ where
             let read = r.read_until(b'\n', &mut line).await?;
             let complete = line.ends_with(b"\n");
             if !complete && line.len() > MAX_SMALL_REQUEST && line.starts_with(EXPLAIN) {
-                r.set_limit((MAX_REQUEST + 1 - line.len()) as u64);
-                r.read_until(b'\n', &mut line).await?;
+                reserved = budget.reserve();
+                if reserved.is_some() {
+                    // Exactly what was reserved: growing by doubling could take twice that.
+                    line.reserve_exact(MAX_REQUEST + 1 - line.len());
+                    r.set_limit((MAX_REQUEST + 1 - line.len()) as u64);
+                    r.read_until(b'\n', &mut line).await?;
+                }
             }
             Ok::<_, std::io::Error>(read)
         })
@@ -170,20 +303,28 @@ where
         if read == 0 {
             return Ok(());
         }
-        let too_long = !line.ends_with(b"\n")
-            && (line.len() > MAX_REQUEST
-                || line.len() > MAX_SMALL_REQUEST && !line.starts_with(EXPLAIN));
-        let response = if too_long {
-            let limit = if line.len() > MAX_REQUEST {
-                MAX_REQUEST
-            } else {
-                MAX_SMALL_REQUEST
-            };
-            failure(format!(
-                "request longer than {limit} bytes (only {LARGE_OP} may be longer, up to {MAX_REQUEST})"
+        let refusal = if line.ends_with(b"\n") {
+            None
+        } else if line.len() > MAX_REQUEST {
+            Some(too_long(MAX_REQUEST))
+        } else if line.len() > MAX_SMALL_REQUEST && !line.starts_with(EXPLAIN) {
+            Some(too_long(MAX_SMALL_REQUEST))
+        } else if line.len() > MAX_SMALL_REQUEST && reserved.is_none() {
+            warn!(
+                limit = budget.limit,
+                "large admin request refused: request budget spent"
+            );
+            Some(format!(
+                "too many large admin requests in flight (limit {} MiB across all \
+                 connections); try again",
+                budget.limit / (1024 * 1024)
             ))
         } else {
-            match serde_json::from_slice::<Request>(&line) {
+            None
+        };
+        let response = match &refusal {
+            Some(error) => failure(error.clone()),
+            None => match serde_json::from_slice::<Request>(&line) {
                 Err(e) => failure(format!("not a valid request: {e}")),
                 Ok(req) if req.v != PROTOCOL_VERSION => failure(format!(
                     "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
@@ -197,18 +338,30 @@ where
                     ))
                 }
                 Ok(req) => handle(req).await,
-            }
+            },
         };
         let mut out = serde_json::to_vec(&response).expect("responses serialise");
         out.push(b'\n');
         tokio::time::timeout(idle, w.write_all(&out))
             .await
             .map_err(|_| timed_out("the client did not take its answer", idle))??;
-        if too_long {
+        if refusal.is_some() {
             // The rest of the line was not read: the connection cannot go on.
             return Ok(());
         }
+        if let Some(permit) = reserved.take() {
+            // Give the large buffer back before the reservation: an idle connection that sent
+            // one `explain` must not keep 16 MiB the budget no longer counts.
+            line = Vec::new();
+            drop(permit);
+        }
     }
+}
+
+fn too_long(limit: usize) -> String {
+    format!(
+        "request longer than {limit} bytes (only {LARGE_OP} may be longer, up to {MAX_REQUEST})"
+    )
 }
 
 /// How an `explain` request starts, as serde_json writes the `Request` struct (a marker
@@ -238,24 +391,55 @@ mod tests {
 
     const IDLE: Duration = Duration::from_millis(200);
 
+    /// The test handler: answers every request with its op.
+    async fn echo_op(req: Request) -> Response {
+        Response {
+            v: PROTOCOL_VERSION,
+            ok: true,
+            result: Some(req.op.into()),
+            error: None,
+        }
+    }
+
     /// A connection to `serve_lines` over an in-memory pipe; the handler echoes the op.
     fn connect() -> (
         ReadHalf<DuplexStream>,
         WriteHalf<DuplexStream>,
         tokio::task::JoinHandle<std::io::Result<()>>,
     ) {
+        connect_with(&RequestBudget::new(MAX_LARGE_REQUEST_BYTES))
+    }
+
+    /// As [`connect`], sharing `budget` with other connections.
+    fn connect_with(
+        budget: &RequestBudget,
+    ) -> (
+        ReadHalf<DuplexStream>,
+        WriteHalf<DuplexStream>,
+        tokio::task::JoinHandle<std::io::Result<()>>,
+    ) {
         let (client, server) = tokio::io::duplex(4096);
         let (sr, sw) = tokio::io::split(server);
-        let task = tokio::spawn(serve_lines(sr, sw, IDLE, |req: Request| async move {
-            Response {
-                v: PROTOCOL_VERSION,
-                ok: true,
-                result: Some(req.op.into()),
-                error: None,
-            }
-        }));
+        let budget = budget.clone();
+        let task = tokio::spawn(async move { serve_lines(sr, sw, IDLE, &budget, echo_op).await });
         let (cr, cw) = tokio::io::split(client);
         (cr, cw, task)
+    }
+
+    /// Waits until `budget` has exactly `available` bytes left.
+    async fn budget_reaches(budget: &RequestBudget, available: usize) {
+        tokio::time::timeout(Duration::from_secs(5), async {
+            while budget.bytes.available_permits() != available {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        })
+        .await
+        .unwrap_or_else(|_| {
+            panic!(
+                "budget stayed at {} bytes, wanted {available}",
+                budget.bytes.available_permits()
+            )
+        });
     }
 
     async fn response(r: &mut ReadHalf<DuplexStream>) -> Response {
@@ -374,5 +558,177 @@ mod tests {
         let err = ended.expect("dropped").unwrap().unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
         flood.abort();
+    }
+
+    /// 40 connections each sending a 15 MiB `explain` took the daemon from 504 MB to 1.1 GB:
+    /// large requests now reserve room in one budget shared by all connections.
+    #[tokio::test]
+    async fn regression_large_requests_share_one_byte_budget() {
+        // Room for two large requests.
+        let budget = RequestBudget::new(2 * MAX_REQUEST);
+        let pad = "x".repeat(MAX_SMALL_REQUEST);
+        let start = format!("{{\"v\":1,\"op\":\"explain\",\"args\":{{\"pad\":\"{pad}");
+        // Two large requests under way (their lines not yet finished) take the whole budget.
+        let mut sending = Vec::new();
+        for _ in 0..2 {
+            let (r, mut w, task) = connect_with(&budget);
+            w.write_all(start.as_bytes()).await.unwrap();
+            sending.push((r, w, task));
+        }
+        budget_reaches(&budget, 0).await;
+
+        // A third is refused with a reason, and its connection closed.
+        let (mut r, mut w, task) = connect_with(&budget);
+        let line = start.clone();
+        let writer = tokio::spawn(async move {
+            let _ = w.write_all(line.as_bytes()).await;
+            w
+        });
+        let answer = response(&mut r).await;
+        assert!(!answer.ok);
+        let error = answer.error.unwrap();
+        assert!(
+            error.contains("too many large admin requests in flight (limit 32 MiB"),
+            "{error}"
+        );
+        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+        assert!(ended.unwrap().unwrap().is_ok(), "closed, not timed out");
+        drop(writer);
+
+        // Small requests need no budget and are still answered.
+        let (mut r, mut w, _task) = connect_with(&budget);
+        w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")
+            .await
+            .unwrap();
+        assert!(response(&mut r).await.ok);
+
+        // One of the two finishes: it is answered, and its reservation comes back.
+        let (mut r, mut w, _task) = sending.pop().unwrap();
+        w.write_all(b"\"}}\n").await.unwrap();
+        let answer = response(&mut r).await;
+        assert_eq!(answer.result, Some("explain".into()), "{:?}", answer.error);
+        budget_reaches(&budget, MAX_REQUEST).await;
+        // The same connection goes on, its next small request taking no budget.
+        w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")
+            .await
+            .unwrap();
+        assert!(response(&mut r).await.ok);
+        assert_eq!(budget.bytes.available_permits(), MAX_REQUEST);
+
+        // So a new large request fits again.
+        let (mut r, mut w, _task) = connect_with(&budget);
+        let line = format!("{start}\"}}}}\n");
+        let writer = tokio::spawn(async move {
+            let _ = w.write_all(line.as_bytes()).await;
+            w
+        });
+        let answer = response(&mut r).await;
+        assert_eq!(answer.result, Some("explain".into()), "{:?}", answer.error);
+        drop(writer);
+        drop(sending);
+    }
+
+    #[tokio::test]
+    async fn a_large_request_cut_short_gives_its_reservation_back() {
+        let budget = RequestBudget::new(MAX_REQUEST);
+        let pad = "x".repeat(MAX_SMALL_REQUEST);
+        let (_r, mut w, task) = connect_with(&budget);
+        w.write_all(format!("{{\"v\":1,\"op\":\"explain\",\"args\":{{\"pad\":\"{pad}").as_bytes())
+            .await
+            .unwrap();
+        budget_reaches(&budget, 0).await;
+        // The client goes silent: the idle timeout ends the connection, and the budget is whole.
+        let ended = tokio::time::timeout(IDLE + Duration::from_secs(5), task).await;
+        assert!(ended.expect("dropped").unwrap().is_err());
+        assert_eq!(budget.bytes.available_permits(), MAX_REQUEST);
+    }
+
+    /// Sends one request on `stream` and reads its answer.
+    async fn ask(stream: &mut BufReader<UnixStream>, op: &str) -> std::io::Result<Response> {
+        stream
+            .write_all(format!("{{\"v\":1,\"op\":\"{op}\"}}\n").as_bytes())
+            .await?;
+        let mut line = String::new();
+        stream.read_line(&mut line).await?;
+        serde_json::from_str(&line).map_err(std::io::Error::other)
+    }
+
+    /// There was no cap on admin connections: each held a task and a request buffer.
+    #[tokio::test]
+    async fn regression_connections_over_the_cap_are_refused_and_the_rest_still_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("admin.sock");
+        let listener = bind(&path, None).unwrap();
+        let (stop, stopped) = watch::channel(false);
+        let bounds = Bounds::new(
+            Duration::from_secs(30),
+            MAX_CONNECTIONS,
+            MAX_LARGE_REQUEST_BYTES,
+        );
+        let server = tokio::spawn(accept_loop(
+            listener,
+            bounds,
+            stopped,
+            |actor: Arc<str>, req: Request| async move {
+                let op = req.op.clone();
+                let mut answer = echo_op(req).await;
+                answer.result = Some(format!("{op} for {actor}").into());
+                answer
+            },
+        ));
+        // The cap's worth of connections, each answered (so each holds its permit).
+        let mut open = Vec::new();
+        for _ in 0..MAX_CONNECTIONS {
+            let mut c = BufReader::new(UnixStream::connect(&path).await.unwrap());
+            let answer = ask(&mut c, "held.list").await.unwrap();
+            assert!(answer.ok, "{:?}", answer.error);
+            open.push(c);
+        }
+
+        // One more is told why, and closed.
+        let mut extra = BufReader::new(UnixStream::connect(&path).await.unwrap());
+        let mut line = String::new();
+        tokio::time::timeout(Duration::from_secs(5), extra.read_line(&mut line))
+            .await
+            .expect("the extra connection is answered at once")
+            .unwrap();
+        let refusal: Response = serde_json::from_str(&line).unwrap();
+        assert!(!refusal.ok);
+        assert_eq!(
+            refusal.error.as_deref(),
+            Some("too many admin connections (limit 16); try again")
+        );
+        line.clear();
+        assert_eq!(extra.read_line(&mut line).await.unwrap(), 0, "closed");
+
+        // The others still work.
+        for c in &mut open {
+            let answer = ask(c, "audit.list").await.unwrap();
+            assert!(answer.ok, "{:?}", answer.error);
+            let result = answer.result.unwrap();
+            assert!(result.as_str().unwrap().starts_with("audit.list for "));
+        }
+
+        // A closed connection gives its place back.
+        open.pop();
+        tokio::time::timeout(Duration::from_secs(5), async {
+            loop {
+                let mut c = BufReader::new(UnixStream::connect(&path).await.unwrap());
+                if let Ok(answer) = ask(&mut c, "held.list").await
+                    && answer.ok
+                {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        })
+        .await
+        .expect("a place comes free when a connection closes");
+
+        stop.send(true).unwrap();
+        tokio::time::timeout(Duration::from_secs(5), server)
+            .await
+            .expect("the accept loop stops on shutdown")
+            .unwrap();
     }
 }

@@ -339,12 +339,19 @@ fn same_customer(a: &Customer, b: &Customer) -> bool {
     strip(a) == strip(b)
 }
 
-/// `decided_on` plus twelve months; 29 February becomes 28 February.
-pub fn twelve_months_after(d: Date) -> Date {
-    let year = d.year() + 1;
+/// `decided_on` plus twelve months; 29 February becomes 28 February. `None` when that is past
+/// the last date `time` can represent (9999-12-31): a rules file is operator input, and a
+/// decision dated 9999-06-01 once panicked the daemon at start, so the caller reports it
+/// against the file instead.
+pub fn twelve_months_after(d: Date) -> Option<Date> {
+    let year = d.year().checked_add(1)?;
     Date::from_calendar_date(year, d.month(), d.day())
-        .or_else(|_| Date::from_calendar_date(year, d.month(), d.day() - 1))
-        .expect("the day before an invalid 29 February is valid")
+        .ok()
+        .or_else(|| {
+            // Only 29 February can be missing a year on; its day before always exists.
+            let day = d.day().checked_sub(1)?;
+            Date::from_calendar_date(year, d.month(), day).ok()
+        })
 }
 
 /// The rules the daemon enforces now, replaced whole on reload. Readers take a cheap snapshot

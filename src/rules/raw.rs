@@ -273,12 +273,12 @@ fn restriction(
     let location = p.line(&span);
     let decided_by = non_empty(p, &span, r.decided_by, "decided_by");
     let reasons = non_empty(p, &span, r.reasons, "reasons");
-    let decided_on = match r.decided_on {
+    let decided_on = match &r.decided_on {
         None => {
             p.add(&span, "missing `decided_on`");
             None
         }
-        Some(d) => date(p, &d),
+        Some(d) => date(p, d),
     };
     let review_on = r.review_on.as_ref().and_then(|d| date(p, d));
     let review_on = match (decided_on, review_on) {
@@ -290,7 +290,23 @@ fn restriction(
             None
         }
         (_, Some(review)) => Some(review),
-        (Some(decided), None) => Some(twelve_months_after(decided)),
+        (Some(decided), None) => {
+            let review = twelve_months_after(decided);
+            if review.is_none() {
+                // `decided` came from `r.decided_on`, so this always matches.
+                if let Some(d) = &r.decided_on {
+                    p.add(
+                        &d.span(),
+                        format!(
+                            "`decided_on` {decided} is too late: twelve months on is past \
+                             9999-12-31, so there is no default review date; check the \
+                             date or give `review_on`"
+                        ),
+                    );
+                }
+            }
+            review
+        }
         (None, None) => None,
     };
     let Some(kind_name) = r.kind else {

@@ -305,7 +305,36 @@ fn diff_reports_added_removed_and_changed() {
 fn twelve_months_handles_leap_days() {
     assert_eq!(
         twelve_months_after(time::macros::date!(2024 - 02 - 29)),
-        time::macros::date!(2025 - 02 - 28)
+        Some(time::macros::date!(2025 - 02 - 28))
+    );
+    assert_eq!(
+        twelve_months_after(time::macros::date!(9998 - 12 - 31)),
+        Some(time::macros::date!(9999 - 12 - 31))
+    );
+    assert_eq!(
+        twelve_months_after(time::macros::date!(9999 - 01 - 01)),
+        None
+    );
+}
+
+/// `decided_on = 9999-06-01` without `review_on` panicked in `twelve_months_after`, so
+/// `check-config` exited 101 and the daemon crash-looped at start.
+#[test]
+fn regression_far_future_decided_on_is_a_positioned_error_not_a_panic() {
+    for date in ["9999-06-01", "9999-12-31", "9999-01-01"] {
+        let text = one(&format!(
+            "kind = \"letter_only\"\npostal_address = \"County Hall\"\ndecided_by = \"H\"\ndecided_on = {date}\nreasons = \"r\"\n"
+        ));
+        check_error(&text, "r.toml:9:14", "too late");
+    }
+    // With an explicit `review_on` the same date needs no arithmetic and is accepted.
+    let text = one(
+        "kind = \"letter_only\"\npostal_address = \"County Hall\"\ndecided_by = \"H\"\ndecided_on = 9999-06-01\nreview_on = 9999-12-31\nreasons = \"r\"\n",
+    );
+    let rules = parse(&text).expect("an explicit review date needs no arithmetic");
+    assert_eq!(
+        rules.customers()[0].restrictions[0].review_on,
+        time::macros::date!(9999 - 12 - 31)
     );
 }
 
