@@ -42,6 +42,7 @@ struct RawConfig {
     stale_days: Option<u64>,
     history_days: Option<u64>,
     analysis_timeout_secs: Option<u64>,
+    min_free_mb: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
 }
@@ -96,6 +97,8 @@ pub struct Config {
     pub history_days: u64,
     /// The analysis budget of one message in wall time; past it, decided on its headers.
     pub analysis_timeout: Duration,
+    /// Holds and replies get a 4xx while the data directory has less free space than this.
+    pub min_free_bytes: u64,
     pub replies: Replies,
     pub digest: Option<Digest>,
 }
@@ -322,6 +325,11 @@ impl Config {
             admin_group: raw.admin_group,
             retention_days: day_count("retention_days", raw.retention_days, 90)?,
             history_days: day_count("history_days", raw.history_days, 365)?,
+            min_free_bytes: raw
+                .min_free_mb
+                .map_or(crate::store::DEFAULT_MIN_FREE, |mb| {
+                    mb.saturating_mul(1024 * 1024)
+                }),
             analysis_timeout: Duration::from_secs(positive(
                 "analysis_timeout_secs",
                 raw.analysis_timeout_secs,

@@ -40,6 +40,10 @@ pub enum ServeError {
     Signals(std::io::Error),
     #[error("the rules do not load:\n{0}")]
     Rules(#[from] RulesError),
+    /// sled failed a write and keeps failing until reopened: we stop, and the supervisor
+    /// starts us again (the restart recovers the store).
+    #[error("the store failed a write (a full disk?); stopped so that a restart reopens it")]
+    StoreFailed,
 }
 
 /// What tests may change about a running daemon.
@@ -106,6 +110,7 @@ pub async fn serve_on(
 ) -> Result<(), ServeError> {
     let rules = Rules::load(&config.rules_dir, config.match_settings())?;
     let store = Store::open(&config.data_dir)?;
+    store.set_min_free(config.min_free_bytes);
     let outbound = Outbound::new(
         config.downstream,
         &config.hostname,
@@ -223,14 +228,29 @@ pub async fn serve_on(
         "contactgate ready"
     );
     notify(&[sd_notify::NotifyState::Ready]);
-    server::run(listener, pipeline, settings, shutdown).await;
+    let mut failed = store.failed();
+    let stop = async move {
+        tokio::select! {
+            _ = shutdown => {}
+            _ = failed.wait_for(|f| *f) => {
+                error!("stopping: the store failed a write and must be reopened");
+            }
+        }
+    };
+    server::run(listener, pipeline, settings, stop).await;
     notify(&[sd_notify::NotifyState::Stopping]);
     let _ = stop_tx.send(true);
     let _ = admin_task.await;
     let _ = scheduler_task.await;
     let _ = reply_task.await;
     let _ = std::fs::remove_file(&config.admin_socket);
-    store.shutdown().await?;
+    let failed = *store.failed().borrow();
+    let closed = store.shutdown().await;
+    if failed {
+        // The closing flush fails the same way; the cause is what the operator needs.
+        return Err(ServeError::StoreFailed);
+    }
+    closed?;
     info!("stopped");
     Ok(())
 }

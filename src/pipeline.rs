@@ -845,6 +845,11 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
             "4.3.0",
             format!("Error: {id} internal error; try again later"),
         ),
+        Outcome::StoreFailed(StoreError::DiskFull { .. }) => Reply::new(
+            452,
+            "4.3.1",
+            format!("Error: {id} insufficient system storage; try again later"),
+        ),
         Outcome::StoreFailed(_) => Reply::new(
             451,
             "4.3.0",

@@ -57,6 +57,9 @@ const LAST_ISSUED_ID: &str = "last_issued_id";
 /// with the database; bench/history.sh measures it (bench/RESULTS.md).
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The free-space floor unless configured (`min_free_mb`).
+pub const DEFAULT_MIN_FREE: u64 = 64 * 1024 * 1024;
+
 /// Largest number of holds one group commit covers.
 const MAX_BATCH: usize = 256;
 
@@ -84,9 +87,24 @@ pub enum StoreError {
     DuplicateId(String),
     #[error("the store is shutting down")]
     Closed,
+    /// Free space on the data directory's file system is below `min_free_mb`: nothing new is
+    /// kept until there is room again (the sender retries after the 4xx).
+    #[error("only {free} bytes free in the data directory, below the floor of {floor}")]
+    DiskFull { free: u64, floor: u64 },
 }
 
 impl StoreError {
+    /// A copy of a [`StoreError::DiskFull`] (the other kinds carry sources that do not clone).
+    fn clone_full(&self) -> StoreError {
+        match self {
+            StoreError::DiskFull { free, floor } => StoreError::DiskFull {
+                free: *free,
+                floor: *floor,
+            },
+            other => StoreError::Corrupt(other.to_string()),
+        }
+    }
+
     pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         StoreError::Io {
             context: context.into(),
@@ -107,6 +125,11 @@ struct Inner {
     history: sled::Tree,
     history_messages: sled::Tree,
     spool: Spool,
+    /// Holds and replies are refused below this many free bytes ([`Store::set_min_free`]).
+    min_free: std::sync::atomic::AtomicU64,
+    /// Set once sled has failed a write: sled 0.34 keeps an I/O error for good, so the store
+    /// is unusable until it is opened again ([`Store::failed`]).
+    failed: tokio::sync::watch::Sender<bool>,
 }
 
 /// A reply to queue, with its rate-limit key.
@@ -178,6 +201,8 @@ impl Store {
             history,
             history_messages,
             spool,
+            min_free: std::sync::atomic::AtomicU64::new(DEFAULT_MIN_FREE),
+            failed: tokio::sync::watch::channel(false).0,
         });
         inner.recover()?;
         let (tx, rx) = mpsc::channel(1024);
@@ -186,6 +211,22 @@ impl Store {
             inner,
             committer: tx,
         })
+    }
+
+    /// Sets the free-space floor: below it, holds and replies are refused with
+    /// [`StoreError::DiskFull`] (a 4xx), before anything is written.
+    pub fn set_min_free(&self, bytes: u64) {
+        self.inner
+            .min_free
+            .store(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Becomes `true` when sled has failed a write. sled 0.34 keeps such an error for good
+    /// (after ENOSPC, every later write fails even once space is back), so the daemon stops
+    /// with an error and its supervisor (systemd's `Restart=on-failure`) starts it again,
+    /// which reopens and recovers the store.
+    pub fn failed(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.inner.failed.subscribe()
     }
 
     /// Stores `body` with its metadata; returns once both are durable.
@@ -631,7 +672,17 @@ impl Inner {
         let mut taken: Vec<String> = Vec::new();
         // Held ids taken by earlier requests of this batch.
         let mut new_ids: Vec<String> = Vec::new();
+        let room = self.room();
         for mut req in batch {
+            if let (Some((record, _)), Err(full)) = (&req.hold, &room) {
+                warn!(id = %record.id, error = %full, "not holding: the disk is nearly full");
+                let _ = req.done.send(Err(full.clone_full()));
+                continue;
+            }
+            if let (Some(reply), Err(full)) = (&req.reply, &room) {
+                warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
+                req.reply = None;
+            }
             if let Some((record, body)) = &req.hold {
                 // A hold always creates a record. An id that is already taken (ids come from
                 // the clock, and clocks step back) must not replace another message's record
@@ -702,6 +753,10 @@ impl Inner {
             }
         });
         let result = dirs.and_then(|()| self.apply(&mut written));
+        if let Err(StoreError::Db(e)) = &result {
+            error!(error = %e, "the database failed a write; the daemon must restart to reopen it");
+            self.failed.send_replace(true);
+        }
         for req in written {
             let r = match &result {
                 Ok(()) => Ok(req.reply.is_some()),
@@ -770,6 +825,16 @@ impl Inner {
             })?;
         self.db.flush()?;
         Ok(())
+    }
+
+    /// Whether there is room above the free-space floor for new bodies.
+    fn room(&self) -> Result<(), StoreError> {
+        let floor = self.min_free.load(std::sync::atomic::Ordering::Relaxed);
+        match self.spool.free_bytes() {
+            Ok(free) if free < floor => Err(StoreError::DiskFull { free, floor }),
+            // Not knowing is no reason to refuse: the write itself will say.
+            _ => Ok(()),
+        }
     }
 
     /// Whether no reply for this key went out within the interval.

@@ -71,6 +71,8 @@ impl Spool {
     }
 
     /// Like [`Spool::write`], into `area`; the caller fsyncs that area's directory.
+    ///
+    /// A write that fails (a full disk, say) removes its temp file: nothing partial is left.
     pub fn write_in(&self, area: Area, id: &str, body: &[u8]) -> Result<(), StoreError> {
         let tmp = self.tmp.join(format!("{id}.eml"));
         let ctx = || format!("writing {}", tmp.display());
@@ -79,11 +81,38 @@ impl Spool {
             .create_new(true)
             .open(&tmp)
             .map_err(|e| StoreError::io(ctx(), e))?;
-        f.write_all(body).map_err(|e| StoreError::io(ctx(), e))?;
-        f.sync_all().map_err(|e| StoreError::io(ctx(), e))?;
+        let written = f
+            .write_all(body)
+            .and_then(|()| f.sync_all())
+            .map_err(|e| StoreError::io(ctx(), e));
         drop(f);
-        fs::rename(&tmp, self.path(area, id))
-            .map_err(|e| StoreError::io(format!("renaming {} into place", tmp.display()), e))
+        let placed = written.and_then(|()| {
+            fs::rename(&tmp, self.path(area, id))
+                .map_err(|e| StoreError::io(format!("renaming {} into place", tmp.display()), e))
+        });
+        if placed.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        placed
+    }
+
+    /// Bytes free for us on the spool's file system.
+    pub fn free_bytes(&self) -> Result<u64, StoreError> {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::ffi::CString::new(self.tmp.as_os_str().as_bytes())
+            .map_err(|_| StoreError::Corrupt("spool path has a NUL byte".into()))?;
+        // SAFETY: `path` is a valid C string and `st` a zeroed statvfs that statvfs fills in.
+        let st = unsafe {
+            let mut st: libc::statvfs = std::mem::zeroed();
+            if libc::statvfs(path.as_ptr(), &mut st) != 0 {
+                return Err(StoreError::io(
+                    format!("statvfs {}", self.tmp.display()),
+                    std::io::Error::last_os_error(),
+                ));
+            }
+            st
+        };
+        Ok(st.f_bavail.saturating_mul(st.f_frsize))
     }
 
     pub fn sync_held_dir(&self) -> Result<(), StoreError> {
