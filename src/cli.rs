@@ -383,8 +383,29 @@ pub fn held_show(
             "note: an earlier release was interrupted; the recipients may already have it"
         )?;
     }
-    for e in &d.release_errors {
-        writeln!(out, "release failed: {}", terminal::field(e))?;
+    if !s.delivered_to.is_empty() {
+        writeln!(
+            out,
+            "delivered:  {}",
+            terminal::field(&s.delivered_to.join(", "))
+        )?;
+    }
+    for f in &s.refusals {
+        writeln!(
+            out,
+            "refused:    {} at {} UK time, {}: {}",
+            terminal::field(&f.recipient),
+            uk_time::to_london(f.at),
+            if f.permanent {
+                "permanently"
+            } else {
+                "temporarily"
+            },
+            terminal::field(&f.text)
+        )?;
+    }
+    if let Some(at) = s.next_attempt_at {
+        writeln!(out, "next retry: {} UK time", uk_time::to_london(at))?;
     }
     if let Some(by) = &d.discarded_by {
         writeln!(
@@ -432,16 +453,48 @@ pub fn held_release(
         serde_json::json!({ "id": id, "to": to, "note": note }),
     )?;
     let s: HeldSummary = serde_json::from_value(v)?;
+    let asked: Vec<String> = if to.is_empty() {
+        s.delivered_to
+            .iter()
+            .chain(&s.recipients)
+            .cloned()
+            .collect()
+    } else {
+        to.to_vec()
+    };
+    let delivered: Vec<&String> = asked
+        .iter()
+        .filter(|r| s.delivered_to.contains(r))
+        .collect();
+    let names = |list: &[&String]| {
+        list.iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     writeln!(
         out,
         "released {} to {}",
         terminal::field(&s.id),
-        terminal::field(&if to.is_empty() {
-            s.recipients.join(", ")
-        } else {
-            to.join(", ")
-        })
+        terminal::field(&names(&delivered))
     )?;
+    // A release never reports as delivered a recipient the downstream refused.
+    if s.state != "released" {
+        let last = s.refusals.last().map(|f| f.at);
+        for f in s.refusals.iter().filter(|f| Some(f.at) == last) {
+            writeln!(
+                out,
+                "refused:  {} ({}): {}",
+                terminal::field(&f.recipient),
+                if f.permanent {
+                    "permanently; held for an officer"
+                } else {
+                    "temporarily; retried automatically"
+                },
+                terminal::field(&f.text)
+            )?;
+        }
+    }
     Ok(())
 }
 

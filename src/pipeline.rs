@@ -60,9 +60,14 @@ pub type AnalysisHook = Arc<dyn Fn(&Message) + Send + Sync>;
 #[derive(Debug)]
 pub enum Outcome {
     Delivered,
-    /// Delivered to some recipients; the others' copy is held.
+    /// The downstream refused some or all recipients: a copy is kept for them (retried, or
+    /// held for an officer).
     PartlyHeld {
-        held_for: Vec<String>,
+        /// Whether any recipient has it.
+        delivered: bool,
+        kept_for: Vec<String>,
+        /// Kept to be retried by the scheduler (a temporary refusal), not held for an officer.
+        retrying: bool,
     },
     Kept(Action),
     StoreFailed(StoreError),
@@ -374,10 +379,13 @@ impl Pipeline {
         }
     }
 
-    /// Turns a delivery report into an outcome, holding the copy for refused recipients when
-    /// others were accepted (the one reply we give Postfix cannot be split by recipient).
+    /// Turns a delivery report into an outcome by the one refusal rule
+    /// ([`crate::release::settle`]): recipients the downstream took have it; a copy is kept
+    /// for the others, retried by the scheduler when their refusal was temporary and held for
+    /// an officer when it was permanent (never bounced). When nobody took it and every refusal
+    /// was temporary, nothing is kept: the 4xx lets Postfix retry, as it would without us.
     ///
-    /// `decided` is the policy's verdict: the held copy and its audit entry keep its customers
+    /// `decided` is the policy's verdict: the kept copy and its audit entry keep its customers
     /// and reasons (an officer and a subject-access search need them), and a reroute's decision
     /// is audited here, in the same commit as the hold, as it is after a full delivery.
     #[allow(clippy::too_many_arguments)]
@@ -394,39 +402,32 @@ impl Pipeline {
         if delivery.failed.is_empty() {
             return Outcome::Delivered;
         }
-        // An address lettre cannot put on the wire will not get better by retrying: hold the
-        // message for an officer rather than bounce it (review finding).
-        let unsendable = delivery
-            .failed
-            .iter()
-            .all(|(_, e)| matches!(e, SendError::BadAddress(_)));
-        if delivery.accepted.is_empty() && !unsendable {
-            // Nothing went out: report the most hopeful failure so Postfix retries if it can.
-            let mut failures = delivery.failed.into_iter().map(|(_, e)| e);
-            let first = failures.next().expect("failed is not empty");
-            let transient = std::iter::once(first.clone())
-                .chain(failures)
-                .find(|e| matches!(e, SendError::Transient(_)));
-            return Outcome::DeliveryFailed(transient.unwrap_or(first));
+        let temporary = |e: &SendError| matches!(e, SendError::Transient(_));
+        if delivery.accepted.is_empty() && delivery.failed.iter().all(|(_, e)| temporary(e)) {
+            let (_, first) = delivery
+                .failed
+                .into_iter()
+                .next()
+                .expect("failed is not empty");
+            return Outcome::DeliveryFailed(first);
         }
-        let held_for: Vec<String> = delivery.failed.iter().map(|(r, _)| r.clone()).collect();
         let reasons: Vec<String> = delivery
             .failed
             .iter()
             .map(|(r, e)| format!("downstream did not take recipient {r}: {e}"))
             .chain(std::iter::once(if delivery.accepted.is_empty() {
-                "nothing could be delivered; held for an officer".to_string()
+                "nothing could be delivered".to_string()
             } else {
                 format!(
-                    "delivered to {}; held for the rest",
+                    "delivered to {}; kept for the rest",
                     delivery.accepted.join(", ")
                 )
             }))
             .chain(decided.reasons.iter().cloned())
             .collect();
-        let verdict = Verdict {
+        let mut verdict = Verdict {
             action: Action::Hold,
-            recipients: held_for.clone(),
+            recipients: delivery.failed.iter().map(|(r, _)| r.clone()).collect(),
             original_recipients: t.envelope.recipients.clone(),
             summary: reasons[0].clone(),
             reasons,
@@ -437,23 +438,30 @@ impl Pipeline {
             reply: None,
             novelty: decided.novelty.clone(),
         };
-        let record = held_record(t, message, id, now, &verdict);
+        let mut record = held_record(t, message, id, now, &verdict);
+        let settled = crate::release::settle(&mut record, &delivery, now);
+        verdict.reasons = record.reasons.clone();
         let mut audit = Vec::new();
         if decided.action == Action::Reroute {
             audit.push(decision_entry(t, decided, id, now));
         }
-        audit.push(decision_entry(t, &verdict, id, now));
+        let mut entry = decision_entry(t, &verdict, id, now);
+        entry.action = Some(record.action.as_str().to_string());
+        audit.push(entry);
+        let kept_for = record.recipients.clone();
         let nothing_delivered = delivery.accepted.is_empty();
         match self
             .store
             .hold_with_reply(record, t.data.clone(), audit, incidents.to_vec(), None)
             .await
-            .map(|_| ())
         {
-            Ok(()) if nothing_delivered => Outcome::Kept(Action::Hold),
-            Ok(()) => Outcome::PartlyHeld { held_for },
-            // Some recipients already have it. A retry duplicates for them, which is better
-            // than losing it for the rest.
+            Ok(_) => Outcome::PartlyHeld {
+                delivered: !nothing_delivered,
+                kept_for,
+                retrying: settled == crate::release::Settled::Retrying,
+            },
+            // Some recipients may already have it. A retry duplicates for them, which is
+            // better than losing it for the rest.
             Err(e) => Outcome::StoreFailed(e),
         }
     }
@@ -507,7 +515,16 @@ impl MessageHandler for Pipeline {
         let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
         let action = match &outcome {
             Outcome::Delivered => verdict.as_ref().map_or("deliver", |v| v.action.as_str()),
-            Outcome::PartlyHeld { .. } => "deliver+hold",
+            Outcome::PartlyHeld {
+                delivered,
+                retrying,
+                ..
+            } => match (delivered, retrying) {
+                (true, true) => "deliver+retry",
+                (true, false) => "deliver+hold",
+                (false, true) => "retry",
+                (false, false) => "hold",
+            },
             Outcome::Kept(action) => action.as_str(),
             _ => "tempfail",
         };
@@ -823,10 +840,19 @@ impl Drop for Reserved {
 pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
     match outcome {
         Outcome::Delivered => Reply::new(250, "2.0.0", format!("Ok: {id} delivered")),
-        Outcome::PartlyHeld { held_for } => Reply::new(
+        Outcome::PartlyHeld {
+            delivered,
+            kept_for,
+            retrying,
+        } => Reply::new(
             250,
             "2.0.0",
-            format!("Ok: {id} delivered; held for {}", held_for.join(", ")),
+            format!(
+                "Ok: {id} {}{} for {}",
+                if *delivered { "delivered; " } else { "" },
+                if *retrying { "kept to retry" } else { "held" },
+                kept_for.join(", ")
+            ),
         ),
         Outcome::Kept(action) => Reply::new(
             250,
@@ -1005,6 +1031,10 @@ fn held_record(
         discarded_by: None,
         discard_reason: None,
         flags: verdict.flags.clone(),
+        delivered_to: Vec::new(),
+        refusals: Vec::new(),
+        attempts: 0,
+        next_attempt_at: None,
     }
 }
 

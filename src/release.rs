@@ -1,10 +1,19 @@
 //! Releasing held mail: the one path by which a kept message leaves the store, whether the
-//! scheduler releases deferred mail at its contact window or an officer releases it.
+//! scheduler releases deferred mail at its contact window, retries recipients the downstream
+//! refused for a while, or an officer releases it.
 //!
-//! Crash safety: the record goes held → releasing (flushed) → send → released (flushed). If we
-//! die after the send but before `released`, the restart finds `releasing`, puts the message
-//! back to held and marks it `release_interrupted`; the next release says so in its header, so
-//! a possible duplicate is never silent, and the message is never lost.
+//! Crash safety: the record goes held → releasing (flushed) → send → released or back to held
+//! (flushed). If we die after the send but before that, the restart finds `releasing`, puts
+//! the message back to held and marks it `release_interrupted`; the next release says so in
+//! its header, so a possible duplicate is never silent, and the message is never lost.
+//!
+//! Refusals, the same rule on the inbound path and on release ([`settle`]):
+//! - a recipient the downstream took is recorded in `delivered_to` and never sent to again;
+//! - a temporary refusal (4xx, no answer) is retried by the scheduler with back-off, one
+//!   minute doubling to an hour, for up to [`RETRY_FOR`] (Postfix's own default queue lifetime);
+//! - a permanent refusal (5xx, an address that cannot be sent to), or a temporary one past
+//!   [`RETRY_FOR`], is held for an officer with the downstream's answer per recipient. Nothing
+//!   is bounced: a filter's sender may be forged, and a bounce to it would be backscatter.
 //!
 //! The released message is the held bytes with one prepended field,
 //! `X-Contactgate-Released-By:` (who, when, the id), and is otherwise byte-identical.
@@ -16,9 +25,13 @@ use time::format_description::well_known::Rfc3339;
 use tracing::{info, warn};
 
 use crate::clock::Clock;
-use crate::outbound::{Outbound, SendError};
+use crate::outbound::{Delivery, Outbound, SendError};
 use crate::pipeline::header_safe;
-use crate::store::{AuditEntry, HeldMessage, HeldState, Store, StoreError};
+use crate::store::{AuditEntry, HeldAction, HeldMessage, HeldState, Refusal, Store, StoreError};
+
+/// How long temporary refusals are retried before an officer is asked (Postfix's
+/// `maximal_queue_lifetime` default).
+pub const RETRY_FOR: time::Duration = time::Duration::days(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReleaseError {
@@ -26,8 +39,134 @@ pub enum ReleaseError {
     NotHeld { id: String, state: HeldState },
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the downstream did not take it: {0}")]
-    Send(SendError),
+    /// Nobody took it. The refusals are on the record; temporary ones are retried.
+    #[error("the downstream did not take it: {}", describe(.0))]
+    Refused(Vec<Refusal>),
+}
+
+/// `a@x (550 5.1.1 no such user); b@x (temporary: ...)`.
+pub fn describe(refusals: &[Refusal]) -> String {
+    refusals
+        .iter()
+        .map(|r| {
+            format!(
+                "{} ({}{})",
+                r.recipient,
+                if r.permanent { "" } else { "temporary: " },
+                r.text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The refusal of `recipient` with `error`, at `at`.
+pub fn refusal(recipient: &str, error: &SendError, at: OffsetDateTime) -> Refusal {
+    let (code, text, permanent) = match error {
+        SendError::Permanent { code, text } => (Some(*code), text.clone(), true),
+        SendError::BadAddress(a) => (None, format!("address cannot be sent to: {a}"), true),
+        SendError::Transient(t) => {
+            let code = t
+                .get(..3)
+                .and_then(|c| c.parse().ok())
+                .filter(|c| (400..500).contains(c));
+            (code, t.clone(), false)
+        }
+    };
+    Refusal {
+        recipient: recipient.to_string(),
+        code,
+        text,
+        permanent,
+        at,
+    }
+}
+
+/// What one delivery attempt left to do ([`settle`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    /// Every recipient has it.
+    Delivered,
+    /// Some recipients were refused temporarily: the scheduler retries them.
+    Retrying,
+    /// Some recipients were refused permanently (or for too long): an officer decides.
+    HeldForOfficer,
+}
+
+/// Applies one delivery attempt to a kept message's record: who has it, who refused and how,
+/// and what happens next, by the rule in the module documentation. `started` is when the
+/// message first reached us (the retry period runs from it). Leaves `state` alone when
+/// everyone has it (the caller marks it released); otherwise the record is held, with
+/// `recipients` the ones still to deliver.
+pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime) -> Settled {
+    for a in &delivery.accepted {
+        if !record.delivered_to.contains(a) {
+            record.delivered_to.push(a.clone());
+        }
+    }
+    let refused: Vec<Refusal> = delivery
+        .failed
+        .iter()
+        .map(|(r, e)| refusal(r, e, now))
+        .collect();
+    if refused.is_empty() {
+        record.next_attempt_at = None;
+        return Settled::Delivered;
+    }
+    record.refusals.extend(refused.iter().cloned());
+    record.release_errors.push(format!(
+        "{}: {}",
+        now.format(&Rfc3339).unwrap_or_default(),
+        describe(&refused)
+    ));
+    record.state = HeldState::Held;
+    let (temporary, permanent): (Vec<&Refusal>, Vec<&Refusal>) =
+        refused.iter().partition(|r| !r.permanent);
+    let in_time = now < record.received_at + RETRY_FOR;
+    if !temporary.is_empty() && in_time {
+        // Retry the temporary ones; the permanent ones wait in `refusals` until then.
+        record.action = HeldAction::Retry;
+        record.recipients = temporary.iter().map(|r| r.recipient.clone()).collect();
+        record.attempts += 1;
+        let backoff =
+            time::Duration::minutes(1i64 << record.attempts.min(6)).min(time::Duration::hours(1));
+        record.next_attempt_at = Some(now + backoff);
+        return Settled::Retrying;
+    }
+    // An officer decides: every recipient refused permanently and not delivered since, and
+    // any temporary one past the retry period.
+    let mut outstanding: Vec<String> = record
+        .refusals
+        .iter()
+        .filter(|r| r.permanent || !in_time)
+        .map(|r| r.recipient.clone())
+        .filter(|r| !record.delivered_to.contains(r))
+        .collect();
+    outstanding.extend(temporary.iter().map(|r| r.recipient.clone()));
+    outstanding.dedup();
+    let mut seen = Vec::new();
+    outstanding.retain(|r| {
+        let new = !seen.contains(r);
+        seen.push(r.clone());
+        new
+    });
+    record.action = HeldAction::Hold;
+    record.recipients = outstanding;
+    record.next_attempt_at = None;
+    record.reasons.push(if permanent.is_empty() {
+        format!(
+            "the downstream kept refusing {} for {} days; held for an officer",
+            record.recipients.join(", "),
+            RETRY_FOR.whole_days()
+        )
+    } else {
+        format!(
+            "the downstream refused {} permanently; held for an officer (never bounced: the \
+             sender may be forged)",
+            record.recipients.join(", ")
+        )
+    });
+    Settled::HeldForOfficer
 }
 
 /// Releases held messages through the one outbound module.
@@ -38,7 +177,9 @@ pub struct Releaser {
 }
 
 impl Releaser {
-    /// Sends held message `id` to `to` (default: its routed recipients) on behalf of `actor`.
+    /// Sends held message `id` to `to` (default: its recipients not yet delivered) on behalf
+    /// of `actor`. `Ok` when at least one recipient took it: the record then says who has it
+    /// and what happens to the rest ([`settle`]). `Err(Refused)` when nobody did.
     pub async fn release(
         &self,
         id: &str,
@@ -80,64 +221,118 @@ impl Releaser {
                 state: record.state,
             });
         }
-        let recipients = to.unwrap_or_else(|| record.recipients.clone());
+        let recipients: Vec<String> = to.unwrap_or_else(|| {
+            record
+                .recipients
+                .iter()
+                .filter(|r| !record.delivered_to.contains(r))
+                .cloned()
+                .collect()
+        });
         let mut prefix = released_by_header(actor, now, id, record.release_interrupted);
         if !record.flags.is_empty() {
             // The recipient should know what the officer released it with.
             prefix.push_str(&format!(
                 "X-Contactgate-Flags: {}\r\n",
-                crate::pipeline::header_safe(&crate::flags::header_value(&record.flags), 900)
+                header_safe(&crate::flags::header_value(&record.flags), 900)
             ));
         }
-        let sent = self
+        let delivery = self
             .outbound
-            .send(&record.sender, &recipients, prefix.as_bytes(), &body)
+            .deliver(&record.sender, &recipients, prefix.as_bytes(), &body, false)
             .await;
         let store = self.store.clone();
         let owned = id.to_string();
         let actor_owned = actor.to_string();
-        // Timestamped (RFC 3339, then ": ") so the scheduler can back off from the last failure.
-        let stamp = now.format(&Rfc3339).unwrap_or_default();
-        let error_text = sent.as_ref().err().map(|e| format!("{stamp}: {e}"));
-        let ok = sent.is_ok();
-        let updated = tokio::task::spawn_blocking(move || {
-            store.update_held(&owned, |r| {
-                if ok {
+        let outcome = std::sync::Mutex::new(Settled::Delivered);
+        let (updated, settled) = tokio::task::spawn_blocking(move || {
+            let updated = store.update_held(&owned, |r| {
+                let settled = settle(r, &delivery, now);
+                if settled == Settled::Delivered {
                     r.state = HeldState::Released;
                     r.released_at = Some(now);
                     r.released_by = Some(actor_owned.clone());
-                } else {
-                    r.state = HeldState::Held;
-                    r.release_errors.extend(error_text.clone());
                 }
-            })
+                *outcome
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = settled;
+            });
+            let settled = *outcome
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            updated.map(|u| (u, settled))
         })
         .await
         .map_err(|e| StoreError::Corrupt(format!("release task: {e}")))??;
+        let delivered: Vec<&String> = recipients
+            .iter()
+            .filter(|r| updated.delivered_to.contains(r))
+            .collect();
+        let refused: Vec<Refusal> = updated
+            .refusals
+            .iter()
+            .filter(|f| f.at == now && recipients.contains(&f.recipient))
+            .cloned()
+            .collect();
         let mut entry = AuditEntry::new(actor, "release", now);
         entry.message = Some(id.to_string());
         entry.sender = Some(updated.sender.clone());
         entry.customers = updated.customers.clone();
         entry.action = Some(updated.action.as_str().to_string());
-        entry.details.push(format!("to {}", recipients.join(", ")));
-        entry.details.extend(note);
-        match sent {
-            Ok(()) => {
-                if updated.release_interrupted {
-                    entry.details.push(
-                        "an earlier release was interrupted; marked as a possible duplicate".into(),
-                    );
+        if !delivered.is_empty() {
+            let names: Vec<&str> = delivered.iter().map(|s| s.as_str()).collect();
+            entry.details.push(format!("to {}", names.join(", ")));
+        }
+        for f in &refused {
+            entry.details.push(format!(
+                "refused by the downstream for {}: {}{}",
+                f.recipient,
+                f.text,
+                if f.permanent {
+                    ""
+                } else {
+                    " (temporary; retried)"
                 }
-                self.store.audit(entry).await?;
-                info!(id, actor, to = %recipients.join(","), "released");
+            ));
+        }
+        entry.details.extend(note);
+        if settled == Settled::Delivered && updated.release_interrupted {
+            entry
+                .details
+                .push("an earlier release was interrupted; marked as a possible duplicate".into());
+        }
+        entry.event = match (settled, delivered.is_empty()) {
+            (Settled::Delivered, _) => "release",
+            (_, false) => "release_partial",
+            (_, true) => "release_failed",
+        }
+        .into();
+        self.store.audit(entry).await?;
+        match settled {
+            Settled::Delivered => {
+                info!(id, actor, recipients = recipients.len(), "released");
                 Ok(updated)
             }
-            Err(e) => {
-                entry.event = "release_failed".into();
-                entry.details.push(e.to_string());
-                self.store.audit(entry).await?;
-                warn!(id, actor, error = %e, "release failed; the message stays held");
-                Err(ReleaseError::Send(e))
+            _ if !delivered.is_empty() => {
+                warn!(
+                    id,
+                    actor,
+                    delivered = delivered.len(),
+                    refused = refused.len(),
+                    action = updated.action.as_str(),
+                    "released in part"
+                );
+                Ok(updated)
+            }
+            _ => {
+                warn!(
+                    id,
+                    actor,
+                    refused = refused.len(),
+                    action = updated.action.as_str(),
+                    "release refused; the message stays held"
+                );
+                Err(ReleaseError::Refused(refused))
             }
         }
     }

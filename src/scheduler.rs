@@ -37,6 +37,9 @@ pub struct DigestSettings {
 /// Who releases deferred mail, as recorded in headers and the audit trail.
 pub const WINDOW_ACTOR: &str = "contactgate (contact window)";
 
+/// Who retries recipients the downstream refused for a while.
+pub const RETRY_ACTOR: &str = "contactgate (retry)";
+
 pub struct Scheduler {
     pub releaser: Arc<Releaser>,
     pub rules: Arc<LiveRules>,
@@ -103,11 +106,12 @@ impl Scheduler {
             }
         };
         for record in held.into_iter().filter(|r| is_due(r, now)) {
-            // Errors are recorded on the record and in the audit trail by the releaser.
-            let _ = self
-                .releaser
-                .release(&record.id, WINDOW_ACTOR, None, None)
-                .await;
+            let actor = match record.action {
+                HeldAction::Retry => RETRY_ACTOR,
+                _ => WINDOW_ACTOR,
+            };
+            // Refusals are recorded on the record and in the audit trail by the releaser.
+            let _ = self.releaser.release(&record.id, actor, None, None).await;
         }
     }
 }
@@ -204,28 +208,18 @@ impl Scheduler {
     }
 }
 
-/// Deferred, still held, its time has come, and not in back-off after a failed attempt
-/// (one minute, doubling per failure, at most an hour).
+/// Still held, and either deferred with its window open or waiting to retry recipients the
+/// downstream refused for a while; in both cases not in back-off after a failed attempt
+/// (`next_attempt_at`, set by [`crate::release::settle`]).
 fn is_due(r: &HeldMessage, now: OffsetDateTime) -> bool {
-    let Some(at) = r.release_at else {
-        return false;
-    };
-    if r.action != HeldAction::Defer || r.state != HeldState::Held || at > now {
+    if r.state != HeldState::Held || r.next_attempt_at.is_some_and(|at| at > now) {
         return false;
     }
-    let failures = r.release_errors.len() as u32;
-    if failures == 0 {
-        return true;
+    match r.action {
+        HeldAction::Defer => r.release_at.is_some_and(|at| at <= now),
+        HeldAction::Retry => true,
+        HeldAction::Hold | HeldAction::File => false,
     }
-    let backoff = time::Duration::minutes(1i64 << failures.min(6)).min(time::Duration::hours(1));
-    let last = r
-        .release_errors
-        .last()
-        .and_then(|e| e.split(": ").next())
-        .and_then(|t| {
-            OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
-        });
-    last.is_none_or(|last| now >= last + backoff)
 }
 
 /// Logs every restriction whose review date has passed.

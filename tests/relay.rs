@@ -219,8 +219,11 @@ async fn downstream_down_is_451_never_250() {
 }
 
 #[tokio::test]
-async fn downstream_4xx_is_451_and_5xx_is_5xx() {
-    let (sink, daemon, _dir) = setup().await;
+async fn regression_downstream_4xx_is_451_and_5xx_is_held_not_bounced() {
+    // Issue 12: a 5xx for one recipient was held but a 5xx for the whole message was bounced.
+    // One rule now: a permanent refusal is held for an officer (a bounce to a forged sender is
+    // backscatter); a temporary one for everyone is a 451, so Postfix retries.
+    let (sink, daemon, dir) = setup().await;
     let mut c = Client::connect(daemon.addr).await;
     c.cmd("EHLO p").await;
     sink.rules.lock().unwrap().data = Some("452 4.3.1 insufficient storage".into());
@@ -232,10 +235,23 @@ async fn downstream_4xx_is_451_and_5xx_is_5xx() {
     let r = c
         .send_message("a@mail.example", &["x@council.example"], b"x\r\n")
         .await;
-    assert!(r.starts_with("554 5.0.0"), "{r}");
-    assert!(r.contains("rejected by policy"), "{r}");
+    assert!(
+        r.starts_with("250") && r.ends_with("held for x@council.example"),
+        "{r}"
+    );
     assert!(sink.received().is_empty());
     daemon.stop().await;
+    let store = reopen(&dir.path().join("data")).await;
+    let held = store.held().unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].action.as_str(), "hold");
+    let refusal = &held[0].refusals[0];
+    assert_eq!(refusal.recipient, "x@council.example");
+    assert_eq!(refusal.code, Some(554));
+    assert!(
+        refusal.permanent && refusal.text.contains("rejected by policy"),
+        "{refusal:?}"
+    );
 }
 
 #[tokio::test]
@@ -278,13 +294,16 @@ async fn one_refused_recipient_does_not_lose_the_others() {
 }
 
 #[tokio::test]
-async fn single_refused_recipient_is_refused() {
+async fn regression_a_single_permanently_refused_recipient_is_held_not_bounced() {
     let (sink, daemon, _dir) = setup().await;
     let mut c = refusing_gone(&sink, &daemon).await;
     let r = c
         .send_message("a@mail.example", &["gone@council.example"], b"x\r\n")
         .await;
-    assert!(r.starts_with("550"), "{r}");
+    assert!(
+        r.starts_with("250") && r.ends_with("held for gone@council.example"),
+        "{r}"
+    );
     daemon.stop().await;
 }
 
@@ -446,7 +465,10 @@ async fn an_address_that_cannot_be_reinjected_is_held_not_bounced() {
             b"Subject: p\r\n\r\nx\r\n",
         )
         .await;
-    assert!(r.starts_with("250") && r.ends_with("held"), "{r}");
+    assert!(
+        r.starts_with("250") && r.ends_with("held for Postmaster"),
+        "{r}"
+    );
     daemon.stop().await;
     assert!(sink.received().is_empty());
     let store = reopen(&dir.path().join("data")).await;

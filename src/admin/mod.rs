@@ -86,6 +86,16 @@ pub struct HeldSummary {
     /// officer sees them in the list; `held show` has the detail.
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Recipients the downstream has taken the message for (a release in part, or the
+    /// delivered recipients of a message kept for the others).
+    #[serde(default)]
+    pub delivered_to: Vec<String>,
+    /// Every refusal by the downstream, per recipient and attempt, oldest first.
+    #[serde(default)]
+    pub refusals: Vec<crate::store::Refusal>,
+    /// For a message kept to retry refused recipients: the next automatic attempt.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub next_attempt_at: Option<OffsetDateTime>,
 }
 
 impl From<&HeldMessage> for HeldSummary {
@@ -105,6 +115,9 @@ impl From<&HeldMessage> for HeldSummary {
             received_at: r.received_at,
             release_at: r.release_at,
             stale: false,
+            delivered_to: r.delivered_to.clone(),
+            refusals: r.refusals.clone(),
+            next_attempt_at: r.next_attempt_at,
             flags: r.flags.iter().fold(Vec::new(), |mut categories, f| {
                 if !categories.contains(&f.category) {
                     categories.push(f.category.clone());

@@ -46,7 +46,7 @@ use tracing::{error, warn};
 use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState,
+    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, Refusal,
 };
 use spool::{Area, Spool};
 
@@ -983,6 +983,10 @@ mod tests {
             discarded_by: None,
             discard_reason: None,
             flags: Vec::new(),
+            delivered_to: Vec::new(),
+            refusals: Vec::new(),
+            attempts: 0,
+            next_attempt_at: None,
         }
     }
 

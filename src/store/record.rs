@@ -19,6 +19,9 @@ pub enum HeldAction {
     File,
     /// Deferred to a contact window; released automatically at `release_at`.
     Defer,
+    /// The downstream refused some recipients temporarily: the scheduler retries them, with
+    /// back-off, at `next_attempt_at` (no officer needed), for up to five days.
+    Retry,
 }
 
 impl HeldAction {
@@ -27,6 +30,7 @@ impl HeldAction {
             HeldAction::Hold => "hold",
             HeldAction::File => "file",
             HeldAction::Defer => "defer",
+            HeldAction::Retry => "retry",
         }
     }
 }
@@ -101,6 +105,34 @@ pub struct HeldMessage {
     /// Advisory flags raised on the message (abusive language, contact patterns).
     #[serde(default)]
     pub flags: Vec<crate::flags::Flag>,
+    /// Recipients the downstream has taken this message for, on any attempt: a later attempt
+    /// never sends to them again, and nobody is counted delivered who was not.
+    #[serde(default)]
+    pub delivered_to: Vec<String>,
+    /// Every refusal by the downstream, per recipient and attempt, oldest first.
+    #[serde(default)]
+    pub refusals: Vec<Refusal>,
+    /// Automatic delivery attempts that failed (deferred releases, retries): the back-off.
+    #[serde(default)]
+    pub attempts: u32,
+    /// No automatic attempt before this (back-off after a temporary refusal).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub next_attempt_at: Option<OffsetDateTime>,
+}
+
+/// A recipient the downstream did not take, at one attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub recipient: String,
+    /// The downstream's reply code, when it gave one.
+    pub code: Option<u16>,
+    /// What it said (or why it could not be asked).
+    pub text: String,
+    /// A 5xx, or an address that cannot be sent to: retrying will not help, an officer
+    /// decides.
+    pub permanent: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 impl HeldMessage {
@@ -207,6 +239,10 @@ mod tests {
             original_recipients: vec!["y@council.example".into()],
             customers: vec!["CR-1".into()],
             release_errors: vec![],
+            delivered_to: vec![],
+            refusals: vec![],
+            attempts: 0,
+            next_attempt_at: None,
             release_interrupted: false,
             released_at: None,
             released_by: None,
@@ -219,7 +255,15 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let r = sample();
+        let mut r = sample();
+        r.refusals.push(Refusal {
+            recipient: "gone@council.example".into(),
+            code: Some(550),
+            text: "5.1.1 no such user".into(),
+            permanent: true,
+            at: r.received_at,
+        });
+        r.next_attempt_at = Some(r.received_at);
         assert_eq!(HeldMessage::decode(&r.encode()).unwrap(), r);
     }
 
@@ -233,6 +277,10 @@ mod tests {
             "release_interrupted",
             "released_at",
             "released_by",
+            "delivered_to",
+            "refusals",
+            "attempts",
+            "next_attempt_at",
         ] {
             v.as_object_mut().unwrap().remove(f);
         }
