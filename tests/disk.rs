@@ -63,6 +63,34 @@ impl Drop for Tmpfs {
     }
 }
 
+/// A daemon's surroundings: a 48 MiB tmpfs for its data directory, a sink, a free port and a
+/// config file with `hold_all` and the given floor.
+struct Scene {
+    fs: Tmpfs,
+    dir: tempfile::TempDir,
+    data: PathBuf,
+    _sink: Sink,
+    listen: std::net::SocketAddr,
+    config: PathBuf,
+}
+
+async fn scene(min_free_mb: u32) -> Scene {
+    let fs = Tmpfs::mount(48);
+    let dir = tempfile::tempdir().unwrap();
+    let data = fs.path.join("data");
+    let sink = Sink::start().await;
+    let listen = free_port();
+    let config = config(dir.path(), &data, sink.addr, listen, min_free_mb);
+    Scene {
+        fs,
+        dir,
+        data,
+        _sink: sink,
+        listen,
+        config,
+    }
+}
+
 fn config(
     dir: &Path,
     data: &Path,
@@ -144,11 +172,14 @@ fn temp_files(data: &Path) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn regression_holds_wait_below_the_free_space_floor_and_resume_when_space_returns() {
-    let fs = Tmpfs::mount(48);
-    let dir = tempfile::tempdir().unwrap();
-    let sink = Sink::start().await;
-    let listen = free_port();
-    let config = config(dir.path(), &fs.path.join("data"), sink.addr, listen, 8);
+    let Scene {
+        fs,
+        dir: _dir,
+        data,
+        listen,
+        config,
+        ..
+    } = scene(8).await;
     let mut daemon = start_binary(&config, listen);
     assert!(send(listen, 1, 100).await.starts_with("250"));
     let filler = fs.fill_leaving(4 * 1024 * 1024);
@@ -157,7 +188,7 @@ async fn regression_holds_wait_below_the_free_space_floor_and_resume_when_space_
     std::fs::remove_file(filler).unwrap();
     let reply = send(listen, 3, 100).await;
     assert!(reply.starts_with("250"), "{reply}");
-    assert_eq!(temp_files(&fs.path.join("data")), 0);
+    assert_eq!(temp_files(&data), 0);
     let _ = daemon.kill();
     let _ = daemon.wait();
 }
@@ -166,13 +197,15 @@ async fn regression_holds_wait_below_the_free_space_floor_and_resume_when_space_
 async fn regression_a_full_disk_leaves_no_partial_file_and_holds_resume_once_space_is_back() {
     // Issue 12: after ENOSPC every later hold failed until a restart, and a failed spool
     // write left its partial temp file behind.
-    let fs = Tmpfs::mount(48);
-    let dir = tempfile::tempdir().unwrap();
-    let data = fs.path.join("data");
-    let sink = Sink::start().await;
-    let listen = free_port();
     // No floor: the disk really fills.
-    let config = config(dir.path(), &data, sink.addr, listen, 0);
+    let Scene {
+        fs,
+        dir,
+        data,
+        listen,
+        config,
+        ..
+    } = scene(0).await;
     let mut daemon = start_binary(&config, listen);
     let mut accepted = Vec::new();
     for n in 0..3 {
@@ -227,12 +260,13 @@ async fn regression_after_the_database_fails_a_write_the_daemon_stops_and_a_rest
     // Issue 12: sled keeps an ENOSPC for good, so every later hold got 451 even after space
     // was freed. Now the daemon stops with an error (systemd's Restart=on-failure starts it
     // again) and the restart reopens the store.
-    let fs = Tmpfs::mount(48);
-    let dir = tempfile::tempdir().unwrap();
-    let data = fs.path.join("data");
-    let sink = Sink::start().await;
-    let listen = free_port();
-    let config = config(dir.path(), &data, sink.addr, listen, 0);
+    let Scene {
+        fs,
+        dir,
+        listen,
+        config,
+        ..
+    } = scene(0).await;
     let mut accepted = 0;
     let mut stopped = None;
     // Leave room for the body's page but not for sled's log: how many pages that takes

@@ -26,15 +26,7 @@ addresses = ["p.persistent@mail.example"]
 /// A config whose rules directory has the shipped lexicon and `monitoring`.
 fn setup(dir: &Path, sink: std::net::SocketAddr, monitoring: &str) -> contactgate::config::Config {
     let config = test_config_with_rules(sink, dir, RULES);
-    let lexicon = dir.join("rules/lexicon");
-    std::fs::create_dir_all(&lexicon).unwrap();
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicon");
-    for entry in std::fs::read_dir(shipped).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, lexicon.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_lexicon(dir);
     std::fs::write(dir.join("rules/monitoring.toml"), monitoring).unwrap();
     config
 }

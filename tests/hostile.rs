@@ -26,15 +26,7 @@ addresses = ["r.restricted@mail.example"]
 /// The shipped lexicon next to `RULES`, so threats are flagged as in production.
 fn setup(dir: &std::path::Path, sink: std::net::SocketAddr) -> contactgate::config::Config {
     let config = test_config_with_rules(sink, dir, RULES);
-    let lexicon = dir.join("rules/lexicon");
-    std::fs::create_dir_all(&lexicon).unwrap();
-    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicon");
-    for entry in std::fs::read_dir(shipped).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, lexicon.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_lexicon(dir);
     config
 }
 

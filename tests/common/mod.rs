@@ -521,6 +521,19 @@ pub fn header<'a>(data: &'a [u8], name: &str) -> Option<&'a str> {
         .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
 }
 
+/// Copies the shipped abuse lexicon into `dir/rules/lexicon`, so tests flag as production does.
+pub fn copy_lexicon(dir: &Path) {
+    let lexicon = dir.join("rules/lexicon");
+    std::fs::create_dir_all(&lexicon).unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicon");
+    for entry in std::fs::read_dir(shipped).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, lexicon.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
 /// Copies the shipped reply templates into `dir/rules/templates`.
 pub fn copy_templates(dir: &Path) {
     let to = dir.join("rules/templates");
