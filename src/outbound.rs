@@ -59,9 +59,11 @@ pub struct Delivery {
     pub failed: Vec<(String, SendError)>,
 }
 
-/// Idle pooled connections older than this are closed rather than reused (Postfix's smtpd
-/// drops idle clients after 300 s by default).
-const IDLE_TIMEOUT: Duration = Duration::from_secs(50);
+/// Idle pooled connections older than this are closed, by [`Outbound::new`]'s reaper as
+/// well as at checkout: well inside Postfix's reinjection smtpd's `max_idle` (100 s), and
+/// short enough that an idle pool does not hold the smtpd processes other clients of the
+/// reinjection port wait for.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Idle connections older than this are checked with NOOP before reuse.
 const CHECK_AFTER: Duration = Duration::from_secs(2);
 
@@ -75,6 +77,7 @@ struct PoolInner {
     target: SocketAddr,
     hello: ClientId,
     timeout: Duration,
+    idle_timeout: Duration,
     idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
     /// Caps open connections to the downstream.
     slots: Semaphore,
@@ -82,16 +85,33 @@ struct PoolInner {
 
 impl Outbound {
     /// `timeout` bounds each whole send (connect, envelope and data).
+    ///
+    /// Inside a tokio runtime, a reaper task closes idle connections past [`IDLE_TIMEOUT`]
+    /// (with QUIT); it ends when the last handle to the pool goes.
     pub fn new(target: SocketAddr, hello: &str, timeout: Duration, pool_size: u32) -> Outbound {
-        Outbound {
-            inner: Arc::new(PoolInner {
-                target,
-                hello: ClientId::Domain(hello.to_string()),
-                timeout,
-                idle: Mutex::new(Vec::new()),
-                slots: Semaphore::new(pool_size.max(1) as usize),
-            }),
+        Self::with_idle_timeout(target, hello, timeout, pool_size, IDLE_TIMEOUT)
+    }
+
+    /// [`Outbound::new`] with idle connections closed after `idle` instead (tests).
+    pub fn with_idle_timeout(
+        target: SocketAddr,
+        hello: &str,
+        timeout: Duration,
+        pool_size: u32,
+        idle: Duration,
+    ) -> Outbound {
+        let inner = Arc::new(PoolInner {
+            target,
+            hello: ClientId::Domain(hello.to_string()),
+            timeout,
+            idle_timeout: idle,
+            idle: Mutex::new(Vec::new()),
+            slots: Semaphore::new(pool_size.max(1) as usize),
+        });
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(reap_idle(Arc::downgrade(&inner), idle));
         }
+        Outbound { inner }
     }
 
     pub fn target(&self) -> SocketAddr {
@@ -206,8 +226,10 @@ type Accepted = (Vec<String>, Vec<(String, SendError)>);
 
 impl PoolInner {
     /// One transaction: MAIL, each RCPT, then DATA for the accepted ones. A pooled connection
-    /// the downstream has closed meanwhile fails at MAIL, before anything was accepted: then
-    /// we try once more on a fresh connection.
+    /// the downstream has closed meanwhile (restarted, or its idle timeout) fails at MAIL,
+    /// before anything was accepted, with whatever the closing server said last (a 421, an
+    /// incomplete response, a reset): any failure there on a reused connection is tried once
+    /// more on a fresh one, so a quiet spell never defers mail (issue 13).
     async fn transaction(
         &self,
         from: Option<&Address>,
@@ -233,7 +255,7 @@ impl PoolInner {
         let first = conn.command(mail(params(&conn))).await;
         if let Err(e) = first {
             conn.abort().await;
-            if !(reused && !e.is_response() && !e.is_transient() && !e.is_permanent()) {
+            if !reused || e.is_permanent() {
                 return Err(classify(e));
             }
             let (fresh, _) = self.fresh().await?;
@@ -289,7 +311,7 @@ impl PoolInner {
                 break;
             };
             let age = since.elapsed();
-            if age > IDLE_TIMEOUT {
+            if age > self.idle_timeout {
                 conn.abort().await;
                 continue;
             }
@@ -319,6 +341,30 @@ impl PoolInner {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push((conn, Instant::now()));
+    }
+}
+
+/// Closes idle pooled connections past `idle`, until the pool is gone.
+async fn reap_idle(pool: std::sync::Weak<PoolInner>, max_idle: Duration) {
+    loop {
+        tokio::time::sleep(max_idle / 2).await;
+        let Some(pool) = pool.upgrade() else {
+            return;
+        };
+        let stale: Vec<AsyncSmtpConnection> = {
+            let mut idle = pool.idle.lock().unwrap_or_else(|p| p.into_inner());
+            let (old, fresh): (Vec<_>, Vec<_>) = idle
+                .drain(..)
+                .partition(|(_, since)| since.elapsed() > max_idle);
+            *idle = fresh;
+            old.into_iter().map(|(c, _)| c).collect()
+        };
+        drop(pool);
+        for mut conn in stale {
+            if conn.quit().await.is_err() {
+                conn.abort().await;
+            }
+        }
     }
 }
 

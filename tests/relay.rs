@@ -492,3 +492,63 @@ async fn a_large_message_is_parsed_off_the_async_workers_and_relayed_intact() {
     let (got, _) = relay_one(&msg).await;
     assert_byte_identical(&got, &msg);
 }
+
+#[tokio::test]
+async fn regression_a_restarted_downstream_does_not_defer_the_next_messages() {
+    // Issue 13: a pooled connection the downstream had closed was used again and failed
+    // ("incomplete response"), so the next message per pooled connection got 451 and Postfix
+    // deferred it for minutes. A reused connection that fails before anything was accepted is
+    // now retried once on a fresh one.
+    let (sink, daemon, _dir) = setup().await;
+    let send = |n: usize| async move {
+        let mut c = Client::connect(daemon.addr).await;
+        c.cmd("EHLO p").await;
+        let msg = format!("Subject: {n}\r\n\r\nx\r\n");
+        c.send_message("a@mail.example", &["x@council.example"], msg.as_bytes())
+            .await
+    };
+    // Two connections in the pool.
+    let (a, b) = tokio::join!(send(1), send(2));
+    assert!(a.starts_with("250") && b.starts_with("250"), "{a} {b}");
+    let sink = sink.restart().await;
+    for n in 3..6 {
+        let r = send(n).await;
+        assert!(r.starts_with("250") && r.ends_with("delivered"), "{r}");
+    }
+    assert_eq!(sink.wait_for(5).await.len(), 5);
+    daemon.stop().await;
+}
+
+#[tokio::test]
+async fn idle_reinjection_connections_are_closed_after_the_idle_timeout() {
+    // Issue 13: an idle pool held the reinjection smtpd's processes, and other clients of the
+    // port waited for them.
+    use std::sync::atomic::Ordering::SeqCst;
+    let sink = Sink::start().await;
+    let out = contactgate::outbound::Outbound::with_idle_timeout(
+        sink.addr,
+        "gate.test",
+        Duration::from_secs(5),
+        4,
+        Duration::from_millis(300),
+    );
+    out.send(
+        "a@mail.example",
+        &["x@council.example".into()],
+        b"",
+        b"Subject: s\r\n\r\nx\r\n",
+    )
+    .await
+    .unwrap();
+    sink.wait_for(1).await;
+    assert_eq!(sink.open.load(SeqCst), 1, "pooled after the send");
+    let mut closed = false;
+    for _ in 0..100 {
+        if sink.open.load(SeqCst) == 0 {
+            closed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(closed, "the idle connection was closed");
+}

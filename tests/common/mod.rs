@@ -41,6 +41,8 @@ pub struct Sink {
     pub addr: SocketAddr,
     pub messages: Arc<Mutex<Vec<Received>>>,
     pub rules: Arc<Mutex<SinkRules>>,
+    /// Sessions open now.
+    pub open: Arc<std::sync::atomic::AtomicUsize>,
     task: JoinHandle<()>,
 }
 
@@ -54,22 +56,13 @@ impl Sink {
         let addr = listener.local_addr().unwrap();
         let messages = Arc::new(Mutex::new(Vec::new()));
         let rules = Arc::new(Mutex::new(SinkRules::default()));
-        let (m, r) = (messages.clone(), rules.clone());
-        let task = tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    return;
-                };
-                let (m, r) = (m.clone(), r.clone());
-                tokio::spawn(async move {
-                    let _ = sink_session(stream, m, r).await;
-                });
-            }
-        });
+        let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let task = accept_loop(listener, messages.clone(), rules.clone(), open.clone());
         Sink {
             addr,
             messages,
             rules,
+            open,
             task,
         }
     }
@@ -93,6 +86,53 @@ impl Sink {
     pub fn stop(self) {
         self.task.abort();
     }
+
+    /// Stops (closing every session) and starts again on the same address, with the same
+    /// record of messages and rules: a downstream MTA restarted.
+    pub async fn restart(mut self) -> Sink {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+        let listener = loop {
+            match TcpListener::bind(self.addr).await {
+                Ok(l) => break l,
+                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+            }
+        };
+        self.open.store(0, std::sync::atomic::Ordering::SeqCst);
+        self.task = accept_loop(
+            listener,
+            self.messages.clone(),
+            self.rules.clone(),
+            self.open.clone(),
+        );
+        self
+    }
+}
+
+/// The sink's accept loop. Sessions die with it (aborting it drops their set), as an MTA's
+/// connections do when it stops.
+fn accept_loop(
+    listener: TcpListener,
+    m: Arc<Mutex<Vec<Received>>>,
+    r: Arc<Mutex<SinkRules>>,
+    open: Arc<std::sync::atomic::AtomicUsize>,
+) -> JoinHandle<()> {
+    use std::sync::atomic::Ordering::SeqCst;
+    tokio::spawn(async move {
+        let mut sessions = tokio::task::JoinSet::new();
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let (m, r, open) = (m.clone(), r.clone(), open.clone());
+            open.fetch_add(1, SeqCst);
+            sessions.spawn(async move {
+                let _ = sink_session(stream, m, r).await;
+                open.fetch_sub(1, SeqCst);
+            });
+            while sessions.try_join_next().is_some() {}
+        }
+    })
 }
 
 async fn sink_session(
