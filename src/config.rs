@@ -42,6 +42,9 @@ struct RawConfig {
     stale_days: Option<u64>,
     history_days: Option<u64>,
     analysis_timeout_secs: Option<u64>,
+    history_max_messages_per_sender: Option<u32>,
+    history_max_bytes: Option<u64>,
+    history_scope: Option<String>,
     min_free_mb: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
@@ -95,6 +98,10 @@ pub struct Config {
     pub stale_days: u64,
     /// The correspondence history ("new information only") is kept this many days.
     pub history_days: u64,
+    /// How much correspondence history is kept besides its age.
+    pub history_caps: crate::store::history::HistoryCaps,
+    /// Whose correspondence history is kept.
+    pub history_scope: crate::store::history::HistoryScope,
     /// The analysis budget of one message in wall time; past it, decided on its headers.
     pub analysis_timeout: Duration,
     /// Holds and replies get a 4xx while the data directory has less free space than this.
@@ -273,6 +280,25 @@ impl Config {
                 ));
             }
         };
+        let history_scope = match raw.history_scope.as_deref() {
+            None | Some("all") => crate::store::history::HistoryScope::All,
+            Some("restricted") => crate::store::history::HistoryScope::Restricted,
+            Some(other) => {
+                return Err(err(
+                    "history_scope",
+                    format!("`history_scope` must be \"all\" or \"restricted\", not {other:?}"),
+                ));
+            }
+        };
+        let caps = crate::store::history::HistoryCaps::default();
+        let history_caps = crate::store::history::HistoryCaps {
+            max_per_identity: positive(
+                "history_max_messages_per_sender",
+                raw.history_max_messages_per_sender.map(u64::from),
+                u64::from(caps.max_per_identity),
+            )? as u32,
+            max_bytes: positive("history_max_bytes", raw.history_max_bytes, caps.max_bytes)?,
+        };
         let digest = match raw.digest {
             None => None,
             Some(d) => {
@@ -325,6 +351,8 @@ impl Config {
             admin_group: raw.admin_group,
             retention_days: day_count("retention_days", raw.retention_days, 90)?,
             history_days: day_count("history_days", raw.history_days, 365)?,
+            history_caps,
+            history_scope,
             min_free_bytes: raw
                 .min_free_mb
                 .map_or(crate::store::DEFAULT_MIN_FREE, |mb| {

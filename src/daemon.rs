@@ -129,6 +129,8 @@ pub async fn serve_on(
     )?;
     pipeline.analysis_timeout = config.analysis_timeout;
     pipeline.analysis_hook = options.analysis_hook.clone();
+    pipeline.history_caps = config.history_caps;
+    pipeline.history_scope = config.history_scope;
     let pipeline = Arc::new(pipeline);
     if config.replies.from.is_none() {
         warn!("[replies] from is not set: no acknowledgement replies will be sent");

@@ -26,6 +26,7 @@ use crate::policy::{self, Action, Flag, PolicySettings, Verdict};
 use crate::replies::{self, ReplySettings};
 use crate::rules::{LiveRules, Rules};
 use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
+use crate::store::history::{HistoryCaps, HistoryScope};
 use crate::store::{
     AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
     Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
@@ -49,6 +50,11 @@ pub struct Pipeline {
     pub analysis_timeout: Duration,
     /// Fault injection for tests ([`AnalysisHook`]); `None` in the daemon.
     pub analysis_hook: Option<AnalysisHook>,
+    /// How much correspondence history is kept; `history_max_messages_per_sender`,
+    /// `history_max_bytes`.
+    pub history_caps: HistoryCaps,
+    /// Whose correspondence history is kept; `history_scope`.
+    pub history_scope: HistoryScope,
     ids: IdGenerator,
 }
 
@@ -95,6 +101,8 @@ impl Pipeline {
             replies,
             analysis_timeout: ANALYSIS_TIMEOUT,
             analysis_hook: None,
+            history_caps: HistoryCaps::default(),
+            history_scope: HistoryScope::All,
             ids,
         })
     }
@@ -352,7 +360,7 @@ impl Pipeline {
         id: &str,
         now: OffsetDateTime,
     ) {
-        let identities = history_identities(rules, &t.envelope);
+        let identities = history_identities(rules, &t.envelope, self.history_scope);
         if identities.is_empty() {
             return;
         }
@@ -361,22 +369,15 @@ impl Pipeline {
             message_id: message.message_id.clone(),
             received_at: now,
         };
-        let store = self.store.clone();
-        let days = self.policy.history_days;
-        // Up to some thousands of small writes for a long message: off the async workers.
-        let written = tokio::task::spawn_blocking(move || {
-            store.record_history(&identities, &fingerprint, &earlier, days)
-        })
-        .await;
-        match written {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                warn!(id, error = %e, "could not add the message to the correspondence history")
-            }
-            Err(e) => {
-                warn!(id, error = %e, "could not add the message to the correspondence history")
-            }
-        }
+        // The background writer takes it from here: Postfix's 250 does not wait for it, and
+        // its loss only makes a repeat look new (see `store::history`).
+        self.store.queue_history(
+            identities,
+            fingerprint,
+            earlier,
+            self.policy.history_days,
+            self.history_caps,
+        );
     }
 
     /// Turns a delivery report into an outcome by the one refusal rule
@@ -556,9 +557,13 @@ fn client_addr(t: &Transaction) -> Option<String> {
 /// Whose history a message joins: its envelope sender, normalised as the rules compare
 /// addresses. None for `<>` or the council's own staff (`exempt_domains` in
 /// `monitoring.toml`).
-pub fn history_identities(rules: &Rules, envelope: &Envelope) -> Vec<String> {
+/// With [`HistoryScope::Restricted`], only a sender who is a restricted customer's address.
+pub fn history_identities(rules: &Rules, envelope: &Envelope, scope: HistoryScope) -> Vec<String> {
     let sender = &envelope.sender;
     if sender.is_empty() || rules.monitoring.is_exempt(sender) {
+        return Vec::new();
+    }
+    if scope == HistoryScope::Restricted && rules.customer_by_address(sender).is_none() {
         return Vec::new();
     }
     vec![rules.matching().normalize(sender)]
@@ -567,7 +572,8 @@ pub fn history_identities(rules: &Rules, envelope: &Envelope) -> Vec<String> {
 /// Whose history a message is compared with: its sender's, and that of every address of each
 /// restricted customer it is from (a customer's history is the union of their addresses').
 fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) -> Vec<String> {
-    let mut ids = history_identities(rules, envelope);
+    // Whatever is kept is compared with: the scope only limits what is written.
+    let mut ids = history_identities(rules, envelope, HistoryScope::All);
     for (c, _) in policy::matched_customers(message, envelope, rules) {
         for a in &c.addresses {
             let a = rules.matching().normalize(a);
@@ -803,6 +809,7 @@ pub fn judge_novelty(
         return None;
     }
     let identities = comparison_identities(rules, message, envelope);
+    store.history_written_blocking();
     let history = store.history(&identities, now, history_days);
     let mut report = novelty::assess(fingerprint, &history, &rules.novelty);
     report.closest = report

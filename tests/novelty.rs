@@ -4,6 +4,11 @@
 
 mod common;
 
+const CAPS: contactgate::store::history::HistoryCaps = contactgate::store::history::HistoryCaps {
+    max_per_identity: 1_000,
+    max_bytes: 1 << 30,
+};
+
 use std::path::Path;
 
 use common::*;
@@ -237,6 +242,7 @@ async fn history_past_its_retention_no_longer_counts_and_is_swept() {
                 received_at: then,
             },
             365,
+            CAPS,
         )
         .unwrap();
     let h = fp.hashes().next().unwrap();
@@ -284,17 +290,23 @@ async fn regression_an_expired_unswept_entry_does_not_name_a_forgotten_message()
     let then = datetime!(2026-01-01 09:00 UTC);
     let later = then + time::Duration::days(40);
     store
-        .record_history(&ids, &fp, &at("OLD", then), 30)
+        .record_history(&ids, &fp, &at("OLD", then), 30, CAPS)
         .unwrap();
     store
-        .record_history(&ids, &fp, &at("NEW", later), 30)
+        .record_history(&ids, &fp, &at("NEW", later), 30, CAPS)
         .unwrap();
     let h = fp.hashes().next().unwrap();
     let seq = store.history(&ids, later, 30).seen(h).unwrap();
     assert_eq!(store.history_message(seq).unwrap().unwrap().id, "NEW");
     // Within retention the first message stays the one named.
     store
-        .record_history(&ids, &fp, &at("NEWER", later + time::Duration::days(2)), 30)
+        .record_history(
+            &ids,
+            &fp,
+            &at("NEWER", later + time::Duration::days(2)),
+            30,
+            CAPS,
+        )
         .unwrap();
     let seq = store.history(&ids, later, 30).seen(h).unwrap();
     assert_eq!(store.history_message(seq).unwrap().unwrap().id, "NEW");

@@ -1,29 +1,180 @@
 //! The correspondence history for "new information only": fingerprints (hashes) of what each
-//! sender and customer has written, never the text. See `docs/history.md` for why it is kept
-//! for every sender, and for how long.
+//! sender and customer has written, never the text. See `docs/history.md` for why it is kept,
+//! for whom, and for how long.
 //!
-//! Key layout:
-//! - tree `history`: key = identity, NUL, big-endian u64 hash; value = big-endian u64 sequence
-//!   number of the first message that had it, then big-endian i64 day (days since the epoch)
-//!   it was last seen. An identity is a normalised sender address; a customer's history is the
-//!   union of their addresses' (the pipeline asks for all of them).
+//! One compact record per accepted message and identity (issue 13: one key per hash cost 25 KB
+//! of disk and 90 KB written per message):
+//! - tree `history_records`: key = identity, NUL, big-endian u64 sequence number; value =
+//!   [`RECORD_VERSION`], the day (big-endian i64, days since the epoch), then the message's
+//!   distinct hashes, each cut to its high 32 bits, sorted, big-endian u32. An identity is a
+//!   normalised sender address; a customer's history is the union of their addresses'.
 //! - tree `history_messages`: key = big-endian u64 sequence number; value = JSON
-//!   [`Earlier`]: which message it was, for "closest earlier message <id> of <date>".
+//!   [`MessageEntry`]: which message it was (for "closest earlier message <id> of <date>"),
+//!   whose records it wrote, and their size (for the total cap).
+//! - tree `history_counts`: key = identity; value = big-endian u32 records kept (for the
+//!   per-identity cap).
 //!
-//! Lookups cost one read per hash per identity, whatever the size of the history, so a
-//! decision does not slow down as a customer's history grows. Not fsync'd per message: a crash
-//! can lose the last moments of history, which only makes a repeat look new (it is delivered).
+//! Lookups go through a per-identity index in memory ([`IdentityIndex`]: hash → first and last
+//! day seen), built from the records on first use and kept up to date as records are written;
+//! it can always be rebuilt, so the sweep simply drops it. Only identities of customers under
+//! `new_information_only` are ever looked up, and at most [`INDEX_IDENTITIES`] indexes are
+//! kept.
+//!
+//! Caps, both oldest first, both logged: `max_per_identity` records per identity, and
+//! `max_bytes` of records in all.
+//!
+//! 32-bit hashes: with a customer's history at its cap (1,000 messages of a few hundred
+//! distinct words each), a new word is taken for a known one with a probability of about one in
+//! ten thousand; the decision reads whole sentences, so this changes nothing measurable. The
+//! history must resist accident only.
+//!
+//! Writes go through a bounded background writer ([`Store::queue_history`], [`writer`]): the
+//! pipeline hands over a message's hashes and answers Postfix without waiting, and the writer
+//! applies what has queued up in one blocking task. Its loss is harmless: a crash (nothing is
+//! fsync'd per message) or a full queue (dropped, with a warning) only makes a repeat look new
+//! (it is delivered), and a message is not in the history until the writer has run, a few
+//! milliseconds after its 250; a decision that reads the history waits for the writes queued
+//! before it ([`Store::history_written_blocking`]), so a resend straight after is judged
+//! against the message before it.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+use tracing::info;
 
-use super::{Store, StoreError};
+use std::sync::Weak;
+
+use tokio::sync::{mpsc, oneshot};
+use tracing::warn;
+
+use super::{Inner, Store, StoreError};
 use crate::novelty::{Earlier, Fingerprint, Seen};
 
-fn key(identity: &str, hash: u64) -> Vec<u8> {
+/// The record layout this build writes.
+const RECORD_VERSION: u8 = 1;
+
+/// Indexes kept in memory at most (one per looked-up identity).
+pub const INDEX_IDENTITIES: usize = 64;
+
+/// How much history is kept, besides its age (`history_days`).
+#[derive(Debug, Clone, Copy)]
+pub struct HistoryCaps {
+    /// Records (messages) kept per identity, the most recent.
+    pub max_per_identity: u32,
+    /// Bytes of records kept in all, the most recent.
+    pub max_bytes: u64,
+}
+
+impl Default for HistoryCaps {
+    fn default() -> Self {
+        HistoryCaps {
+            max_per_identity: 1_000,
+            max_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// Messages waiting for the history writer at most; past it, a message's history is dropped.
+pub const WRITER_QUEUE: usize = 4096;
+
+/// Writes the writer takes in one blocking task at most.
+const WRITER_BATCH: usize = 256;
+
+/// One message for the history writer, or a request to say when all before it are written.
+pub enum Write {
+    Record {
+        identities: Vec<String>,
+        fingerprint: Fingerprint,
+        earlier: Earlier,
+        days: u64,
+        caps: HistoryCaps,
+    },
+    Written(oneshot::Sender<()>),
+}
+
+/// The background writer: takes what has queued up, writes it in one blocking task. Holds the
+/// store weakly, so it ends with the store.
+pub(super) async fn writer(inner: Weak<Inner>, mut rx: mpsc::Receiver<Write>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < WRITER_BATCH {
+            match rx.try_recv() {
+                Ok(w) => batch.push(w),
+                Err(_) => break,
+            }
+        }
+        let Some(inner) = inner.upgrade() else {
+            return;
+        };
+        let written = tokio::task::spawn_blocking(move || {
+            let mut done = Vec::new();
+            for w in batch {
+                match w {
+                    Write::Record {
+                        identities,
+                        fingerprint,
+                        earlier,
+                        days,
+                        caps,
+                    } => {
+                        if let Err(e) =
+                            inner.record_history(&identities, &fingerprint, &earlier, days, caps)
+                        {
+                            warn!(id = %earlier.id, error = %e, "could not add the message to the correspondence history");
+                        }
+                    }
+                    Write::Written(tx) => done.push(tx),
+                }
+            }
+            for tx in done {
+                let _ = tx.send(());
+            }
+        })
+        .await;
+        if let Err(e) = written {
+            warn!(error = %e, "the history writer's task failed");
+        }
+    }
+}
+
+/// Whose correspondence history is kept (`history_scope`; see `docs/history.md`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HistoryScope {
+    /// Every outside sender's: a restriction's first test compares with the correspondence
+    /// that led to it.
+    #[default]
+    All,
+    /// Only the addresses of customers with a restriction: less personal data kept, but a
+    /// newly restricted customer starts with no history.
+    Restricted,
+}
+
+/// What `history_messages` keeps per message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MessageEntry {
+    #[serde(flatten)]
+    pub earlier: Earlier,
+    /// The identities whose records this message wrote.
+    #[serde(default)]
+    pub identities: Vec<String>,
+    /// Bytes of each of those records (key and value).
+    #[serde(default)]
+    pub bytes: u64,
+}
+
+fn record_key(identity: &str, seq: u64) -> Vec<u8> {
     let mut k = Vec::with_capacity(identity.len() + 9);
     k.extend_from_slice(identity.as_bytes());
     k.push(0);
-    k.extend_from_slice(&hash.to_be_bytes());
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+fn prefix(identity: &str) -> Vec<u8> {
+    let mut k = identity.as_bytes().to_vec();
+    k.push(0);
     k
 }
 
@@ -31,131 +182,544 @@ fn day(at: OffsetDateTime) -> i64 {
     at.unix_timestamp().div_euclid(86_400)
 }
 
+/// A 64-bit fingerprint hash as the history keeps it.
+fn short(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+fn encode_record(day: i64, hashes: &[u32]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(9 + hashes.len() * 4);
+    v.push(RECORD_VERSION);
+    v.extend_from_slice(&day.to_be_bytes());
+    for h in hashes {
+        v.extend_from_slice(&h.to_be_bytes());
+    }
+    v
+}
+
+/// The day and hashes of a record; `None` for a layout this build does not know.
+fn decode_record(v: &[u8]) -> Option<(i64, impl Iterator<Item = u32> + '_)> {
+    if v.first() != Some(&RECORD_VERSION) || v.len() < 9 || !(v.len() - 9).is_multiple_of(4) {
+        return None;
+    }
+    let day = i64::from_be_bytes(v[1..9].try_into().ok()?);
+    let hashes = v[9..]
+        .chunks_exact(4)
+        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]));
+    Some((day, hashes))
+}
+
+fn seq_of(key: &[u8]) -> Option<u64> {
+    Some(u64::from_be_bytes(
+        key.get(key.len().checked_sub(8)?..)?.try_into().ok()?,
+    ))
+}
+
+/// What the index knows of one hash for one identity.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The first message (within retention when it was written) that had it.
+    first: u64,
+    /// The last day it was seen.
+    last_day: i64,
+}
+
+/// One identity's hashes, in memory.
+#[derive(Debug, Default)]
+pub struct IdentityIndex {
+    entries: HashMap<u32, Entry>,
+}
+
+impl IdentityIndex {
+    /// Adds a message: a hash already known keeps its first message (the closest earlier
+    /// message is the original, not the last resend) unless that was seen last before
+    /// `oldest` (past retention, not yet swept: forgotten, so this message is its first).
+    fn add(&mut self, hashes: impl Iterator<Item = u32>, seq: u64, today: i64, oldest: i64) {
+        for h in hashes {
+            let e = self.entries.entry(h).or_insert(Entry {
+                first: seq,
+                last_day: today,
+            });
+            if e.last_day < oldest {
+                e.first = seq;
+            }
+            e.last_day = e.last_day.max(today);
+        }
+    }
+}
+
+/// The in-memory indexes, by identity. An index is built for the retention it was first asked
+/// with; the daily sweep drops them all, so none outlives a change of day by more than a day.
+#[derive(Default)]
+pub(super) struct Indexes {
+    by_identity: Mutex<HashMap<String, Arc<RwLock<IdentityIndex>>>>,
+}
+
+impl Indexes {
+    fn get(&self, identity: &str) -> Option<Arc<RwLock<IdentityIndex>>> {
+        self.by_identity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(identity)
+            .cloned()
+    }
+
+    fn put(&self, identity: &str, index: Arc<RwLock<IdentityIndex>>) {
+        let mut all = self
+            .by_identity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if all.len() >= INDEX_IDENTITIES && !all.contains_key(identity) {
+            // Any one goes: an index is only a cache of the records.
+            if let Some(k) = all.keys().next().cloned() {
+                all.remove(&k);
+            }
+        }
+        all.insert(identity.to_string(), index);
+    }
+
+    fn clear(&self) {
+        self.by_identity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+}
+
 /// The history of some identities, as [`Seen`].
-pub struct History<'a> {
-    tree: &'a sled::Tree,
-    identities: Vec<String>,
+pub struct History {
+    indexes: Vec<Arc<RwLock<IdentityIndex>>>,
     /// Entries last seen before this day are past retention (not yet swept): unseen.
     oldest_day: i64,
 }
 
-impl Seen for History<'_> {
+impl Seen for History {
     fn seen(&self, hash: u64) -> Option<u64> {
-        self.identities
+        let h = short(hash);
+        self.indexes
             .iter()
-            .filter_map(|id| {
-                let v = self.tree.get(key(id, hash)).ok().flatten()?;
-                let seq = u64::from_be_bytes(v.get(..8)?.try_into().ok()?);
-                let last = i64::from_be_bytes(v.get(8..16)?.try_into().ok()?);
-                (last >= self.oldest_day).then_some(seq)
+            .filter_map(|index| {
+                let index = index.read().unwrap_or_else(PoisonError::into_inner);
+                let e = index.entries.get(&h)?;
+                (e.last_day >= self.oldest_day).then_some(e.first)
             })
             .max()
     }
 }
 
 impl Store {
-    /// The history of `identities`, keeping `days` days back from `now`.
-    pub fn history(&self, identities: &[String], now: OffsetDateTime, days: u64) -> History<'_> {
+    /// The history of `identities`, keeping `days` days back from `now`. Builds the index of
+    /// an identity not looked up before (one scan of its records, at most the per-identity cap).
+    pub fn history(&self, identities: &[String], now: OffsetDateTime, days: u64) -> History {
+        let oldest_day = day(now) - days as i64;
+        let indexes = identities
+            .iter()
+            .map(|id| match self.inner.indexes.get(id) {
+                Some(index) => index,
+                None => {
+                    let index = Arc::new(RwLock::new(self.build_index(id, oldest_day)));
+                    self.inner.indexes.put(id, index.clone());
+                    index
+                }
+            })
+            .collect();
         History {
-            tree: &self.inner.history,
-            identities: identities.to_vec(),
-            oldest_day: day(now) - days as i64,
+            indexes,
+            oldest_day,
         }
     }
 
-    /// Adds a message's fingerprint to the history of each identity, which keeps `days` days.
+    fn build_index(&self, identity: &str, oldest_day: i64) -> IdentityIndex {
+        let mut index = IdentityIndex::default();
+        for (k, v) in self
+            .inner
+            .history_records
+            .scan_prefix(prefix(identity))
+            .flatten()
+        {
+            if let (Some(seq), Some((day, hashes))) = (seq_of(&k), decode_record(&v))
+                && day >= oldest_day
+            {
+                index.add(hashes, seq, day, oldest_day);
+            }
+        }
+        index
+    }
+
+    /// Queues a message's fingerprint for the history writer; `false` if the queue is full
+    /// (the message is then left out of the history, with a warning).
+    pub fn queue_history(
+        &self,
+        identities: Vec<String>,
+        fingerprint: Fingerprint,
+        earlier: Earlier,
+        days: u64,
+        caps: HistoryCaps,
+    ) -> bool {
+        let id = earlier.id.clone();
+        let queued = self
+            .history_writer
+            .try_send(Write::Record {
+                identities,
+                fingerprint,
+                earlier,
+                days,
+                caps,
+            })
+            .is_ok();
+        if !queued {
+            warn!(
+                id,
+                "history writer queue full; message left out of the history"
+            );
+        }
+        queued
+    }
+
+    /// Returns once everything queued for the history writer before it is written.
+    pub async fn history_written(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.history_writer.send(Write::Written(tx)).await.is_ok() {
+            let _ = rx.await;
+        }
+    }
+
+    /// [`Store::history_written`] from a blocking thread (never from an async worker). A
+    /// decision that reads the history calls it first, so a resend straight after a message is
+    /// judged against that message.
+    pub fn history_written_blocking(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self
+            .history_writer
+            .blocking_send(Write::Written(tx))
+            .is_ok()
+        {
+            let _ = rx.blocking_recv();
+        }
+    }
+
+    /// Adds a message's fingerprint to the history of each identity, which keeps `days` days
+    /// and at most `caps`, now (the pipeline goes through [`Store::queue_history`]).
     pub fn record_history(
         &self,
         identities: &[String],
         fingerprint: &Fingerprint,
         earlier: &Earlier,
         days: u64,
+        caps: HistoryCaps,
+    ) -> Result<(), StoreError> {
+        self.inner
+            .record_history(identities, fingerprint, earlier, days, caps)
+    }
+}
+
+impl Inner {
+    /// One record per identity. See [`Store::record_history`].
+    fn record_history(
+        &self,
+        identities: &[String],
+        fingerprint: &Fingerprint,
+        earlier: &Earlier,
+        days: u64,
+        caps: HistoryCaps,
     ) -> Result<(), StoreError> {
         if identities.is_empty() {
             return Ok(());
         }
-        let seq = self.inner.db.generate_id()?;
+        let seq = self.db.generate_id()?;
         let today = day(earlier.received_at);
         let oldest = today - days as i64;
-        let mut hashes: Vec<u64> = fingerprint.hashes().collect();
+        let mut hashes: Vec<u32> = fingerprint.hashes().map(short).collect();
         hashes.sort_unstable();
         hashes.dedup();
+        let value = encode_record(today, &hashes);
+        let mut bytes = 0;
         for id in identities {
-            for &h in &hashes {
-                let k = key(id, h);
-                // A hash already known keeps the first message that had it (the closest earlier
-                // message is then the original, not the last resend) and is rewritten at most
-                // once a day, to keep its retention date: a repeat writes almost nothing.
-                let (first, last) = match self.inner.history.get(&k)? {
-                    Some(v) => (
-                        v.get(..8)
-                            .and_then(|b| b.try_into().ok())
-                            .map_or(seq, u64::from_be_bytes),
-                        v.get(8..16)
-                            .and_then(|b| b.try_into().ok())
-                            .map_or(i64::MIN, i64::from_be_bytes),
-                    ),
-                    None => (seq, i64::MIN),
-                };
-                // Past retention but not yet swept: forgotten, so this message is its first
-                // (review finding: the closest earlier message named one older than retention).
-                let first = if last < oldest { seq } else { first };
-                if last >= today {
-                    continue;
-                }
-                let mut value = [0u8; 16];
-                value[..8].copy_from_slice(&first.to_be_bytes());
-                value[8..].copy_from_slice(&today.to_be_bytes());
-                self.inner.history.insert(k, &value)?;
+            let key = record_key(id, seq);
+            bytes = (key.len() + value.len()) as u64;
+            self.history_records.insert(key, value.as_slice())?;
+            if let Some(index) = self.indexes.get(id) {
+                index.write().unwrap_or_else(PoisonError::into_inner).add(
+                    hashes.iter().copied(),
+                    seq,
+                    today,
+                    oldest,
+                );
             }
         }
-        self.inner.history_messages.insert(
+        let entry = MessageEntry {
+            earlier: earlier.clone(),
+            identities: identities.to_vec(),
+            bytes,
+        };
+        self.history_messages.insert(
             seq.to_be_bytes(),
-            serde_json::to_vec(earlier).expect("Earlier serialises"),
+            serde_json::to_vec(&entry).expect("MessageEntry serialises"),
         )?;
+        let added = bytes * identities.len() as u64;
+        let total = self
+            .history_bytes
+            .fetch_add(added, std::sync::atomic::Ordering::Relaxed)
+            + added;
+        for id in identities {
+            let count = self.bump_count(id, 1)?;
+            if count > caps.max_per_identity {
+                let gone = self.evict_identity(id, count - caps.max_per_identity)?;
+                info!(identity = %id, records = gone, cap = caps.max_per_identity, "history: oldest records of one sender evicted at the per-sender cap");
+            }
+        }
+        if total > caps.max_bytes {
+            let (gone, freed) = self.evict_oldest(total - caps.max_bytes)?;
+            info!(
+                messages = gone,
+                bytes = freed,
+                cap = caps.max_bytes,
+                "history: oldest messages evicted at the total cap"
+            );
+        }
         Ok(())
     }
 
+    /// Adds `delta` to an identity's record count; returns the new count.
+    fn bump_count(&self, identity: &str, delta: i64) -> Result<u32, StoreError> {
+        let mut now = 0;
+        self.history_counts
+            .fetch_and_update(identity.as_bytes(), |old| {
+                let was = old
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u32::from_be_bytes);
+                now = (i64::from(was) + delta).max(0) as u32;
+                (now > 0).then(|| now.to_be_bytes().to_vec())
+            })?;
+        Ok(now)
+    }
+
+    /// Removes an identity's `n` oldest records. Returns how many went.
+    fn evict_identity(&self, identity: &str, n: u32) -> Result<u32, StoreError> {
+        let mut gone = 0;
+        let keys: Vec<_> = self
+            .history_records
+            .scan_prefix(prefix(identity))
+            .keys()
+            .take(n as usize)
+            .collect::<Result<_, _>>()?;
+        for k in keys {
+            if let Some(v) = self.history_records.remove(&k)? {
+                self.history_bytes.fetch_sub(
+                    (k.len() + v.len()) as u64,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+                gone += 1;
+            }
+        }
+        self.bump_count(identity, -i64::from(gone))?;
+        // The index may name the evicted messages: rebuilt on next use.
+        self.indexes.clear();
+        Ok(gone)
+    }
+
+    /// Removes the oldest messages' records until `bytes` are freed. Returns how many messages
+    /// went and the bytes freed.
+    fn evict_oldest(&self, bytes: u64) -> Result<(u64, u64), StoreError> {
+        let (mut gone, mut freed) = (0, 0);
+        while freed < bytes {
+            let Some((k, v)) = self.history_messages.pop_min()? else {
+                break;
+            };
+            let Some(seq) = seq_of(&k) else { continue };
+            if let Ok(entry) = serde_json::from_slice::<MessageEntry>(&v) {
+                for id in &entry.identities {
+                    if let Some(r) = self.history_records.remove(record_key(id, seq))? {
+                        let size = (record_key(id, seq).len() + r.len()) as u64;
+                        freed += size;
+                        self.history_bytes
+                            .fetch_sub(size, std::sync::atomic::Ordering::Relaxed);
+                        self.bump_count(id, -1)?;
+                    }
+                }
+            }
+            gone += 1;
+        }
+        self.indexes.clear();
+        Ok((gone, freed))
+    }
+}
+
+impl Store {
     /// The earlier message behind a sequence number, if still kept.
     pub fn history_message(&self, seq: u64) -> Result<Option<Earlier>, StoreError> {
         Ok(self
             .inner
             .history_messages
             .get(seq.to_be_bytes())?
-            .and_then(|v| serde_json::from_slice(&v).ok()))
+            .and_then(|v| serde_json::from_slice::<MessageEntry>(&v).ok())
+            .map(|e| e.earlier))
     }
 
-    /// Drops history last seen more than `days` days before `now`. Returns how many entries
-    /// went.
+    /// Drops records from days more than `days` before `now`, whole, with their messages.
+    /// Returns how many records went.
     pub fn expire_history(&self, now: OffsetDateTime, days: u64) -> Result<usize, StoreError> {
         let oldest = day(now) - days as i64;
         let mut gone = 0;
-        for entry in self.inner.history.iter() {
+        for entry in self.inner.history_records.iter() {
             let (k, v) = entry?;
-            let last = v
-                .get(8..16)
-                .and_then(|b| b.try_into().ok())
-                .map_or(i64::MIN, i64::from_be_bytes);
-            if last < oldest {
-                // Only if unchanged since it was read: a message recorded meanwhile keeps it.
-                if self
-                    .inner
-                    .history
-                    .compare_and_swap(&k, Some(&v), None as Option<&[u8]>)?
-                    .is_ok()
-                {
-                    gone += 1;
-                }
+            let old = decode_record(&v).is_none_or(|(d, _)| d < oldest);
+            if old && self.inner.history_records.remove(&k)?.is_some() {
+                self.inner.history_bytes.fetch_sub(
+                    (k.len() + v.len()) as u64,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+                let identity = &k[..k.len().saturating_sub(9)];
+                self.inner
+                    .bump_count(&String::from_utf8_lossy(identity), -1)?;
+                gone += 1;
             }
         }
         for entry in self.inner.history_messages.iter() {
             let (k, v) = entry?;
-            let old =
-                serde_json::from_slice::<Earlier>(&v).map_or(true, |e| day(e.received_at) < oldest);
+            let old = serde_json::from_slice::<MessageEntry>(&v)
+                .map_or(true, |e| day(e.earlier.received_at) < oldest);
             if old {
                 self.inner.history_messages.remove(k)?;
             }
         }
+        self.inner.indexes.clear();
         Ok(gone)
+    }
+
+    /// Bytes of history records kept (for the total cap), summed at open.
+    pub(super) fn count_history_bytes(records: &sled::Tree) -> u64 {
+        records
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.len() + v.len()) as u64)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Message;
+    use crate::novelty::Settings;
+
+    fn fingerprint(n: usize) -> Fingerprint {
+        let raw = format!(
+            "From: a@mail.example\r\nSubject: s\r\n\r\nThe bins at number {n} were missed on the {n}th again and again.\r\n"
+        );
+        Fingerprint::of(
+            &Message::parse(raw.as_bytes()).unwrap(),
+            &Settings::default(),
+        )
+    }
+
+    fn earlier(n: usize) -> Earlier {
+        Earlier {
+            id: format!("ID{n}"),
+            message_id: None,
+            received_at: time::macros::datetime!(2026-06-01 09:00 UTC),
+        }
+    }
+
+    fn records(store: &Store, identity: &str) -> usize {
+        store
+            .inner
+            .history_records
+            .scan_prefix(prefix(identity))
+            .count()
+    }
+
+    #[tokio::test]
+    async fn a_sender_keeps_at_most_the_cap_of_records_the_most_recent() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let ids = vec!["a@mail.example".to_string()];
+        let caps = HistoryCaps {
+            max_per_identity: 3,
+            max_bytes: u64::MAX,
+        };
+        for n in 0..5 {
+            store
+                .record_history(&ids, &fingerprint(n), &earlier(n), 365, caps)
+                .unwrap();
+        }
+        assert_eq!(records(&store, "a@mail.example"), 3);
+        let now = earlier(0).received_at;
+        let history = store.history(&ids, now, 365);
+        // The newest are kept, the oldest gone.
+        let newest = fingerprint(4)
+            .hashes()
+            .find(|h| fingerprint(0).hashes().all(|o| o != *h));
+        assert!(history.seen(newest.unwrap()).is_some());
+        let oldest = fingerprint(0)
+            .hashes()
+            .find(|h| (1..5).all(|n| fingerprint(n).hashes().all(|o| o != *h)));
+        assert!(history.seen(oldest.unwrap()).is_none());
+    }
+
+    #[tokio::test]
+    async fn the_history_keeps_at_most_its_total_bytes_oldest_messages_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let one = {
+            let ids = vec!["x@mail.example".to_string()];
+            store
+                .record_history(
+                    &ids,
+                    &fingerprint(0),
+                    &earlier(0),
+                    365,
+                    HistoryCaps::default(),
+                )
+                .unwrap();
+            store
+                .inner
+                .history_bytes
+                .load(std::sync::atomic::Ordering::Relaxed)
+        };
+        let caps = HistoryCaps {
+            max_per_identity: 1_000,
+            max_bytes: one * 4,
+        };
+        for n in 1..20 {
+            let ids = vec![format!("s{n}@mail.example")];
+            store
+                .record_history(&ids, &fingerprint(n), &earlier(n), 365, caps)
+                .unwrap();
+        }
+        let kept = store
+            .inner
+            .history_bytes
+            .load(std::sync::atomic::Ordering::Relaxed);
+        assert!(kept <= one * 4 + one, "{kept} > {}", one * 5);
+        assert_eq!(
+            records(&store, "x@mail.example"),
+            0,
+            "the oldest went first"
+        );
+        assert_eq!(records(&store, "s19@mail.example"), 1);
+        // The byte count is the records' own size, as counted again at open.
+        assert_eq!(
+            kept,
+            Store::count_history_bytes(&store.inner.history_records)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_message_costs_one_record_of_four_bytes_a_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let fp = fingerprint(1);
+        let ids = vec!["a@mail.example".to_string()];
+        store
+            .record_history(&ids, &fp, &earlier(1), 365, HistoryCaps::default())
+            .unwrap();
+        let mut distinct: Vec<u32> = fp.hashes().map(short).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let (k, v) = store.inner.history_records.iter().next().unwrap().unwrap();
+        assert_eq!(store.inner.history_records.len(), 1);
+        assert_eq!(v.len(), 9 + 4 * distinct.len());
+        assert!(seq_of(&k).is_some());
     }
 }

@@ -24,8 +24,9 @@
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
 //!   monitoring). Not fsync'd per message: losing the last moments of counts in a crash is
 //!   harmless; they expire a week after a sender's last message.
-//! - trees `history` and `history_messages`: fingerprints of what each sender and customer
-//!   wrote, for "new information only" (see [`history`]).
+//! - trees `history_records`, `history_messages` and `history_counts`: fingerprints of what
+//!   each sender and customer wrote, for "new information only", one record per message (see
+//!   [`history`]). The tree `history` of the earlier one-key-per-hash layout is dropped at open.
 //!
 //! Audit entries go through the same group commit as holds, so an entry is durable before the
 //! message it describes is acknowledged.
@@ -122,8 +123,12 @@ struct Inner {
     reply_rate: sled::Tree,
     incidents: sled::Tree,
     contacts: sled::Tree,
-    history: sled::Tree,
+    history_records: sled::Tree,
     history_messages: sled::Tree,
+    history_counts: sled::Tree,
+    /// Bytes of history records kept, for the total cap.
+    history_bytes: std::sync::atomic::AtomicU64,
+    indexes: history::Indexes,
     spool: Spool,
     /// Holds and replies are refused below this many free bytes ([`Store::set_min_free`]).
     min_free: std::sync::atomic::AtomicU64,
@@ -158,6 +163,7 @@ struct CommitRequest {
 pub struct Store {
     inner: Arc<Inner>,
     committer: mpsc::Sender<CommitRequest>,
+    history_writer: mpsc::Sender<history::Write>,
 }
 
 impl Store {
@@ -186,8 +192,17 @@ impl Store {
         let reply_rate = db.open_tree("reply_rate")?;
         let incidents = db.open_tree("incidents")?;
         let contacts = db.open_tree("contacts")?;
-        let history = db.open_tree("history")?;
+        if db.tree_names().iter().any(|n| n.as_ref() == b"history") {
+            // The one-key-per-hash layout (before issue 13): its hashes are not comparable with
+            // today's, and it was the store's largest part. Repeats look new once.
+            warn!("dropping the correspondence history of the earlier layout");
+            db.drop_tree("history")?;
+            db.open_tree("history_messages")?.clear()?;
+        }
+        let history_records = db.open_tree("history_records")?;
         let history_messages = db.open_tree("history_messages")?;
+        let history_counts = db.open_tree("history_counts")?;
+        let history_bytes = Store::count_history_bytes(&history_records);
         let spool = Spool::open(&data_dir.join("spool"))?;
         let inner = Arc::new(Inner {
             db,
@@ -198,8 +213,11 @@ impl Store {
             reply_rate,
             incidents,
             contacts,
-            history,
+            history_records,
             history_messages,
+            history_counts,
+            history_bytes: std::sync::atomic::AtomicU64::new(history_bytes),
+            indexes: history::Indexes::default(),
             spool,
             min_free: std::sync::atomic::AtomicU64::new(DEFAULT_MIN_FREE),
             failed: tokio::sync::watch::channel(false).0,
@@ -207,9 +225,12 @@ impl Store {
         inner.recover()?;
         let (tx, rx) = mpsc::channel(1024);
         tokio::spawn(committer(inner.clone(), rx));
+        let (history_tx, history_rx) = mpsc::channel(history::WRITER_QUEUE);
+        tokio::spawn(history::writer(Arc::downgrade(&inner), history_rx));
         Ok(Store {
             inner,
             committer: tx,
+            history_writer: history_tx,
         })
     }
 
@@ -458,6 +479,7 @@ impl Store {
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
     /// one, the database is closed (and its lock released) as it drops.
     pub async fn shutdown(self) -> Result<(), StoreError> {
+        self.history_written().await;
         self.commit(CommitRequest {
             hold: None,
             audit: Vec::new(),
