@@ -93,9 +93,12 @@ pub enum Shortcut {
     HtmlTooLarge,
     /// An HTML part nested deeper than [`HTML_LAYOUT_MAX_DEPTH`]: tags stripped.
     HtmlTooDeep,
-    /// An HTML part whose style rules times elements exceed [`HTML_LAYOUT_MAX_STYLE_WORK`]:
-    /// tags stripped.
+    /// An HTML part whose style rules times elements exceed [`HTML_LAYOUT_MAX_STYLE_WORK`],
+    /// or with a selector of more than [`HTML_LAYOUT_MAX_SELECTOR_PARTS`] parts: tags stripped.
     HtmlTooManyStyles,
+    /// The message's HTML parts together exceed [`HTML_LAYOUT_MAX_PER_MESSAGE`]: the parts
+    /// past it had their tags stripped.
+    HtmlTooMuch,
 }
 
 impl Shortcut {
@@ -111,9 +114,15 @@ impl Shortcut {
                 "analysis cut short: an HTML part is nested deeper than {HTML_LAYOUT_MAX_DEPTH} \
                  elements, so its tags were stripped without applying its layout or styles"
             ),
-            Shortcut::HtmlTooManyStyles => "analysis cut short: an HTML part has too many style \
-                 rules for its size, so its tags were stripped without applying its styles"
+            Shortcut::HtmlTooManyStyles => "analysis cut short: an HTML part has too many or too \
+                 complex style rules for its size, so its tags were stripped without applying \
+                 its styles"
                 .to_string(),
+            Shortcut::HtmlTooMuch => format!(
+                "analysis cut short: the message's HTML parts come to more than {} KiB, so the \
+                 parts past that had their tags stripped without applying their layout or styles",
+                HTML_LAYOUT_MAX_PER_MESSAGE / 1024
+            ),
         }
     }
 }
@@ -136,25 +145,25 @@ impl Message {
                 ..Message::default()
             };
         };
-        let mut shortcuts = Vec::new();
+        let mut budget = HtmlBudget::default();
         let mut to = addresses(parsed.header("To"));
         to.extend(addresses(parsed.header("Cc")));
         let Body {
             own,
             mut quoted,
             footer,
-        } = split_body(&body_text(&parsed, &mut shortcuts));
+        } = split_body(&body_text(&parsed, &mut budget));
         let mut footer = footer;
         let alt_text = if parsed.html_body != parsed.text_body {
             // The HTML part's footer is scanned by the flags like the text part's.
-            let html = split_body(&html_text(&parsed, &mut shortcuts));
+            let html = split_body(&html_text(&parsed, &mut budget));
             footer.push_str(&html.footer);
             html.own
         } else {
             String::new()
         };
         let mut parts = Parts::default();
-        collect_attachments(&parsed, &mut parts, &mut quoted, &mut shortcuts, 0);
+        collect_attachments(&parsed, &mut parts, &mut quoted, &mut budget, 0);
         Message {
             message_id: parsed.message_id().map(str::to_string),
             subject: parsed.subject().map(str::to_string),
@@ -166,7 +175,7 @@ impl Message {
             footer,
             attached: parts.attached,
             nested_too_deep: parts.too_deep,
-            shortcuts,
+            shortcuts: budget.shortcuts,
             attachments: parts.attachments,
             headerless: false,
             references: match parsed.references() {
@@ -382,7 +391,7 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 /// The text of the message's text parts, in order. An HTML part counts as the text a reader
 /// sees: hidden elements (`display:none`) and quoted replies (`blockquote`, Gmail's
 /// `gmail_quote`, Outlook's reply header) are left out.
-fn body_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -> String {
+fn body_text(parsed: &mail_parser::Message<'_>, budget: &mut HtmlBudget) -> String {
     let mut out = String::new();
     for &id in &parsed.text_body {
         let Some(part) = parsed.part(id) else {
@@ -390,7 +399,7 @@ fn body_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -
         };
         match &part.body {
             PartType::Text(t) => out.push_str(t),
-            PartType::Html(h) => out.push_str(&visible_text(h, shortcuts)),
+            PartType::Html(h) => out.push_str(&visible_text(h, budget)),
             _ => continue,
         }
         out.push('\n');
@@ -399,13 +408,13 @@ fn body_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -
 }
 
 /// The visible text of the message's HTML parts (for multipart/alternative, the HTML side).
-fn html_text(parsed: &mail_parser::Message<'_>, shortcuts: &mut Vec<Shortcut>) -> String {
+fn html_text(parsed: &mail_parser::Message<'_>, budget: &mut HtmlBudget) -> String {
     let mut out = String::new();
     for &id in &parsed.html_body {
         if let Some(part) = parsed.part(id)
             && let PartType::Html(h) = &part.body
         {
-            out.push_str(&visible_text(h, shortcuts));
+            out.push_str(&visible_text(h, budget));
             out.push('\n');
         }
     }
@@ -431,7 +440,7 @@ fn collect_attachments(
     parsed: &mail_parser::Message<'_>,
     parts: &mut Parts,
     quoted: &mut String,
-    shortcuts: &mut Vec<Shortcut>,
+    budget: &mut HtmlBudget,
     depth: usize,
 ) {
     for part in parsed.attachments() {
@@ -440,13 +449,13 @@ fn collect_attachments(
                 parts.too_deep = true;
                 continue;
             }
-            let body = split_body(&body_text(inner, shortcuts));
+            let body = split_body(&body_text(inner, budget));
             parts.attached.push(AttachedMessage {
                 from: addresses(inner.header("From")),
                 own_text: body.own,
             });
             quoted.push_str(&body.quoted);
-            collect_attachments(inner, parts, quoted, shortcuts, depth + 1);
+            collect_attachments(inner, parts, quoted, budget, depth + 1);
             continue;
         }
         let contents = part.contents();
@@ -461,6 +470,18 @@ fn collect_attachments(
 /// Quoted replies in HTML mail, hidden like `display:none` text.
 const QUOTES_CSS: &str = "blockquote, .gmail_quote, .gmail_extra, .moz-cite-prefix, \
     .yahoo_quoted, #divRplyFwdMsg, #appendonsend { display: none; }";
+
+/// What laying out one message's HTML parts has cost so far, and the shortcuts taken.
+#[derive(Debug, Default)]
+pub struct HtmlBudget {
+    pub shortcuts: Vec<Shortcut>,
+    /// Bytes of HTML laid out so far, across the message's parts.
+    laid_out: usize,
+}
+
+/// Bytes of HTML laid out per message at most, across all its parts (review finding: a 50 MB
+/// message of many parts, each within the per-part budget, added up to minutes).
+pub const HTML_LAYOUT_MAX_PER_MESSAGE: usize = 1024 * 1024;
 
 /// HTML parts larger than this are not laid out (html2text): their tags are stripped.
 pub const HTML_LAYOUT_MAX_BYTES: usize = 256 * 1024;
@@ -477,13 +498,19 @@ pub const HTML_LAYOUT_MAX_STYLE_WORK: usize = 2_000_000;
 /// Only HTML within the layout budget ([`html_shape`]) goes to html2text; any other is read by
 /// the linear [`strip_tags`], and the shortcut is noted, so no HTML costs more than a bounded
 /// amount of work.
-pub fn visible_text(html: &str, shortcuts: &mut Vec<Shortcut>) -> String {
-    if let Err(why) = html_shape(html) {
-        if !shortcuts.contains(&why) {
-            shortcuts.push(why);
+pub fn visible_text(html: &str, budget: &mut HtmlBudget) -> String {
+    let shape = if budget.laid_out + html.len() > HTML_LAYOUT_MAX_PER_MESSAGE {
+        Err(Shortcut::HtmlTooMuch)
+    } else {
+        html_shape(html)
+    };
+    if let Err(why) = shape {
+        if !budget.shortcuts.contains(&why) {
+            budget.shortcuts.push(why);
         }
         return strip_tags(html);
     }
+    budget.laid_out += html.len();
     let config = html2text::config::plain_no_decorate()
         .use_doc_css()
         .raw_mode(true)
@@ -499,29 +526,61 @@ pub fn visible_text(html: &str, shortcuts: &mut Vec<Shortcut>) -> String {
     }
 }
 
+/// Style selectors with more parts than this are not laid out (html2text's matching of
+/// descendant selectors grows exponentially with their parts).
+pub const HTML_LAYOUT_MAX_SELECTOR_PARTS: usize = 4;
+
 /// The width html2text lays text out in: wider than any line of mail.
 const LAYOUT_WIDTH: usize = 1 << 20;
 
 /// Checks, in one linear pass, that laying out `html` stays within the budget: its size, how
-/// deeply its elements nest, and its style rules times its elements.
+/// deeply its elements nest, its style rules times its elements, and how complex any one style
+/// selector is.
 ///
-/// The depth is an upper bound as a browser would build the tree: start tags open an element
-/// unless void or self-closed, end tags close one; elements whose end tag is optional (`p`,
-/// `li`, `td`...) are not counted, since sloppy mail leaves them open without nesting them.
+/// The depth follows the open elements as a browser would: a start tag opens an element unless
+/// void (`/>` self-closes only those, as in HTML), an end tag closes the innermost open element
+/// of its name and is ignored when none is open (review finding: stray end tags and `<ul/>`
+/// made deep nesting look shallow); elements whose end tag is optional (`p`, `li`, `td`...) are
+/// not counted, since sloppy mail leaves them open without nesting them.
+///
+/// Selectors: html2text matches a descendant selector by trying combinations, at a cost that
+/// grows exponentially with its parts (review finding: one ten-part rule over 30 nested `div`s
+/// took 3.6 s); a selector of more than [`HTML_LAYOUT_MAX_SELECTOR_PARTS`] parts is not laid out.
 fn html_shape(html: &str) -> Result<(), Shortcut> {
     if html.len() > HTML_LAYOUT_MAX_BYTES {
         return Err(Shortcut::HtmlTooLarge);
     }
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut elements, mut rules) = (0usize, 0usize, 0usize, 0usize);
+    let (mut elements, mut rules) = (0usize, 0usize);
+    // Names of the open elements, innermost last; at most the depth limit.
+    let mut open: Vec<&[u8]> = Vec::new();
+    // Where the current style selector started (after the last `}` or `>`).
+    let mut selector_from = 0;
     let mut at = 0;
-    while let Some(i) = memchr::memchr2(b'<', b'{', &bytes[at..]) {
+    while let Some(i) = memchr::memchr3(b'<', b'{', b'}', &bytes[at..]) {
         let start = at + i;
         at = start + 1;
-        if bytes[start] == b'{' {
-            // A style rule (or a brace in text: counting it too only errs on the safe side).
-            rules += 1;
-            continue;
+        match bytes[start] {
+            b'}' => {
+                selector_from = at;
+                continue;
+            }
+            b'{' => {
+                // A style rule (or a brace in text: counting it too only errs on the safe side).
+                rules += 1;
+                let selectors = &bytes[selector_from.min(start)..start];
+                if selectors.split(|&b| b == b',').any(|sel| {
+                    sel.split(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'+' || *b == b'~')
+                        .filter(|part| !part.is_empty())
+                        .count()
+                        > HTML_LAYOUT_MAX_SELECTOR_PARTS
+                }) {
+                    return Err(Shortcut::HtmlTooManyStyles);
+                }
+                selector_from = at;
+                continue;
+            }
+            _ => {}
         }
         let closing = bytes.get(at) == Some(&b'/');
         let name_from = at + usize::from(closing);
@@ -533,22 +592,22 @@ fn html_shape(html: &str) -> Result<(), Shortcut> {
             continue;
         }
         let name = &bytes[name_from..name_from + name_len];
-        let end = memchr::memchr(b'>', &bytes[name_from..]).map(|e| name_from + e);
-        let self_closed = end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
-        if let Some(e) = end {
-            at = e + 1;
-        }
+        let Some(end) = memchr::memchr(b'>', &bytes[name_from..]).map(|e| name_from + e) else {
+            // No `>` anywhere after: no more tags (and no rescanning to the end for each `<`).
+            break;
+        };
+        at = end + 1;
+        selector_from = at;
         if closing {
-            if !optional_end(name) {
-                depth = depth.saturating_sub(1);
+            if let Some(i) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(i);
             }
             continue;
         }
         elements += 1;
-        if !self_closed && !is_void(name) && !optional_end(name) {
-            depth += 1;
-            deepest = deepest.max(depth);
-            if deepest > HTML_LAYOUT_MAX_DEPTH {
+        if !is_void(name) && !optional_end(name) {
+            open.push(name);
+            if open.len() > HTML_LAYOUT_MAX_DEPTH {
                 return Err(Shortcut::HtmlTooDeep);
             }
         }
@@ -911,20 +970,23 @@ mod html_budget_tests {
         }
         html.push_str("</table></body></html>");
         assert_eq!(html_shape(&html), Ok(()));
-        let mut cut = Vec::new();
+        let mut cut = HtmlBudget::default();
         let text = visible_text(&html, &mut cut);
-        assert!(cut.is_empty() && text.contains("item"), "{cut:?}");
+        assert!(cut.shortcuts.is_empty() && text.contains("item"), "{cut:?}");
     }
 
     #[test]
     fn html_past_the_budget_is_read_by_the_linear_reader() {
         let deep = format!("{}deep words", "<div>".repeat(HTML_LAYOUT_MAX_DEPTH + 1));
-        let mut cut = Vec::new();
+        let mut cut = HtmlBudget::default();
         assert!(visible_text(&deep, &mut cut).contains("deep words"));
-        assert_eq!(cut, vec![Shortcut::HtmlTooDeep]);
+        assert_eq!(cut.shortcuts, vec![Shortcut::HtmlTooDeep]);
         let large = format!("<p>{}</p>", "big ".repeat(HTML_LAYOUT_MAX_BYTES / 4));
         assert!(visible_text(&large, &mut cut).contains("big big"));
-        assert_eq!(cut, vec![Shortcut::HtmlTooDeep, Shortcut::HtmlTooLarge]);
+        assert_eq!(
+            cut.shortcuts,
+            vec![Shortcut::HtmlTooDeep, Shortcut::HtmlTooLarge]
+        );
         let mut styled = String::from("<style>");
         for i in 0..2_000 {
             styled.push_str(&format!(".c{i}{{display:none}}"));
@@ -933,9 +995,47 @@ mod html_budget_tests {
         for i in 0..2_000 {
             styled.push_str(&format!("<span class=c{i}>w</span>"));
         }
-        let mut cut = Vec::new();
+        let mut cut = HtmlBudget::default();
         visible_text(&styled, &mut cut);
-        assert_eq!(cut, vec![Shortcut::HtmlTooManyStyles]);
+        assert_eq!(cut.shortcuts, vec![Shortcut::HtmlTooManyStyles]);
+    }
+
+    #[test]
+    fn regression_stray_end_tags_and_self_closed_lists_do_not_hide_depth() {
+        // Review finding: any end tag lowered the depth and `/>` self-closed any element, so
+        // `<div></b>` × 28,000 (2.8 s) and `<ul/>` × 43,000 (8.9 s) passed as shallow.
+        for part in ["<div></b>", "<ul/>"] {
+            let html = part.repeat(HTML_LAYOUT_MAX_DEPTH + 1);
+            assert_eq!(html_shape(&html), Err(Shortcut::HtmlTooDeep), "{part}");
+        }
+        // A real end tag closes its element.
+        let closed = "<div><b>x</b></div>".repeat(10_000);
+        assert_eq!(html_shape(&closed), Ok(()));
+    }
+
+    #[test]
+    fn regression_a_complex_selector_is_not_laid_out() {
+        // Review finding: one ten-part descendant selector over 30 nested divs took 3.6 s in
+        // html2text, growing exponentially with the parts.
+        let html = format!(
+            "<style>nav div div div div div div div div div div {{display:none}}</style>{}x",
+            "<div>".repeat(40)
+        );
+        assert_eq!(html_shape(&html), Err(Shortcut::HtmlTooManyStyles));
+        let simple = "<style>.a b, div > p {color:red}</style><div><p>x</p></div>";
+        assert_eq!(html_shape(simple), Ok(()));
+    }
+
+    #[test]
+    fn a_message_lays_out_at_most_its_budget_of_html() {
+        let part = format!("<p>{}</p>", "word ".repeat(50_000));
+        let mut cut = HtmlBudget::default();
+        for _ in 0..(HTML_LAYOUT_MAX_PER_MESSAGE / part.len()) {
+            visible_text(&part, &mut cut);
+        }
+        assert!(cut.shortcuts.is_empty());
+        assert!(visible_text(&part, &mut cut).contains("word word"));
+        assert_eq!(cut.shortcuts, vec![Shortcut::HtmlTooMuch]);
     }
 
     #[test]

@@ -361,8 +361,10 @@ async fn reap_idle(pool: std::sync::Weak<PoolInner>, max_idle: Duration) {
         };
         drop(pool);
         for mut conn in stale {
-            if conn.quit().await.is_err() {
-                conn.abort().await;
+            // A half-open connection must not stall the reaper (review finding).
+            match tokio::time::timeout(Duration::from_secs(2), conn.quit()).await {
+                Ok(Ok(_)) => {}
+                _ => conn.abort().await,
             }
         }
     }

@@ -32,6 +32,9 @@ use crate::store::{
     Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
 };
 
+/// Analyses running at once at most (on blocking threads).
+pub const ANALYSES_IN_FLIGHT: usize = 16;
+
 /// How long one message's analysis may take by default before it is decided on its headers.
 pub const ANALYSIS_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -50,6 +53,8 @@ pub struct Pipeline {
     pub analysis_timeout: Duration,
     /// Fault injection for tests ([`AnalysisHook`]); `None` in the daemon.
     pub analysis_hook: Option<AnalysisHook>,
+    /// Permits for analyses in flight ([`ANALYSES_IN_FLIGHT`]).
+    analysis_slots: Arc<tokio::sync::Semaphore>,
     /// How much correspondence history is kept; `history_max_messages_per_sender`,
     /// `history_max_bytes`.
     pub history_caps: HistoryCaps,
@@ -101,6 +106,7 @@ impl Pipeline {
             replies,
             analysis_timeout: ANALYSIS_TIMEOUT,
             analysis_hook: None,
+            analysis_slots: Arc::new(tokio::sync::Semaphore::new(ANALYSES_IN_FLIGHT)),
             history_caps: HistoryCaps::default(),
             history_scope: HistoryScope::All,
             ids,
@@ -181,11 +187,15 @@ impl Pipeline {
     /// (a panic, or out of time) is still decided, on its headers alone
     /// ([`unanalysed_verdict`]): kept for an officer where a restriction applies or the
     /// analysis failed, never lost and never retried for ever.
+    ///
+    /// `sent` is set once the downstream has been handed the message, so that a panic after it
+    /// keeps a copy marked as a possible duplicate rather than a plain one.
     async fn process(
         &self,
         t: &mut Transaction,
         id: &str,
         now: OffsetDateTime,
+        sent: &std::sync::atomic::AtomicBool,
     ) -> (Outcome, Option<Verdict>) {
         let rules = self.rules.current();
         let (message, verdict, fingerprint, crossed, reservation) =
@@ -198,6 +208,10 @@ impl Pipeline {
                     Some(a.reserved),
                 ),
                 Err(why) => {
+                    // A sender's own X-Contactgate headers must not pass for ours here either.
+                    if let Some(renamed) = crate::message::rename_own_headers(&t.data) {
+                        t.data = renamed;
+                    }
                     let header = header_view(&t.data).await;
                     let verdict =
                         unanalysed_verdict(&header, &t.envelope, &rules, &self.policy, &why);
@@ -236,6 +250,7 @@ impl Pipeline {
                         header_safe(&verdict.original_recipients.join(", "), 900)
                     ));
                 }
+                sent.store(true, std::sync::atomic::Ordering::SeqCst);
                 let delivery = self
                     .outbound
                     .deliver(
@@ -330,8 +345,20 @@ impl Pipeline {
                 }))
             }
         };
-        let joined =
-            tokio::time::timeout(self.analysis_timeout, tokio::task::spawn_blocking(work)).await;
+        // The permit goes with the worker and is freed when it ends, even after a time-out: an
+        // input that defeats the budget can hold at most ANALYSES_IN_FLIGHT threads (review
+        // finding), and a message that cannot get one in time is decided on its headers.
+        let slots = self.analysis_slots.clone();
+        let joined = tokio::time::timeout(self.analysis_timeout, async move {
+            // The semaphore is never closed.
+            let permit = slots.acquire_owned().await.ok();
+            tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                work()
+            })
+            .await
+        })
+        .await;
         // The worker has dropped its handle unless it is still running (timed out).
         t.data = Arc::try_unwrap(data).unwrap_or_else(|shared| shared.as_ref().clone());
         match joined {
@@ -470,13 +497,15 @@ impl Pipeline {
 
 impl Pipeline {
     /// After a panic in the pipeline: the message is held for an officer if its bytes are
-    /// still ours (the panic came before the store or the downstream took them); otherwise
-    /// 451, and Postfix retries.
+    /// still ours (the store has not taken them); otherwise 451, and Postfix retries. When the
+    /// downstream may already have it (`sent`), the held copy is marked as a possible
+    /// duplicate, as after an interrupted release (review finding).
     async fn after_panic(
         &self,
         t: &mut Transaction,
         id: &str,
         now: OffsetDateTime,
+        sent: bool,
     ) -> (Outcome, Option<Verdict>) {
         error!(id, "the pipeline panicked on this message");
         if t.data.is_empty() {
@@ -486,7 +515,8 @@ impl Pipeline {
         let rules = self.rules.current();
         let why = Unanalysed::Failed("processing it failed");
         let verdict = unanalysed_verdict(&header, &t.envelope, &rules, &self.policy, &why);
-        let record = held_record(t, &header, id, now, &verdict);
+        let mut record = held_record(t, &header, id, now, &verdict);
+        record.release_interrupted = sent;
         let audit = vec![decision_entry(t, &verdict, id, now)];
         let kept = self
             .store
@@ -507,10 +537,19 @@ impl MessageHandler for Pipeline {
         let size = t.data.len();
         // A panic anywhere in this message's work becomes a decision, not a dropped
         // connection that Postfix would retry for ever.
-        let (outcome, verdict) = match crate::unwind::catch(self.process(&mut t, &id, now)).await {
-            Ok(done) => done,
-            Err(_) => self.after_panic(&mut t, &id, now).await,
-        };
+        let sent = std::sync::atomic::AtomicBool::new(false);
+        let (outcome, verdict) =
+            match crate::unwind::catch(self.process(&mut t, &id, now, &sent)).await {
+                Ok(done) => done,
+                Err(_) => {
+                    let sent = sent.load(std::sync::atomic::Ordering::SeqCst);
+                    match crate::unwind::catch(self.after_panic(&mut t, &id, now, sent)).await {
+                        Ok(done) => done,
+                        // The same bug again: nothing was kept, so Postfix retries.
+                        Err(_) => (Outcome::Internal("pipeline panicked twice".into()), None),
+                    }
+                }
+            };
         let reply = reply_for(&outcome, &id);
         let client = client_addr(&t).unwrap_or_default();
         let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
@@ -1042,6 +1081,7 @@ fn held_record(
         refusals: Vec::new(),
         attempts: 0,
         next_attempt_at: None,
+        retrying_since: None,
     }
 }
 

@@ -109,51 +109,73 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
         .iter()
         .map(|(r, e)| refusal(r, e, now))
         .collect();
-    if refused.is_empty() {
+    if !refused.is_empty() {
+        record.release_errors.push(format!(
+            "{}: {}",
+            now.format(&Rfc3339).unwrap_or_default(),
+            describe(&refused)
+        ));
+        // Bounded: the latest refusal per recipient, and the last few attempts' summaries
+        // (review finding: both grew with every retry of every recipient).
+        record
+            .refusals
+            .retain(|old| !refused.iter().any(|r| r.recipient == old.recipient));
+        record.refusals.extend(refused.iter().cloned());
+        let extra = record
+            .release_errors
+            .len()
+            .saturating_sub(MAX_ATTEMPTS_KEPT);
+        record.release_errors.drain(..extra);
+    }
+    // Refused permanently on some attempt and not delivered since: an officer decides
+    // (review finding: a 550 beside a 451 was forgotten once the 451 was retried).
+    let mut refused_for_good: Vec<String> = Vec::new();
+    for r in &record.refusals {
+        if r.permanent
+            && !record.delivered_to.contains(&r.recipient)
+            && !refused_for_good.contains(&r.recipient)
+        {
+            refused_for_good.push(r.recipient.clone());
+        }
+    }
+    let temporary: Vec<String> = refused
+        .iter()
+        .filter(|r| !r.permanent)
+        .map(|r| r.recipient.clone())
+        .collect();
+    if temporary.is_empty() && refused_for_good.is_empty() {
         record.next_attempt_at = None;
+        record.retrying_since = None;
         return Settled::Delivered;
     }
-    record.refusals.extend(refused.iter().cloned());
-    record.release_errors.push(format!(
-        "{}: {}",
-        now.format(&Rfc3339).unwrap_or_default(),
-        describe(&refused)
-    ));
     record.state = HeldState::Held;
-    let (temporary, permanent): (Vec<&Refusal>, Vec<&Refusal>) =
-        refused.iter().partition(|r| !r.permanent);
-    let in_time = now < record.received_at + RETRY_FOR;
+    // The retry period runs from the first temporary refusal of this run of them, not from
+    // the message's arrival (review finding: a release after a long hold had no retries).
+    let since = *record.retrying_since.get_or_insert(now);
+    let in_time = now < since + RETRY_FOR;
     if !temporary.is_empty() && in_time {
         // Retry the temporary ones; the permanent ones wait in `refusals` until then.
         record.action = HeldAction::Retry;
-        record.recipients = temporary.iter().map(|r| r.recipient.clone()).collect();
+        record.recipients = temporary;
         record.attempts += 1;
-        let backoff =
-            time::Duration::minutes(1i64 << record.attempts.min(6)).min(time::Duration::hours(1));
+        // One minute after the first refusal, doubling, at most an hour.
+        let backoff = time::Duration::minutes(1i64 << (record.attempts - 1).min(6))
+            .min(time::Duration::hours(1));
         record.next_attempt_at = Some(now + backoff);
         return Settled::Retrying;
     }
-    // An officer decides: every recipient refused permanently and not delivered since, and
-    // any temporary one past the retry period.
-    let mut outstanding: Vec<String> = record
-        .refusals
-        .iter()
-        .filter(|r| r.permanent || !in_time)
-        .map(|r| r.recipient.clone())
-        .filter(|r| !record.delivered_to.contains(r))
-        .collect();
-    outstanding.extend(temporary.iter().map(|r| r.recipient.clone()));
-    outstanding.dedup();
-    let mut seen = Vec::new();
-    outstanding.retain(|r| {
-        let new = !seen.contains(r);
-        seen.push(r.clone());
-        new
-    });
+    let expired = !temporary.is_empty();
+    let mut outstanding = refused_for_good;
+    for r in temporary {
+        if !outstanding.contains(&r) {
+            outstanding.push(r);
+        }
+    }
     record.action = HeldAction::Hold;
     record.recipients = outstanding;
     record.next_attempt_at = None;
-    record.reasons.push(if permanent.is_empty() {
+    record.retrying_since = None;
+    record.reasons.push(if expired {
         format!(
             "the downstream kept refusing {} for {} days; held for an officer",
             record.recipients.join(", "),
@@ -168,6 +190,9 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
     });
     Settled::HeldForOfficer
 }
+
+/// Attempts whose summaries `release_errors` keeps, the latest.
+const MAX_ATTEMPTS_KEPT: usize = 20;
 
 /// Releases held messages through the one outbound module.
 pub struct Releaser {
@@ -221,6 +246,8 @@ impl Releaser {
                 state: record.state,
             });
         }
+        // Recipients an officer names replace the refused ones: their refusals are settled.
+        let chosen = to.is_some();
         let recipients: Vec<String> = to.unwrap_or_else(|| {
             record
                 .recipients
@@ -245,8 +272,13 @@ impl Releaser {
         let owned = id.to_string();
         let actor_owned = actor.to_string();
         let outcome = std::sync::Mutex::new(Settled::Delivered);
+        let targets = recipients.clone();
         let (updated, settled) = tokio::task::spawn_blocking(move || {
             let updated = store.update_held(&owned, |r| {
+                if chosen {
+                    r.refusals
+                        .retain(|f| !f.permanent || targets.contains(&f.recipient));
+                }
                 let settled = settle(r, &delivery, now);
                 if settled == Settled::Delivered {
                     r.state = HeldState::Released;

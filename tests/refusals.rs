@@ -192,3 +192,54 @@ async fn a_release_refused_for_a_while_is_retried_without_an_officer() {
     assert_eq!(sink.wait_for(1).await.len(), 1);
     d.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_a_permanent_refusal_beside_a_temporary_one_is_not_forgotten() {
+    // Review finding: with a 550 for one recipient and a 451 for another and nobody taking
+    // it, the record retried the 451 alone and, once that was delivered, was marked released:
+    // the 550's copy was never shown to an officer.
+    let sink = Sink::start().await;
+    {
+        let mut rules = sink.rules.lock().unwrap();
+        rules.rcpt.insert(
+            "gone@council.example".into(),
+            "550 5.1.1 no such user".into(),
+        );
+        rules
+            .rcpt
+            .insert("busy@council.example".into(), "451 4.3.0 try later".into());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (d, clock) = Daemon::start_at(test_config(sink.addr, dir.path()), START).await;
+    let r = send(
+        &d,
+        &["gone@council.example", "busy@council.example"],
+        "mixed",
+    )
+    .await;
+    assert!(r.contains("kept to retry for busy@council.example"), "{r}");
+    sink.rules
+        .lock()
+        .unwrap()
+        .rcpt
+        .remove("busy@council.example");
+    // The first retry is one minute after the refusal.
+    clock.advance(time::Duration::seconds(61));
+    assert_eq!(
+        sink.wait_for(1).await[0].recipients,
+        vec!["busy@council.example"]
+    );
+    let dir_path = dir.path().to_path_buf();
+    assert!(
+        eventually(|| {
+            let l = held_list_json(&dir_path, &[]);
+            l.len() == 1 && l[0]["action"] == "hold"
+        })
+        .await,
+        "held for an officer, for the refused recipient"
+    );
+    let held = held_list_json(dir.path(), &[]);
+    assert_eq!(held[0]["recipients"][0], "gone@council.example", "{held:?}");
+    assert_eq!(held[0]["state"], "held");
+    d.stop().await;
+}

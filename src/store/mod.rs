@@ -95,17 +95,6 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// A copy of a [`StoreError::DiskFull`] (the other kinds carry sources that do not clone).
-    fn clone_full(&self) -> StoreError {
-        match self {
-            StoreError::DiskFull { free, floor } => StoreError::DiskFull {
-                free: *free,
-                floor: *floor,
-            },
-            other => StoreError::Corrupt(other.to_string()),
-        }
-    }
-
     pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         StoreError::Io {
             context: context.into(),
@@ -694,16 +683,26 @@ impl Inner {
         let mut taken: Vec<String> = Vec::new();
         // Held ids taken by earlier requests of this batch.
         let mut new_ids: Vec<String> = Vec::new();
-        let room = self.room();
+        // Free space as the batch uses it up (review finding: one check for a batch of large
+        // bodies could run the disk out).
+        let mut free = self.spool.free_bytes().ok();
         for mut req in batch {
-            if let (Some((record, _)), Err(full)) = (&req.hold, &room) {
-                warn!(id = %record.id, error = %full, "not holding: the disk is nearly full");
-                let _ = req.done.send(Err(full.clone_full()));
-                continue;
+            if let Some((record, body)) = &req.hold {
+                if let Err(full) = self.room(free, body.len()) {
+                    warn!(id = %record.id, error = %full, "not holding: the disk is nearly full");
+                    let _ = req.done.send(Err(full));
+                    continue;
+                }
+                free = free.map(|f| f.saturating_sub(body.len() as u64));
             }
-            if let (Some(reply), Err(full)) = (&req.reply, &room) {
-                warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
-                req.reply = None;
+            if let Some(reply) = &req.reply {
+                match self.room(free, reply.body.len()) {
+                    Err(full) => {
+                        warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
+                        req.reply = None;
+                    }
+                    Ok(()) => free = free.map(|f| f.saturating_sub(reply.body.len() as u64)),
+                }
             }
             if let Some((record, body)) = &req.hold {
                 // A hold always creates a record. An id that is already taken (ids come from
@@ -849,12 +848,14 @@ impl Inner {
         Ok(())
     }
 
-    /// Whether there is room above the free-space floor for new bodies.
-    fn room(&self) -> Result<(), StoreError> {
+    /// Whether `free` bytes (if known) leave room above the free-space floor for `size` more.
+    /// Not knowing is no reason to refuse: the write itself will say.
+    fn room(&self, free: Option<u64>, size: usize) -> Result<(), StoreError> {
         let floor = self.min_free.load(std::sync::atomic::Ordering::Relaxed);
-        match self.spool.free_bytes() {
-            Ok(free) if free < floor => Err(StoreError::DiskFull { free, floor }),
-            // Not knowing is no reason to refuse: the write itself will say.
+        match free {
+            Some(free) if free < floor.saturating_add(size as u64) => {
+                Err(StoreError::DiskFull { free, floor })
+            }
             _ => Ok(()),
         }
     }
@@ -1009,6 +1010,7 @@ mod tests {
             refusals: Vec::new(),
             attempts: 0,
             next_attempt_at: None,
+            retrying_since: None,
         }
     }
 

@@ -118,6 +118,9 @@ pub struct HeldMessage {
     /// No automatic attempt before this (back-off after a temporary refusal).
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub next_attempt_at: Option<OffsetDateTime>,
+    /// When the current run of temporary refusals began: retries stop five days after it.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub retrying_since: Option<OffsetDateTime>,
 }
 
 /// A recipient the downstream did not take, at one attempt.
@@ -243,6 +246,7 @@ mod tests {
             refusals: vec![],
             attempts: 0,
             next_attempt_at: None,
+            retrying_since: None,
             release_interrupted: false,
             released_at: None,
             released_by: None,
