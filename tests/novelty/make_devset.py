@@ -1988,6 +1988,32 @@ s.m(reply_to=c1, quote=c1, paras=[
 s.m(like=s.msgs[-1], reply_to=c1, quote=c1, qstyle="outlook", greet="To whom it may concern,", close="Yours faithfully,\nRuby Nash",
     days=1, new=False, note="04 resent with a new greeting, sign-off and an Outlook quote")
 
+# 065 (English and Welsh) ---------------------------------------------------------------------
+s = Seq("065-harder-translation-date-chain", "harder cases (issue 13): a Welsh translation of an English complaint, an English paraphrase, one new reference number among old text, a forward of a forward",
+        "Eleri Vaughan", "eleri.vaughan@gmail.example", REPAIRS,
+        "Leaking roof - 9 Stryd y Castell, Newport", "2026-05-04 08:15", lang="en+cy", topic="housing repairs: leaking roof")
+m1 = s.m(greet="Dear Housing Repairs,", paras=[
+    "Water is coming through the kitchen ceiling at 9 Stryd y Castell, Newport, every time it rains. The plaster above the cooker is bulging.",
+    "I reported this by phone on 28 April and was given the reference HR-55102, but nobody has been to look at the roof."],
+    close="Eleri Vaughan", new=True, note="original complaint")
+s.m(greet="Annwyl Atgyweirio Tai,", paras=[
+    "Mae d\u0175r yn dod drwy nenfwd y gegin yn 9 Stryd y Castell, Trefdraeth, bob tro mae'n bwrw glaw. Mae'r plastr uwchben y popty yn chwyddo.",
+    "Rhoddais wybod am hyn dros y ff\u00f4n ar 28 Ebrill a chefais y cyfeirnod HR-55102, ond does neb wedi dod i edrych ar y to."],
+    close="Eleri Vaughan", days=2, new=False, note="hard: 01 translated into Welsh")
+s.m(greet="Dear Housing Repairs,", paras=[
+    "Whenever it rains, water leaks through my kitchen ceiling at 9 Stryd y Castell in Newport, and the plaster over the cooker is swelling.",
+    "I phoned on 28 April, got reference HR-55102, and still no one has come to inspect the roof."],
+    close="Eleri Vaughan", days=2, new=False, note="hard: 01 paraphrased in English")
+m4 = s.m(greet="Dear Housing Repairs,", paras=[
+    "Water is coming through the kitchen ceiling at 9 Stryd y Castell, Newport, every time it rains. The plaster above the cooker is bulging.",
+    [N("I rang again on 11 May and was given a second reference, HR-56877.")],
+    "I reported this by phone on 28 April and was given the reference HR-55102, but nobody has been to look at the roof."],
+    close="Eleri Vaughan", days=4, new=True, note="hard: one new date and reference number among the old text")
+m5 = s.m(top=["Forwarding my complaint below, which has had no answer."], fwd=m1, close="Eleri Vaughan",
+         days=2, new=False, note="forward of 01")
+s.m(top=["Sending this on again: see my forwarded complaint below."], fwd=m5, fstyle="outlook", close="Eleri",
+    days=3, new=False, note="hard: an Outlook forward of the Gmail forward of 01 (a chain)")
+
 
 # ---------------------------------------------------------------------------------------------
 # Output, checks, README
