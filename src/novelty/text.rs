@@ -1,5 +1,7 @@
 //! Cutting text into sentences and words for the novelty fingerprint. PURE.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// "Re: Fwd: AW: Subject" → "Subject" (and Welsh "Ateb:", "Ymlaen:").
@@ -80,8 +82,6 @@ pub struct Term {
     /// Lower case, accents dropped, whole; numbers, dates and weekdays already in their
     /// shared form (`11`, `m2`, `d3`).
     pub surface: String,
-    /// `surface` with a Welsh initial mutation folded (see [`fold_mutation`]).
-    pub folded: String,
     /// Written with a capital (a name, or the start of a sentence).
     pub capital: bool,
     /// A number, date, weekday or code: compared as written, never folded.
@@ -89,28 +89,37 @@ pub struct Term {
 }
 
 impl Term {
+    /// `surface` with a Welsh initial mutation folded (see [`fold_mutation`]). Made when asked
+    /// for rather than kept: most words are English and lower case, and never need it.
+    pub fn folded(&self) -> Cow<'_, str> {
+        if self.literal {
+            return Cow::Borrowed(&self.surface);
+        }
+        fold_mutation(&self.surface)
+    }
+
     /// The word as the stop words and stock phrases see it: `surface`, shortened.
-    pub fn plain(&self) -> String {
+    pub fn plain(&self) -> &str {
         stem(&self.surface)
     }
 
     /// The word as the history sees it: in a Welsh sentence the folded form.
-    pub fn key(&self, lang: Lang) -> String {
+    pub fn key(&self, lang: Lang) -> Cow<'_, str> {
         match lang {
-            Lang::Welsh if !self.literal => stem(&self.folded),
-            _ => self.plain(),
+            Lang::Welsh if !self.literal => stem_cow(self.folded()),
+            _ => Cow::Borrowed(self.plain()),
         }
     }
 
     /// A second key for a name, so that "Caerfyrddin" in English meets "Caerfyrddin" (or
     /// "Nghaerfyrddin") in Welsh: the other language's form of a capitalised word.
-    pub fn alt(&self, lang: Lang) -> Option<String> {
+    pub fn alt(&self, lang: Lang) -> Option<Cow<'_, str>> {
         if !self.capital || self.literal {
             return None;
         }
         let other = match lang {
-            Lang::English => stem(&self.folded),
-            Lang::Welsh => self.plain(),
+            Lang::English => stem_cow(self.folded()),
+            Lang::Welsh => Cow::Borrowed(self.plain()),
         };
         (other != self.key(lang)).then_some(other)
     }
@@ -130,7 +139,6 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
     while i < raw.len() {
         let capital = raw[i].1;
         let literal = |s: String| Term {
-            folded: s.clone(),
             surface: s,
             capital: false,
             literal: true,
@@ -195,7 +203,6 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             continue;
         }
         out.push(Term {
-            folded: fold_mutation(&w),
             surface: w,
             capital,
             literal: false,
@@ -220,23 +227,42 @@ pub fn is_date(key: &str) -> bool {
 /// meet.
 pub fn words(sentence: &str) -> Vec<String> {
     let (terms, lang) = terms(sentence);
-    terms.iter().map(|t| t.key(lang)).collect()
+    terms.iter().map(|t| t.key(lang).into_owned()).collect()
 }
 
 /// The words of a sentence as stop words and stock phrases are matched: never folded.
 pub fn plain_words(sentence: &str) -> Vec<String> {
-    terms(sentence).0.iter().map(Term::plain).collect()
+    terms(sentence)
+        .0
+        .iter()
+        .map(|t| t.plain().to_string())
+        .collect()
 }
 
 /// (lower-cased word, written with a capital, the one character between it and the word
 /// before or a space) for each word; `£` is a word, `gbp`.
+///
+/// Most mail is ASCII, so the text is walked a byte at a time and only a character outside
+/// ASCII is decoded (issue 13: decoding and classifying every character was a large part of
+/// the daemon's CPU). A word is a run of letters, digits and combining marks, as before.
 fn tokens(sentence: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     // (start, end) of each token in `sentence`, to look at what is between them.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    for (i, c) in sentence.char_indices() {
-        let part = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (part, len, pound) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1, false)
+        } else {
+            // `i` is always at a character's first byte: it moves by whole characters.
+            let Some(c) = sentence[i..].chars().next() else {
+                break;
+            };
+            let part = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+            (part, c.len_utf8(), c == '£')
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -245,15 +271,41 @@ fn tokens(sentence: &str) -> Vec<Tok> {
             }
             _ => {}
         }
-        if c == '£' {
+        if pound {
             out.push(("gbp".into(), false, ' '));
-            spans.push((i, i + c.len_utf8()));
+            spans.push((i, i + len));
         }
+        i += len;
     }
     if let Some(s) = start {
         token(sentence, s, sentence.len(), &mut out, &mut spans);
     }
     out
+}
+
+/// A word as [`tokens`] keeps it: lower case, accents dropped, letters and digits only.
+pub(super) fn normalise(raw: &str) -> String {
+    // An ASCII word is all letters and digits already (that is what made it a word), and NFKD
+    // leaves ASCII alone: lower-casing it is the whole normalisation.
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
+    raw.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// [`normalise`] as it was before its ASCII fast path (issue 13): every word through NFKD.
+/// The reference the fast path is tested against.
+#[cfg(test)]
+pub(super) fn normalise_slowly(raw: &str) -> String {
+    raw.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn token(
@@ -265,12 +317,7 @@ fn token(
 ) {
     let raw = &sentence[start..end];
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
-    let w: String = raw
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let w = normalise(raw);
     if w.is_empty() {
         return;
     }
@@ -366,7 +413,7 @@ fn language(tokens: &[Tok]) -> Lang {
 /// `L` for ll, l; `R` for rh, r. Other words (ff, s, words with digits) are left alone. The
 /// classes are wider than the mutations, so a few unrelated words meet (`pen`, `ben`, `men`);
 /// the history is a set of hashes, and this is the price of not needing a dictionary.
-pub fn fold_mutation(w: &str) -> String {
+pub fn fold_mutation(w: &str) -> Cow<'_, str> {
     const RULES: &[(&str, char)] = &[
         ("ngh", 'K'),
         ("ng", 'K'),
@@ -392,20 +439,20 @@ pub fn fold_mutation(w: &str) -> String {
         ("r", 'R'),
     ];
     if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 2 {
-        return w.to_string();
+        return Cow::Borrowed(w);
     }
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y');
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     if vowel(first) {
-        return format!("K{w}");
+        return Cow::Owned(format!("K{w}"));
     }
     if first == 'h' && chars.next().is_some_and(vowel) {
-        return format!("K{}", &w[1..]);
+        return Cow::Owned(format!("K{}", &w[1..]));
     }
     match RULES.iter().find(|(p, _)| w.starts_with(p)) {
-        Some((_, '-')) | None => w.to_string(),
-        Some((p, class)) => format!("{class}{}", &w[p.len()..]),
+        Some((_, '-')) | None => Cow::Borrowed(w),
+        Some((p, class)) => Cow::Owned(format!("{class}{}", &w[p.len()..])),
     }
 }
 
@@ -529,7 +576,7 @@ fn weekday(t: &[Tok], lang: Lang) -> Option<(u8, usize)> {
     if let Some(d) = ENGLISH.iter().position(|names| names.contains(&w(0))) {
         return Some((d as u8 + 1, 1));
     }
-    if lang == Lang::Welsh && matches!(fold_mutation(w(0)).as_str(), "Tydd" | "Tos") {
+    if lang == Lang::Welsh && matches!(fold_mutation(w(0)).as_ref(), "Tydd" | "Tos") {
         let next = fold_mutation(w(1));
         if let Some(d) = WELSH.iter().position(|x| fold_mutation(x) == next) {
             return Some((d as u8 + 1, 2));
@@ -576,15 +623,27 @@ fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
 /// "photo", "flooded" and "flooding", "assessment" and "assessed" meet (measured on the
 /// development set: better than stripping endings). Words with digits (references,
 /// registrations) are kept whole.
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     let marked = w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     let keep = STEM + usize::from(marked);
     if w.chars().all(char::is_alphabetic)
         && let Some((i, _)) = w.char_indices().nth(keep)
     {
-        return w[..i].to_string();
+        return &w[..i];
     }
-    w.to_string()
+    w
+}
+
+/// [`stem`] of a word that may be owned: cut in place, so no second copy is made.
+fn stem_cow(w: Cow<'_, str>) -> Cow<'_, str> {
+    match w {
+        Cow::Borrowed(b) => Cow::Borrowed(stem(b)),
+        Cow::Owned(mut o) => {
+            let keep = stem(&o).len();
+            o.truncate(keep);
+            Cow::Owned(o)
+        }
+    }
 }
 
 const STEM: usize = 5;
