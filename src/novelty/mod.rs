@@ -166,8 +166,8 @@ impl Fingerprint {
             }
         }
         let mut sentences: Vec<Sentence> = Vec::new();
-        let mut have: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::new();
-        let mut same_text: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut have: FastSet<Vec<u64>> = FastSet::default();
+        let mut same_text: FastSet<String> = FastSet::default();
         let mut budget = MAX_OWN_BYTES;
         // What is read to find the sentences, all texts together.
         let mut to_read = MAX_READ_BYTES;
@@ -330,18 +330,46 @@ fn pair_hash(a: u64, b: u64) -> u64 {
 
 const UNORDERED_PAIRS: bool = true;
 
-/// A `HashMap` hasher for the settings' word lists: the same hash, so a lookup costs a few
-/// multiplications rather than SipHash's rounds. These maps are in memory only.
+/// A `HashMap` hasher for the settings' word lists: a multiply and a rotate per 8 bytes
+/// (FxHash's scheme) rather than SipHash's rounds; a fingerprint looks each word up several
+/// times. These maps are in memory only and built from the settings, not from mail, so
+/// nothing needs them to resist a chosen key.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct FastHasher(u64);
 
+impl FastHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K0);
+    }
+}
+
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash_bytes(self.0, bytes);
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.add(u64::from_le_bytes(*chunk));
+        }
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(last) ^ ((tail.len() as u64) << 59));
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.add(v);
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.add(v as u64);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the high bits well mixed and the low ones poorly; the table
+        // takes its bucket from the low bits.
+        self.0.rotate_left(26)
     }
 }
 

@@ -1,8 +1,11 @@
 //! Cutting text into sentences and words for the novelty fingerprint. PURE.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
+
+use super::FastSet;
 
 /// "Re: Fwd: AW: Subject" → "Subject" (and Welsh "Ateb:", "Ymlaen:").
 pub fn strip_subject_prefixes(subject: &str) -> &str {
@@ -27,7 +30,7 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, out: &mut Vec<String>| {
-        let s = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = squeeze(current);
         if !s.is_empty() {
             out.push(s);
         }
@@ -43,11 +46,10 @@ pub fn sentences(text: &str) -> Vec<String> {
         if bullet {
             flush(&mut current, &mut out);
         }
-        let mut chars = t.char_indices().peekable();
         let mut from = 0;
-        while let Some((i, c)) = chars.next() {
-            if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
-            {
+        // The marks are ASCII, so they are found as bytes, never inside a character.
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', t.as_bytes()) {
+            if t[i + 1..].chars().next().is_some_and(char::is_whitespace) {
                 current.push(' ');
                 current.push_str(&t[from..=i]);
                 flush(&mut current, &mut out);
@@ -61,6 +63,25 @@ pub fn sentences(text: &str) -> Vec<String> {
         }
     }
     flush(&mut current, &mut out);
+    out
+}
+
+/// `s` with its runs of whitespace made one space, and none at either end.
+fn squeeze(s: &str) -> String {
+    if !s.is_ascii() {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII: the whitespace `split_whitespace` knows is tab to carriage return, and space.
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| matches!(c, '\t'..='\r' | ' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
     out
 }
 
@@ -144,13 +165,15 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             literal: true,
         };
         let word = |j: usize| raw.get(j).map(|t| t.0.as_str());
-        if let Some((d, used)) = weekday(&raw[i..], lang) {
+        // Whether the word can start a weekday, a number word or a month (see ENGLISH_NAMES).
+        let name = lang == Lang::Welsh || ENGLISH_NAMES.contains(raw[i].0.as_str());
+        if name && let Some((d, used)) = weekday(&raw[i..], lang) {
             out.push(literal(format!("d{d}")));
             i += used;
             continue;
         }
         // Number words, alone or compound, are numbers (and may start a date).
-        let number_word = number(&raw[i..], lang);
+        let number_word = if name { number(&raw[i..], lang) } else { None };
         let w: String = match number_word {
             Some((n, _)) => n.to_string(),
             None => raw[i].0.clone(),
@@ -185,7 +208,8 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             continue;
         }
         let prev = out.last().map(|t| t.surface.as_str());
-        if let Some(m) = month(&w, prev, word(i + 1)) {
+        // Here `w` is the word as written (a number word went on above).
+        if name && let Some(m) = month(&w, prev, word(i + 1)) {
             match word(i + 1)
                 .and_then(|d| d.parse::<u32>().ok())
                 .filter(|d| (1..=31).contains(d))
@@ -392,14 +416,24 @@ const ENGLISH_MARKERS: &[&str] = &[
     "she", "there", "but", "will", "would", "had", "s", "t", "m", "ve", "ll", "d", "your",
 ];
 
+/// The markers as sets: each word is looked up with one hash rather than compared with the
+/// ninety markers in turn (issue 13).
+static MARKERS: LazyLock<[FastSet<&'static str>; 2]> = LazyLock::new(|| {
+    [
+        WELSH_MARKERS.iter().copied().collect(),
+        ENGLISH_MARKERS.iter().copied().collect(),
+    ]
+});
+
 fn language(tokens: &[Tok]) -> Lang {
-    let count = |list: &[&str]| {
+    let count = |list: &FastSet<&str>| {
         tokens
             .iter()
-            .filter(|(w, _, _)| list.contains(&w.as_str()))
+            .filter(|(w, _, _)| list.contains(w.as_str()))
             .count()
     };
-    if count(WELSH_MARKERS) > count(ENGLISH_MARKERS) {
+    let [welsh, english] = &*MARKERS;
+    if count(welsh) > count(english) {
         Lang::Welsh
     } else {
         Lang::English
@@ -456,6 +490,73 @@ pub fn fold_mutation(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// English number words: `one` .. `nineteen`, then the tens from `twenty`.
+const NUMBER_UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const NUMBER_TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+const ENGLISH_WEEKDAYS: [&[&str]; 7] = [
+    &["monday"],
+    &["tuesday", "tues"],
+    &["wednesday", "weds"],
+    &["thursday", "thurs"],
+    &["friday"],
+    &["saturday"],
+    &["sunday"],
+];
+
+/// Month names, English and Welsh, January first.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "ionawr"],
+    &["february", "feb", "chwefror"],
+    &["march", "mar", "mawrth"],
+    &["april", "apr", "ebrill"],
+    &["may", "mai"],
+    &["june", "jun", "mehefin"],
+    &["july", "jul", "gorffennaf"],
+    &["august", "aug", "awst"],
+    &["september", "sep", "sept", "medi"],
+    &["october", "oct", "hydref"],
+    &["november", "nov", "tachwedd"],
+    &["december", "dec", "rhagfyr"],
+];
+
+/// Every word that can start a weekday, a number word or a month in an English sentence.
+/// Any other word skips those three look-ups, each a walk of a list (issue 13: they were a
+/// sixth of the fingerprint's time). Made from the lists themselves, so it cannot fall behind.
+static ENGLISH_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    NUMBER_UNITS
+        .iter()
+        .chain(&NUMBER_TENS)
+        .chain(&["hundred"])
+        .chain(ENGLISH_WEEKDAYS.iter().copied().flatten())
+        .chain(MONTHS.iter().copied().flatten())
+        .copied()
+        .collect()
+});
+
 /// A number written in words at the start of `t`: (value, words used). English `two` ..
 /// `ninety-nine` and `hundred`; Welsh (mutated or not) `dau`/`dwy` .. `deg`, `un ar ddeg`,
 /// `dau ddeg pump`, `ugain`. `one` and Welsh `un` alone are left as words (they are pronouns
@@ -464,33 +565,9 @@ fn number(t: &[Tok], lang: Lang) -> Option<(u32, usize)> {
     let w = |i: usize| t.get(i).map(|(w, _, _)| w.as_str()).unwrap_or("");
     match lang {
         Lang::English => {
-            const UNITS: [&str; 19] = [
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-            ];
-            const TENS: [&str; 8] = [
-                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-            ];
-            if let Some(t) = TENS.iter().position(|x| *x == w(0)) {
+            if let Some(t) = NUMBER_TENS.iter().position(|x| *x == w(0)) {
                 let n = (t as u32 + 2) * 10;
-                return match UNITS[..9].iter().position(|x| *x == w(1)) {
+                return match NUMBER_UNITS[..9].iter().position(|x| *x == w(1)) {
                     Some(u) => Some((n + u as u32 + 1, 2)),
                     None => Some((n, 1)),
                 };
@@ -498,7 +575,7 @@ fn number(t: &[Tok], lang: Lang) -> Option<(u32, usize)> {
             if w(0) == "hundred" {
                 return Some((100, 1));
             }
-            match UNITS.iter().position(|x| *x == w(0)) {
+            match NUMBER_UNITS.iter().position(|x| *x == w(0)) {
                 Some(0) if w(1) == "hundred" => Some((100, 2)),
                 Some(0) => None,
                 Some(u) if w(1) == "hundred" => Some(((u as u32 + 1) * 100, 2)),
@@ -560,20 +637,14 @@ const WELSH_UNITS: &[(&[&str], u32)] = &[
 /// A weekday at the start of `t`: (1 = Monday .. 7 = Sunday, words used). English names;
 /// Welsh after `dydd` or `nos` (`dydd Mawrth` is Tuesday, `Mawrth` alone is March).
 fn weekday(t: &[Tok], lang: Lang) -> Option<(u8, usize)> {
-    const ENGLISH: [&[&str]; 7] = [
-        &["monday"],
-        &["tuesday", "tues"],
-        &["wednesday", "weds"],
-        &["thursday", "thurs"],
-        &["friday"],
-        &["saturday"],
-        &["sunday"],
-    ];
     const WELSH: [&str; 7] = [
         "llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul",
     ];
     let w = |i: usize| t.get(i).map(|(w, _, _)| w.as_str()).unwrap_or("");
-    if let Some(d) = ENGLISH.iter().position(|names| names.contains(&w(0))) {
+    if let Some(d) = ENGLISH_WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&w(0)))
+    {
         return Some((d as u8 + 1, 1));
     }
     if lang == Lang::Welsh && matches!(fold_mutation(w(0)).as_ref(), "Tydd" | "Tos") {
@@ -588,20 +659,6 @@ fn weekday(t: &[Tok], lang: Lang) -> Option<(u8, usize)> {
 /// A month name; the ones that are also words (`may`, `mar`, Welsh `mai` "that", `medi`
 /// "reaping") only next to a day or a year (`31 May`, `May 2026`) or after Welsh `mis`.
 fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "ionawr"],
-        &["february", "feb", "chwefror"],
-        &["march", "mar", "mawrth"],
-        &["april", "apr", "ebrill"],
-        &["may", "mai"],
-        &["june", "jun", "mehefin"],
-        &["july", "jul", "gorffennaf"],
-        &["august", "aug", "awst"],
-        &["september", "sep", "sept", "medi"],
-        &["october", "oct", "hydref"],
-        &["november", "nov", "tachwedd"],
-        &["december", "dec", "rhagfyr"],
-    ];
     let m = MONTHS
         .iter()
         .position(|names| names.contains(&w))
@@ -624,6 +681,14 @@ fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
 /// development set: better than stripping endings). Words with digits (references,
 /// registrations) are kept whole.
 fn stem(w: &str) -> &str {
+    // An ASCII word: bytes are characters, and a letter is an ASCII letter.
+    if w.is_ascii() {
+        let keep = STEM + usize::from(w.as_bytes()[0].is_ascii_uppercase());
+        if w.len() > keep && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return &w[..keep];
+        }
+        return w;
+    }
     let marked = w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     let keep = STEM + usize::from(marked);
     if w.chars().all(char::is_alphabetic)
