@@ -79,24 +79,29 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    fn new(text: String, words: &[settings::Word]) -> Sentence {
-        let alt = |w: &settings::Word| w.alt.as_deref().unwrap_or(&w.key).to_string();
+    /// The sentence's hashes, in one pass over its content words: each word is hashed once,
+    /// and a pair's hash is made from its words' hashes.
+    fn new(text: String, settings: &Settings) -> Sentence {
+        let mut words = Vec::new();
+        let mut alternatives = Vec::new();
+        let mut dates = Vec::new();
+        settings.each_word(&text, |key, alt| {
+            let h = word_hash(key);
+            words.push(h);
+            alternatives.push(alt.map_or(h, word_hash));
+            if text::is_date(key) {
+                dates.push(h);
+            }
+        });
         Sentence {
-            words: words.iter().map(|w| word_hash(&w.key)).collect(),
-            shingles: words
+            shingles: words.windows(2).map(|p| pair_hash(p[0], p[1])).collect(),
+            alt_shingles: alternatives
                 .windows(2)
-                .map(|p| pair_hash(&p[0].key, &p[1].key))
+                .map(|p| pair_hash(p[0], p[1]))
                 .collect(),
-            alternatives: words.iter().map(|w| word_hash(&alt(w))).collect(),
-            alt_shingles: words
-                .windows(2)
-                .map(|p| pair_hash(&alt(&p[0]), &alt(&p[1])))
-                .collect(),
-            dates: words
-                .iter()
-                .filter(|w| text::is_date(&w.key))
-                .map(|w| word_hash(&w.key))
-                .collect(),
+            words,
+            alternatives,
+            dates,
             text,
         }
     }
@@ -161,8 +166,8 @@ impl Fingerprint {
             }
         }
         let mut sentences: Vec<Sentence> = Vec::new();
-        let mut have: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::new();
-        let mut same_text: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut have: FastSet<Vec<u64>> = FastSet::default();
+        let mut same_text: FastSet<String> = FastSet::default();
         let mut budget = MAX_OWN_BYTES;
         // What is read to find the sentences, all texts together.
         let mut to_read = MAX_READ_BYTES;
@@ -182,11 +187,10 @@ impl Fingerprint {
                     truncated = true;
                     break 'texts;
                 }
-                let words = settings.words(&s);
-                if words.is_empty() {
+                let s = Sentence::new(s, settings);
+                if s.words.is_empty() {
                     continue;
                 }
-                let s = Sentence::new(s, &words);
                 same_text.insert(s.text.clone());
                 if !have.insert(s.words.clone()) {
                     continue;
@@ -208,8 +212,7 @@ impl Fingerprint {
                     break 'quoted;
                 };
                 quoted_budget = left;
-                let words = settings.words(&s);
-                let s = Sentence::new(s, &words);
+                let s = Sentence::new(s, settings);
                 context.extend(s.words.iter().chain(&s.shingles));
                 context.extend(s.alternatives.iter().chain(&s.alt_shingles));
             }
@@ -269,22 +272,110 @@ fn head(text: &str, max: usize) -> (&str, bool) {
     (&text[..end], true)
 }
 
-fn word_hash(w: &str) -> u64 {
-    stable_hash(format!("w {w}").as_bytes())
+// The hashes of words and word pairs are stored in the history, on disk: they must be the
+// same in every run and every build, so they are a fixed function with fixed seeds, defined
+// here (never std's `RandomState`), pinned by `tests::word_and_pair_hashes_are_stable`. They
+// need to resist accident only: the history holds hashes of what a sender wrote, and a sender
+// gains nothing by making two of their own words collide.
+//
+// Issue 13 replaced an FNV-1a of `format!("w {word}")` (a byte at a time, an allocation per
+// word and per pair) with the hash below: a history recorded before it does not meet a
+// message fingerprinted after it, so each customer's next message looks new once.
+
+/// Multiplies two 64-bit values and folds the 128-bit product's halves together: every input
+/// bit reaches every output bit.
+fn fold_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
-/// Unordered: Welsh puts the adjective after the noun ("golau stryd", "street light"), and
-/// rewordings swap words.
-fn pair_hash(a: &str, b: &str) -> u64 {
+/// Odd constants with no pattern in their bits: the fractional parts of the golden ratio and
+/// of the square roots of 2 and 3.
+const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0x6a09_e667_f3bc_c909;
+const K2: u64 = 0xbb67_ae85_84ca_a73b;
+
+/// Seeds that keep the kinds of hash apart, so a word and a pair never meet by construction.
+const WORD_SEED: u64 = 0x7767_6f72_6473_0001;
+const PAIR_SEED: u64 = 0x7770_6169_7273_0002;
+
+/// A stable 64-bit hash of `bytes`: 8 bytes (little-endian) per step of multiply and fold.
+fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed ^ fold_multiply(bytes.len() as u64 ^ K0, K1);
+    let (chunks, tail) = bytes.as_chunks::<8>();
+    for chunk in chunks {
+        h = fold_multiply(h ^ u64::from_le_bytes(*chunk), K0);
+    }
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    h = fold_multiply(h ^ u64::from_le_bytes(last), K1);
+    fold_multiply(h ^ K2, K0)
+}
+
+fn word_hash(w: &str) -> u64 {
+    hash_bytes(WORD_SEED, w.as_bytes())
+}
+
+/// The hash of a pair of words from their hashes. Unordered: Welsh puts the adjective after
+/// the noun ("golau stryd", "street light"), and rewordings swap words.
+fn pair_hash(a: u64, b: u64) -> u64 {
     let (a, b) = if UNORDERED_PAIRS && b < a {
         (b, a)
     } else {
         (a, b)
     };
-    stable_hash(format!("p {a} {b}").as_bytes())
+    let h = fold_multiply(PAIR_SEED ^ a, K1);
+    fold_multiply(h ^ b, K2)
 }
 
 const UNORDERED_PAIRS: bool = true;
+
+/// A `HashMap` hasher for the settings' word lists: a multiply and a rotate per 8 bytes
+/// (FxHash's scheme) rather than SipHash's rounds; a fingerprint looks each word up several
+/// times. These maps are in memory only and built from the settings, not from mail, so
+/// nothing needs them to resist a chosen key.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K0);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.add(u64::from_le_bytes(*chunk));
+        }
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(last) ^ ((tail.len() as u64) << 59));
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.add(v);
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.add(v as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the high bits well mixed and the low ones poorly; the table
+        // takes its bucket from the low bits.
+        self.0.rotate_left(26)
+    }
+}
+
+pub(crate) type FastState = std::hash::BuildHasherDefault<FastHasher>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, FastState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, FastState>;
 
 /// Attachment hashes live in the same set as words: keep them apart.
 fn attachment_hash(content: u64) -> u64 {

@@ -1,13 +1,15 @@
 //! `rules_dir/novelty.toml`: the thresholds, stock phrases and stop words of the novelty
 //! decision. A missing file means the shipped defaults (the file as shipped is embedded).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::path::Path;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::text;
+use super::{FastMap, FastSet};
 use crate::config::line_col;
 use crate::rules::{RulesError, RulesProblem};
 
@@ -33,15 +35,138 @@ pub struct Settings {
     /// makes the message new: "a new date alone (a new incident) is new".
     pub new_date_is_new: bool,
     /// Normalised word sequences cut out before anything is counted.
-    stock_phrases: Vec<Vec<String>>,
-    stop_words: HashSet<String>,
+    stock_phrases: StockPhrases,
+    stop_words: FastSet<String>,
     /// Phrases with the same meaning (English and Welsh), longest first: each becomes its
     /// concept key.
     glossary: Vec<(Vec<GlossaryWord>, String)>,
-    /// Glossary phrases by their first word: (whole word?, Welsh?, the word or its stem) →
-    /// indexes into `glossary`, in order. Looking a word up costs a hash, not a walk of the
-    /// glossary (which made a 500-word sentence take 100 ms in a debug build).
-    gloss_index: std::collections::HashMap<(bool, bool, String), Vec<usize>>,
+    /// Glossary phrases by their first word, in four maps (see [`gloss_slot`]): the word or
+    /// its stem → indexes into `glossary`, in order. Looking a word up costs a hash, not a walk
+    /// of the glossary (which made a 500-word sentence take 100 ms in a debug build), and no
+    /// key is built to look it up.
+    gloss_index: [FastMap<String, Vec<usize>>; 4],
+}
+
+/// Which of `Settings::gloss_index` holds the phrases of a language, by whole first word or by
+/// its stem.
+fn gloss_slot(whole: bool, welsh: bool) -> usize {
+    usize::from(!whole) * 2 + usize::from(welsh)
+}
+
+/// The stock phrases, and one automaton that finds them all in a sentence's word stream.
+///
+/// Each word of a phrase has a number; a sentence becomes the string of its words' numbers
+/// (two bytes each, 0 for a word in no phrase) and the automaton finds the phrases in it,
+/// leftmost-longest: at the first word where any phrase starts, the longest. That is what
+/// trying the phrases longest first at each word did (issue 13: comparing every word with
+/// all 153 shipped phrases was a third of the daemon's CPU).
+#[derive(Debug, Clone)]
+struct StockPhrases {
+    /// The phrases' words, longest phrase first.
+    phrases: Vec<Vec<String>>,
+    /// Each word of a phrase → its number, from 1.
+    ids: FastMap<String, u16>,
+    /// `None` when there is no phrase.
+    automaton: Option<AhoCorasick>,
+}
+
+/// Word numbers are two bytes: the first with its high bit set, the second without, so a
+/// phrase (which starts with a first byte) can only be found at the start of a word.
+const MAX_PHRASE_WORDS: usize = 128 * 128 - 1;
+
+fn encode(id: u16, out: &mut Vec<u8>) {
+    // `id` < 128 * 128, so both halves fit in seven bits.
+    out.push(0x80 | (id >> 7) as u8);
+    out.push((id & 0x7f) as u8);
+}
+
+impl StockPhrases {
+    fn new(mut phrases: Vec<Vec<String>>) -> Result<StockPhrases, String> {
+        // Longest first, so "as I said before" goes before "as I said" (the automaton does not
+        // need it; the reference in the tests and anyone reading the settings do).
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut ids: FastMap<String, u16> = FastMap::default();
+        let mut patterns = Vec::with_capacity(phrases.len());
+        for phrase in &phrases {
+            let mut pattern = Vec::with_capacity(phrase.len() * 2);
+            for w in phrase {
+                let next = ids.len() + 1;
+                if next > MAX_PHRASE_WORDS && !ids.contains_key(w) {
+                    return Err(format!(
+                        "stock_phrases have more than {MAX_PHRASE_WORDS} distinct words"
+                    ));
+                }
+                // Checked just above: `next` fits in 14 bits.
+                let id = *ids.entry(w.clone()).or_insert(next as u16);
+                encode(id, &mut pattern);
+            }
+            patterns.push(pattern);
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| format!("stock_phrases: {e}"))?,
+            )
+        };
+        Ok(StockPhrases {
+            phrases,
+            ids,
+            automaton,
+        })
+    }
+
+    /// For each word, whether it is outside every stock phrase.
+    fn keep<'a>(&self, plain: impl ExactSizeIterator<Item = &'a str>) -> Vec<bool> {
+        let mut keep = vec![true; plain.len()];
+        let Some(automaton) = &self.automaton else {
+            return keep;
+        };
+        let mut stream = Vec::with_capacity(keep.len() * 2);
+        for w in plain {
+            encode(self.ids.get(w).copied().unwrap_or(0), &mut stream);
+        }
+        // Matches start and end at word boundaries (see `encode`), so halving gives words.
+        for m in automaton.find_iter(&stream) {
+            keep[m.start() / 2..m.end() / 2].fill(false);
+        }
+        keep
+    }
+
+    /// What the stock phrases were matched with before issue 13: each phrase in turn at each
+    /// word, longest first. The reference [`StockPhrases::keep`] is tested against.
+    #[cfg(test)]
+    fn keep_one_by_one(&self, plain: &[&str]) -> Vec<bool> {
+        let mut keep = vec![true; plain.len()];
+        let mut i = 0;
+        while i < plain.len() {
+            let cut = self
+                .phrases
+                .iter()
+                .find(|p| {
+                    p.len() <= plain.len() - i && p.iter().zip(&plain[i..]).all(|(a, b)| a == b)
+                })
+                .map(Vec::len);
+            match cut {
+                Some(n) => {
+                    keep[i..i + n].fill(false);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        keep
+    }
+}
+
+/// Compared by what the file said: the rest is made from it.
+impl PartialEq for StockPhrases {
+    fn eq(&self, other: &StockPhrases) -> bool {
+        self.phrases == other.phrases
+    }
 }
 
 /// One word of a glossary phrase.
@@ -55,6 +180,7 @@ struct GlossaryWord {
 }
 
 /// A content word: its key, and a second key for a name (see [`text::Term::alt`]).
+#[cfg(test)]
 pub(crate) struct Word {
     pub key: String,
     pub alt: Option<String>,
@@ -148,26 +274,29 @@ impl Settings {
         if !problems.is_empty() {
             return Err(RulesError { problems });
         }
-        let mut stock_phrases: Vec<Vec<String>> = raw
+        let stock_phrases = raw
             .stock_phrases
             .iter()
             .map(|p| text::plain_words(p))
             .filter(|p| !p.is_empty())
             .collect();
-        // Longest first, so "as I said before" goes before "as I said".
-        stock_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let stock_phrases = StockPhrases::new(stock_phrases).map_err(|message| RulesError {
+            problems: vec![RulesProblem {
+                location: name.to_string(),
+                message,
+            }],
+        })?;
         let stop_words = raw
             .stop_words
             .iter()
             .flat_map(|w| text::plain_words(w))
             .collect();
-        let mut gloss_index: std::collections::HashMap<(bool, bool, String), Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut gloss_index: [FastMap<String, Vec<usize>>; 4] = Default::default();
         for (i, (words, _)) in glossary.iter().enumerate() {
             let first = &words[0];
             for (whole, word) in [(true, &first.full), (false, &first.stem)] {
-                let list = gloss_index
-                    .entry((whole, first.welsh, word.clone()))
+                let list = gloss_index[gloss_slot(whole, first.welsh)]
+                    .entry(word.clone())
                     .or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
@@ -190,69 +319,65 @@ impl Settings {
     /// A sentence's content words: normalised, stock phrases cut out, glossary phrases
     /// replaced by their concept, stop words dropped.
     pub fn content_words(&self, sentence: &str) -> Vec<String> {
-        self.words(sentence).into_iter().map(|w| w.key).collect()
+        let mut out = Vec::new();
+        self.each_word(sentence, |key, _| out.push(key.to_string()));
+        out
     }
 
     /// [`Settings::content_words`] with the second key of each name.
+    #[cfg(test)]
     pub(crate) fn words(&self, sentence: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        self.each_word(sentence, |key, alt| {
+            out.push(Word {
+                key: key.to_string(),
+                alt: alt.map(str::to_string),
+            })
+        });
+        out
+    }
+
+    /// Calls `f` with each content word of a sentence, in order: its key, and the second key
+    /// of a name (see [`text::Term::alt`]). A callback, so that the hot path builds no string
+    /// per word (issue 13).
+    pub(crate) fn each_word(&self, sentence: &str, mut f: impl FnMut(&str, Option<&str>)) {
         let (terms, lang) = text::terms(sentence);
-        let plain: Vec<String> = terms.iter().map(text::Term::plain).collect();
         // Stock phrases are marked, then left out in one pass (review finding: cutting each
         // out of the vectors moved all that followed, so a long run of them was quadratic).
-        let mut keep = vec![true; plain.len()];
-        let mut i = 0;
-        while i < plain.len() {
-            let cut = self
-                .stock_phrases
-                .iter()
-                .find(|p| plain[i..].starts_with(p))
-                .map(Vec::len);
-            match cut {
-                Some(n) => {
-                    keep[i..i + n].fill(false);
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
-        let (terms, plain): (Vec<text::Term>, Vec<String>) = terms
-            .into_iter()
-            .zip(plain)
+        let keep = self.stock_phrases.keep(terms.iter().map(text::Term::plain));
+        let terms: Vec<&text::Term> = terms
+            .iter()
             .zip(&keep)
             .filter(|(_, k)| **k)
-            .map(|(tp, _)| tp)
-            .unzip();
-        let mut out = Vec::new();
+            .map(|(t, _)| t)
+            .collect();
         let mut i = 0;
         while i < terms.len() {
-            let p = &plain[i];
+            let p = terms[i].plain();
             let stop = self.stop_words.contains(p);
             if let Some((concept, n)) = self
                 .gloss(&terms[i..], lang)
                 .filter(|(_, n)| *n > 1 || !stop)
             {
-                out.push(Word {
-                    key: concept.to_string(),
-                    alt: None,
-                });
+                f(concept, None);
                 i += n;
                 continue;
             }
             if !stop && (p.len() > 1 || p.as_bytes()[0].is_ascii_digit()) {
-                out.push(Word {
-                    key: terms[i].key(lang),
-                    alt: terms[i].alt(lang),
-                });
+                f(&terms[i].key(lang), terms[i].alt(lang).as_deref());
             }
             i += 1;
         }
-        out
     }
 
     /// The glossary phrase at the start of `terms`: (its concept, words used). Whole words
     /// first, then first letters (so "streets" finds "street"). Welsh phrases are matched in
     /// Welsh sentences and on names.
-    fn gloss(&self, terms: &[text::Term], lang: text::Lang) -> Option<(&str, usize)> {
+    fn gloss(&self, terms: &[&text::Term], lang: text::Lang) -> Option<(&str, usize)> {
+        let first = terms.first()?;
+        // A Welsh phrase cannot start at a lower-case word of an English sentence (see
+        // `matches`), so such a word need not fold its mutation to look one up.
+        let welsh_too = lang == text::Lang::Welsh || first.capital;
         for whole in [true, false] {
             let matches = |g: &GlossaryWord, t: &text::Term| {
                 if g.welsh {
@@ -260,9 +385,9 @@ impl Settings {
                         return false;
                     }
                     if whole {
-                        t.folded == g.full
+                        *t.folded() == *g.full
                     } else {
-                        t.key(text::Lang::Welsh) == g.stem
+                        *t.key(text::Lang::Welsh) == *g.stem
                     }
                 } else if whole {
                     t.surface == g.full
@@ -270,20 +395,22 @@ impl Settings {
                     t.plain() == g.stem
                 }
             };
-            let first = terms.first()?;
-            let (english, welsh) = if whole {
-                (first.surface.clone(), first.folded.clone())
+            let (english, welsh): (&str, Option<Cow<'_, str>>) = if whole {
+                (&first.surface, welsh_too.then(|| first.folded()))
             } else {
-                (first.plain(), first.key(text::Lang::Welsh))
+                (
+                    first.plain(),
+                    welsh_too.then(|| first.key(text::Lang::Welsh)),
+                )
             };
-            let mut candidates: Vec<usize> = [(false, english), (true, welsh)]
-                .into_iter()
-                .filter_map(|(w, key)| self.gloss_index.get(&(whole, w, key)))
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            for i in candidates {
+            let english = self.gloss_index[gloss_slot(whole, false)]
+                .get(english)
+                .map_or(&[][..], Vec::as_slice);
+            let welsh = welsh
+                .and_then(|w| self.gloss_index[gloss_slot(whole, true)].get(w.as_ref()))
+                .map_or(&[][..], Vec::as_slice);
+            // Both lists are in glossary order (longest phrase first): merged, they are too.
+            for i in merge_sorted(english, welsh) {
                 let (words, concept) = &self.glossary[i];
                 if words.len() <= terms.len() && words.iter().zip(terms).all(|(g, t)| matches(g, t))
                 {
@@ -293,6 +420,29 @@ impl Settings {
         }
         None
     }
+}
+
+/// The values of two ascending lists, in ascending order.
+fn merge_sorted<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x <= y => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
 }
 
 /// `"street light, lamp post = golau stryd, polyn lamp"`: the phrases (English before `=`,
@@ -319,14 +469,14 @@ fn glossary_entry(entry: &str) -> Result<Vec<(Vec<GlossaryWord>, String)>, Strin
                 .map(|t| GlossaryWord {
                     welsh,
                     full: if welsh {
-                        t.folded.clone()
+                        t.folded().into_owned()
                     } else {
                         t.surface.clone()
                     },
                     stem: if welsh {
-                        t.key(text::Lang::Welsh)
+                        t.key(text::Lang::Welsh).into_owned()
                     } else {
-                        t.plain()
+                        t.plain().to_string()
                     },
                 })
                 .collect();
@@ -345,4 +495,75 @@ fn glossary_entry(entry: &str) -> Result<Vec<(Vec<GlossaryWord>, String)>, Strin
             .join("_")
     );
     Ok(phrases.into_iter().map(|p| (p, concept.clone())).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The automaton against the phrases tried one by one, on `words`.
+    fn check(settings: &Settings, words: &[&str]) {
+        let stock = &settings.stock_phrases;
+        assert_eq!(
+            stock.keep(words.iter().copied()),
+            stock.keep_one_by_one(words),
+            "{words:?}"
+        );
+    }
+
+    #[test]
+    fn one_automaton_cuts_the_stock_phrases_that_trying_each_in_turn_did() {
+        // Issue 13 replaced trying every phrase at every word with one automaton; it must cut
+        // the same words: overlapping phrases, a phrase inside a longer one, runs of them.
+        let s = Settings::parse(
+            "stock_phrases = [\"as I said\", \"as I said before\", \"said before you\", \
+             \"thanks\", \"I said\", \"before you know it\"]\n",
+            "n.toml",
+        )
+        .unwrap();
+        for words in [
+            "as i said before you know it thanks thanks",
+            "i said before you know",
+            "as as i said said before you",
+            "thanks",
+            "",
+        ] {
+            let words: Vec<&str> = words.split_whitespace().collect();
+            check(&s, &words);
+        }
+        // The shipped phrases, on random streams of their words and others.
+        let s = Settings::default();
+        let mut vocabulary: Vec<&str> = s
+            .stock_phrases
+            .phrases
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        vocabulary.extend(["mould", "bedroom", "7", "m2", "Kyn"]);
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize])
+                .collect();
+            check(&s, &words);
+        }
+        // Whole shipped phrases, back to back, are cut entirely.
+        let words: Vec<&str> = s
+            .stock_phrases
+            .phrases
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        check(&s, &words);
+        assert!(!s.stock_phrases.keep(words.iter().copied()).contains(&true));
+    }
 }

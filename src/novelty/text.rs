@@ -1,6 +1,11 @@
 //! Cutting text into sentences and words for the novelty fingerprint. PURE.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use unicode_normalization::UnicodeNormalization;
+
+use super::FastSet;
 
 /// "Re: Fwd: AW: Subject" → "Subject" (and Welsh "Ateb:", "Ymlaen:").
 pub fn strip_subject_prefixes(subject: &str) -> &str {
@@ -25,7 +30,7 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, out: &mut Vec<String>| {
-        let s = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = squeeze(current);
         if !s.is_empty() {
             out.push(s);
         }
@@ -41,11 +46,10 @@ pub fn sentences(text: &str) -> Vec<String> {
         if bullet {
             flush(&mut current, &mut out);
         }
-        let mut chars = t.char_indices().peekable();
         let mut from = 0;
-        while let Some((i, c)) = chars.next() {
-            if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
-            {
+        // The marks are ASCII, so they are found as bytes, never inside a character.
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', t.as_bytes()) {
+            if t[i + 1..].chars().next().is_some_and(char::is_whitespace) {
                 current.push(' ');
                 current.push_str(&t[from..=i]);
                 flush(&mut current, &mut out);
@@ -59,6 +63,25 @@ pub fn sentences(text: &str) -> Vec<String> {
         }
     }
     flush(&mut current, &mut out);
+    out
+}
+
+/// `s` with its runs of whitespace made one space, and none at either end.
+fn squeeze(s: &str) -> String {
+    if !s.is_ascii() {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII: the whitespace `split_whitespace` knows is tab to carriage return, and space.
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| matches!(c, '\t'..='\r' | ' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
     out
 }
 
@@ -80,8 +103,6 @@ pub struct Term {
     /// Lower case, accents dropped, whole; numbers, dates and weekdays already in their
     /// shared form (`11`, `m2`, `d3`).
     pub surface: String,
-    /// `surface` with a Welsh initial mutation folded (see [`fold_mutation`]).
-    pub folded: String,
     /// Written with a capital (a name, or the start of a sentence).
     pub capital: bool,
     /// A number, date, weekday or code: compared as written, never folded.
@@ -89,28 +110,37 @@ pub struct Term {
 }
 
 impl Term {
+    /// `surface` with a Welsh initial mutation folded (see [`fold_mutation`]). Made when asked
+    /// for rather than kept: most words are English and lower case, and never need it.
+    pub fn folded(&self) -> Cow<'_, str> {
+        if self.literal {
+            return Cow::Borrowed(&self.surface);
+        }
+        fold_mutation(&self.surface)
+    }
+
     /// The word as the stop words and stock phrases see it: `surface`, shortened.
-    pub fn plain(&self) -> String {
+    pub fn plain(&self) -> &str {
         stem(&self.surface)
     }
 
     /// The word as the history sees it: in a Welsh sentence the folded form.
-    pub fn key(&self, lang: Lang) -> String {
+    pub fn key(&self, lang: Lang) -> Cow<'_, str> {
         match lang {
-            Lang::Welsh if !self.literal => stem(&self.folded),
-            _ => self.plain(),
+            Lang::Welsh if !self.literal => stem_cow(self.folded()),
+            _ => Cow::Borrowed(self.plain()),
         }
     }
 
     /// A second key for a name, so that "Caerfyrddin" in English meets "Caerfyrddin" (or
     /// "Nghaerfyrddin") in Welsh: the other language's form of a capitalised word.
-    pub fn alt(&self, lang: Lang) -> Option<String> {
+    pub fn alt(&self, lang: Lang) -> Option<Cow<'_, str>> {
         if !self.capital || self.literal {
             return None;
         }
         let other = match lang {
-            Lang::English => stem(&self.folded),
-            Lang::Welsh => self.plain(),
+            Lang::English => stem_cow(self.folded()),
+            Lang::Welsh => Cow::Borrowed(self.plain()),
         };
         (other != self.key(lang)).then_some(other)
     }
@@ -130,19 +160,20 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
     while i < raw.len() {
         let capital = raw[i].1;
         let literal = |s: String| Term {
-            folded: s.clone(),
             surface: s,
             capital: false,
             literal: true,
         };
         let word = |j: usize| raw.get(j).map(|t| t.0.as_str());
-        if let Some((d, used)) = weekday(&raw[i..], lang) {
+        // Whether the word can start a weekday, a number word or a month (see ENGLISH_NAMES).
+        let name = lang == Lang::Welsh || ENGLISH_NAMES.contains(raw[i].0.as_str());
+        if name && let Some((d, used)) = weekday(&raw[i..], lang) {
             out.push(literal(format!("d{d}")));
             i += used;
             continue;
         }
         // Number words, alone or compound, are numbers (and may start a date).
-        let number_word = number(&raw[i..], lang);
+        let number_word = if name { number(&raw[i..], lang) } else { None };
         let w: String = match number_word {
             Some((n, _)) => n.to_string(),
             None => raw[i].0.clone(),
@@ -177,7 +208,8 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             continue;
         }
         let prev = out.last().map(|t| t.surface.as_str());
-        if let Some(m) = month(&w, prev, word(i + 1)) {
+        // Here `w` is the word as written (a number word went on above).
+        if name && let Some(m) = month(&w, prev, word(i + 1)) {
             match word(i + 1)
                 .and_then(|d| d.parse::<u32>().ok())
                 .filter(|d| (1..=31).contains(d))
@@ -195,7 +227,6 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             continue;
         }
         out.push(Term {
-            folded: fold_mutation(&w),
             surface: w,
             capital,
             literal: false,
@@ -220,23 +251,42 @@ pub fn is_date(key: &str) -> bool {
 /// meet.
 pub fn words(sentence: &str) -> Vec<String> {
     let (terms, lang) = terms(sentence);
-    terms.iter().map(|t| t.key(lang)).collect()
+    terms.iter().map(|t| t.key(lang).into_owned()).collect()
 }
 
 /// The words of a sentence as stop words and stock phrases are matched: never folded.
 pub fn plain_words(sentence: &str) -> Vec<String> {
-    terms(sentence).0.iter().map(Term::plain).collect()
+    terms(sentence)
+        .0
+        .iter()
+        .map(|t| t.plain().to_string())
+        .collect()
 }
 
 /// (lower-cased word, written with a capital, the one character between it and the word
 /// before or a space) for each word; `£` is a word, `gbp`.
+///
+/// Most mail is ASCII, so the text is walked a byte at a time and only a character outside
+/// ASCII is decoded (issue 13: decoding and classifying every character was a large part of
+/// the daemon's CPU). A word is a run of letters, digits and combining marks, as before.
 fn tokens(sentence: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     // (start, end) of each token in `sentence`, to look at what is between them.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    for (i, c) in sentence.char_indices() {
-        let part = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (part, len, pound) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1, false)
+        } else {
+            // `i` is always at a character's first byte: it moves by whole characters.
+            let Some(c) = sentence[i..].chars().next() else {
+                break;
+            };
+            let part = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+            (part, c.len_utf8(), c == '£')
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -245,15 +295,41 @@ fn tokens(sentence: &str) -> Vec<Tok> {
             }
             _ => {}
         }
-        if c == '£' {
+        if pound {
             out.push(("gbp".into(), false, ' '));
-            spans.push((i, i + c.len_utf8()));
+            spans.push((i, i + len));
         }
+        i += len;
     }
     if let Some(s) = start {
         token(sentence, s, sentence.len(), &mut out, &mut spans);
     }
     out
+}
+
+/// A word as [`tokens`] keeps it: lower case, accents dropped, letters and digits only.
+pub(super) fn normalise(raw: &str) -> String {
+    // An ASCII word is all letters and digits already (that is what made it a word), and NFKD
+    // leaves ASCII alone: lower-casing it is the whole normalisation.
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
+    raw.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// [`normalise`] as it was before its ASCII fast path (issue 13): every word through NFKD.
+/// The reference the fast path is tested against.
+#[cfg(test)]
+pub(super) fn normalise_slowly(raw: &str) -> String {
+    raw.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn token(
@@ -265,12 +341,7 @@ fn token(
 ) {
     let raw = &sentence[start..end];
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
-    let w: String = raw
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let w = normalise(raw);
     if w.is_empty() {
         return;
     }
@@ -345,14 +416,24 @@ const ENGLISH_MARKERS: &[&str] = &[
     "she", "there", "but", "will", "would", "had", "s", "t", "m", "ve", "ll", "d", "your",
 ];
 
+/// The markers as sets: each word is looked up with one hash rather than compared with the
+/// ninety markers in turn (issue 13).
+static MARKERS: LazyLock<[FastSet<&'static str>; 2]> = LazyLock::new(|| {
+    [
+        WELSH_MARKERS.iter().copied().collect(),
+        ENGLISH_MARKERS.iter().copied().collect(),
+    ]
+});
+
 fn language(tokens: &[Tok]) -> Lang {
-    let count = |list: &[&str]| {
+    let count = |list: &FastSet<&str>| {
         tokens
             .iter()
-            .filter(|(w, _, _)| list.contains(&w.as_str()))
+            .filter(|(w, _, _)| list.contains(w.as_str()))
             .count()
     };
-    if count(WELSH_MARKERS) > count(ENGLISH_MARKERS) {
+    let [welsh, english] = &*MARKERS;
+    if count(welsh) > count(english) {
         Lang::Welsh
     } else {
         Lang::English
@@ -366,7 +447,7 @@ fn language(tokens: &[Tok]) -> Lang {
 /// `L` for ll, l; `R` for rh, r. Other words (ff, s, words with digits) are left alone. The
 /// classes are wider than the mutations, so a few unrelated words meet (`pen`, `ben`, `men`);
 /// the history is a set of hashes, and this is the price of not needing a dictionary.
-pub fn fold_mutation(w: &str) -> String {
+pub fn fold_mutation(w: &str) -> Cow<'_, str> {
     const RULES: &[(&str, char)] = &[
         ("ngh", 'K'),
         ("ng", 'K'),
@@ -392,22 +473,89 @@ pub fn fold_mutation(w: &str) -> String {
         ("r", 'R'),
     ];
     if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 2 {
-        return w.to_string();
+        return Cow::Borrowed(w);
     }
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y');
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     if vowel(first) {
-        return format!("K{w}");
+        return Cow::Owned(format!("K{w}"));
     }
     if first == 'h' && chars.next().is_some_and(vowel) {
-        return format!("K{}", &w[1..]);
+        return Cow::Owned(format!("K{}", &w[1..]));
     }
     match RULES.iter().find(|(p, _)| w.starts_with(p)) {
-        Some((_, '-')) | None => w.to_string(),
-        Some((p, class)) => format!("{class}{}", &w[p.len()..]),
+        Some((_, '-')) | None => Cow::Borrowed(w),
+        Some((p, class)) => Cow::Owned(format!("{class}{}", &w[p.len()..])),
     }
 }
+
+/// English number words: `one` .. `nineteen`, then the tens from `twenty`.
+const NUMBER_UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const NUMBER_TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+const ENGLISH_WEEKDAYS: [&[&str]; 7] = [
+    &["monday"],
+    &["tuesday", "tues"],
+    &["wednesday", "weds"],
+    &["thursday", "thurs"],
+    &["friday"],
+    &["saturday"],
+    &["sunday"],
+];
+
+/// Month names, English and Welsh, January first.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "ionawr"],
+    &["february", "feb", "chwefror"],
+    &["march", "mar", "mawrth"],
+    &["april", "apr", "ebrill"],
+    &["may", "mai"],
+    &["june", "jun", "mehefin"],
+    &["july", "jul", "gorffennaf"],
+    &["august", "aug", "awst"],
+    &["september", "sep", "sept", "medi"],
+    &["october", "oct", "hydref"],
+    &["november", "nov", "tachwedd"],
+    &["december", "dec", "rhagfyr"],
+];
+
+/// Every word that can start a weekday, a number word or a month in an English sentence.
+/// Any other word skips those three look-ups, each a walk of a list (issue 13: they were a
+/// sixth of the fingerprint's time). Made from the lists themselves, so it cannot fall behind.
+static ENGLISH_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    NUMBER_UNITS
+        .iter()
+        .chain(&NUMBER_TENS)
+        .chain(&["hundred"])
+        .chain(ENGLISH_WEEKDAYS.iter().copied().flatten())
+        .chain(MONTHS.iter().copied().flatten())
+        .copied()
+        .collect()
+});
 
 /// A number written in words at the start of `t`: (value, words used). English `two` ..
 /// `ninety-nine` and `hundred`; Welsh (mutated or not) `dau`/`dwy` .. `deg`, `un ar ddeg`,
@@ -417,33 +565,9 @@ fn number(t: &[Tok], lang: Lang) -> Option<(u32, usize)> {
     let w = |i: usize| t.get(i).map(|(w, _, _)| w.as_str()).unwrap_or("");
     match lang {
         Lang::English => {
-            const UNITS: [&str; 19] = [
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-            ];
-            const TENS: [&str; 8] = [
-                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-            ];
-            if let Some(t) = TENS.iter().position(|x| *x == w(0)) {
+            if let Some(t) = NUMBER_TENS.iter().position(|x| *x == w(0)) {
                 let n = (t as u32 + 2) * 10;
-                return match UNITS[..9].iter().position(|x| *x == w(1)) {
+                return match NUMBER_UNITS[..9].iter().position(|x| *x == w(1)) {
                     Some(u) => Some((n + u as u32 + 1, 2)),
                     None => Some((n, 1)),
                 };
@@ -451,7 +575,7 @@ fn number(t: &[Tok], lang: Lang) -> Option<(u32, usize)> {
             if w(0) == "hundred" {
                 return Some((100, 1));
             }
-            match UNITS.iter().position(|x| *x == w(0)) {
+            match NUMBER_UNITS.iter().position(|x| *x == w(0)) {
                 Some(0) if w(1) == "hundred" => Some((100, 2)),
                 Some(0) => None,
                 Some(u) if w(1) == "hundred" => Some(((u as u32 + 1) * 100, 2)),
@@ -513,23 +637,17 @@ const WELSH_UNITS: &[(&[&str], u32)] = &[
 /// A weekday at the start of `t`: (1 = Monday .. 7 = Sunday, words used). English names;
 /// Welsh after `dydd` or `nos` (`dydd Mawrth` is Tuesday, `Mawrth` alone is March).
 fn weekday(t: &[Tok], lang: Lang) -> Option<(u8, usize)> {
-    const ENGLISH: [&[&str]; 7] = [
-        &["monday"],
-        &["tuesday", "tues"],
-        &["wednesday", "weds"],
-        &["thursday", "thurs"],
-        &["friday"],
-        &["saturday"],
-        &["sunday"],
-    ];
     const WELSH: [&str; 7] = [
         "llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul",
     ];
     let w = |i: usize| t.get(i).map(|(w, _, _)| w.as_str()).unwrap_or("");
-    if let Some(d) = ENGLISH.iter().position(|names| names.contains(&w(0))) {
+    if let Some(d) = ENGLISH_WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&w(0)))
+    {
         return Some((d as u8 + 1, 1));
     }
-    if lang == Lang::Welsh && matches!(fold_mutation(w(0)).as_str(), "Tydd" | "Tos") {
+    if lang == Lang::Welsh && matches!(fold_mutation(w(0)).as_ref(), "Tydd" | "Tos") {
         let next = fold_mutation(w(1));
         if let Some(d) = WELSH.iter().position(|x| fold_mutation(x) == next) {
             return Some((d as u8 + 1, 2));
@@ -541,20 +659,6 @@ fn weekday(t: &[Tok], lang: Lang) -> Option<(u8, usize)> {
 /// A month name; the ones that are also words (`may`, `mar`, Welsh `mai` "that", `medi`
 /// "reaping") only next to a day or a year (`31 May`, `May 2026`) or after Welsh `mis`.
 fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "ionawr"],
-        &["february", "feb", "chwefror"],
-        &["march", "mar", "mawrth"],
-        &["april", "apr", "ebrill"],
-        &["may", "mai"],
-        &["june", "jun", "mehefin"],
-        &["july", "jul", "gorffennaf"],
-        &["august", "aug", "awst"],
-        &["september", "sep", "sept", "medi"],
-        &["october", "oct", "hydref"],
-        &["november", "nov", "tachwedd"],
-        &["december", "dec", "rhagfyr"],
-    ];
     let m = MONTHS
         .iter()
         .position(|names| names.contains(&w))
@@ -576,15 +680,35 @@ fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
 /// "photo", "flooded" and "flooding", "assessment" and "assessed" meet (measured on the
 /// development set: better than stripping endings). Words with digits (references,
 /// registrations) are kept whole.
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
+    // An ASCII word: bytes are characters, and a letter is an ASCII letter.
+    if w.is_ascii() {
+        let keep = STEM + usize::from(w.as_bytes()[0].is_ascii_uppercase());
+        if w.len() > keep && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return &w[..keep];
+        }
+        return w;
+    }
     let marked = w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     let keep = STEM + usize::from(marked);
     if w.chars().all(char::is_alphabetic)
         && let Some((i, _)) = w.char_indices().nth(keep)
     {
-        return w[..i].to_string();
+        return &w[..i];
     }
-    w.to_string()
+    w
+}
+
+/// [`stem`] of a word that may be owned: cut in place, so no second copy is made.
+fn stem_cow(w: Cow<'_, str>) -> Cow<'_, str> {
+    match w {
+        Cow::Borrowed(b) => Cow::Borrowed(stem(b)),
+        Cow::Owned(mut o) => {
+            let keep = stem(&o).len();
+            o.truncate(keep);
+            Cow::Owned(o)
+        }
+    }
 }
 
 const STEM: usize = 5;
