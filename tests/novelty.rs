@@ -212,7 +212,22 @@ async fn history_is_kept_for_senders_before_they_are_restricted() {
     )
     .unwrap();
     tx.send(()).await.unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // The reload is done when it is audited (a fixed sleep was too short under load).
+    let mut reloaded = false;
+    for _ in 0..100 {
+        let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+        if audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "reload")
+        {
+            reloaded = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(reloaded, "the rules were reloaded");
     let reply = send(&d, from, &eml(from, 2, "Mould again", RESEND)).await;
     assert!(
         reply.starts_with("250") && reply.contains("filed"),
