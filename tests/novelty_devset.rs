@@ -42,7 +42,13 @@ struct Eval {
     wrong: Vec<String>,
 }
 
+/// The figures with the shipped history; with `cap`, each customer's history keeps only their
+/// last `cap` messages (the per-sender cap's eviction, oldest first).
 fn evaluate(settings: &Settings) -> Eval {
+    evaluate_capped(settings, None)
+}
+
+fn evaluate_capped(settings: &Settings, cap: Option<usize>) -> Eval {
     let mut sequences: Vec<PathBuf> = std::fs::read_dir(root())
         .unwrap()
         .flatten()
@@ -57,13 +63,18 @@ fn evaluate(settings: &Settings) -> Eval {
     for seq in &sequences {
         let labels: Labels =
             toml::from_str(&std::fs::read_to_string(seq.join("labels.toml")).unwrap()).unwrap();
-        let mut history = MemoryHistory::default();
+        let mut kept: Vec<Fingerprint> = Vec::new();
         for (i, label) in labels.message.iter().enumerate() {
             let raw = std::fs::read(seq.join(&label.file)).unwrap();
             let message = Message::parse(&raw).unwrap();
             let fp = Fingerprint::of(&message, settings);
+            let mut history = MemoryHistory::default();
+            let from = kept.len().saturating_sub(cap.unwrap_or(usize::MAX));
+            for (n, earlier) in kept.iter().enumerate().skip(from) {
+                history.record(earlier, n as u64 + 1);
+            }
             let report = assess(&fp, &history, settings);
-            history.record(&fp, i as u64 + 1);
+            kept.push(fp);
             if i == 0 {
                 firsts_new += usize::from(report.new);
                 continue;
@@ -106,6 +117,32 @@ fn evaluate(settings: &Settings) -> Eval {
 fn shipped() -> Settings {
     Settings::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
         .expect("shipped novelty.toml loads")
+}
+
+/// What evicting a customer's oldest messages does to the decision (issue 13): the figures when
+/// each customer's history keeps only their last N messages. `cargo test --release --test
+/// novelty_devset -- --nocapture eviction` prints them.
+#[test]
+fn eviction() {
+    let s = shipped();
+    let full = evaluate(&s);
+    for cap in [1, 2, 3, 5, 8] {
+        let e = evaluate_capped(&s, Some(cap));
+        println!(
+            "history capped at the last {cap} message(s): accuracy {:.3} ({}/{}), new found {:.3}, repeats found {:.3}",
+            e.correct as f64 / e.n as f64,
+            e.correct,
+            e.n,
+            e.new_found as f64 / e.new_total as f64,
+            e.old_found as f64 / e.old_total as f64
+        );
+        // Forgetting can only make a message look new, never a new one look old.
+        assert!(e.new_found >= full.new_found, "cap {cap}");
+        assert!(e.old_found <= full.old_found, "cap {cap}");
+    }
+    // A cap above every sequence's length changes nothing.
+    let big = evaluate_capped(&s, Some(1_000));
+    assert_eq!((big.correct, big.new_found), (full.correct, full.new_found));
 }
 
 /// `NOVELTY_SWEEP=1 cargo test --release --test novelty_devset -- --nocapture sweep` prints
