@@ -40,22 +40,8 @@ ROUNDS=${BENCH_ROUNDS:-3}
 FROM=customer@bench.example
 TO=housing@bench.example
 
-SCRATCH=$(mktemp -d /tmp/cg-history.XXXXXX)
-PIDS=()
-cleanup() {
-	local rc=$? p
-	set +e
-	for p in "${PIDS[@]}"; do stop_pid "$p" 10 >/dev/null; done
-	if [[ $rc -ne 0 ]]; then tail -n 20 "$SCRATCH"/*.log >&2; fi
-	rm -rf "$SCRATCH"
-	exit "$rc"
-}
-trap cleanup EXIT
-
-SINK_PORT=$(free_port)
-smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 >"$SCRATCH/sink.log" 2>&1 &
-PIDS+=($!)
-wait_port "$SINK_PORT" 10 "${PIDS[-1]}" || die "smtp-sink did not start"
+scratch_with_cleanup history
+start_sink
 
 # start NAME: a daemon with the shipped rules; its port goes to PORT_<NAME>, pid to PID_<NAME>.
 start() {

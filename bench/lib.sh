@@ -119,3 +119,30 @@ copy_rules() {
 median() {
 	python3 -c 'import sys,statistics; print("%.1f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"
 }
+
+# scratch_with_cleanup NAME: makes $SCRATCH (/tmp/cg-NAME.XXXXXX) and an empty PIDS array, and
+# traps EXIT to stop every pid in PIDS, show the scratch logs' tails on failure and remove the
+# scratch dir.
+scratch_with_cleanup() {
+	SCRATCH=$(mktemp -d "/tmp/cg-$1.XXXXXX")
+	PIDS=()
+	trap _scratch_cleanup EXIT
+}
+
+_scratch_cleanup() {
+	local rc=$? p
+	set +e
+	for p in "${PIDS[@]}"; do stop_pid "$p" 10 >/dev/null; done
+	if [[ $rc -ne 0 ]]; then tail -n 20 "$SCRATCH"/*.log >&2; fi
+	rm -rf "$SCRATCH"
+	exit "$rc"
+}
+
+# start_sink: an smtp-sink on a free loopback port ($SINK_PORT), logging to $SCRATCH/sink.log,
+# its pid added to PIDS.
+start_sink() {
+	SINK_PORT=$(free_port)
+	smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 >"$SCRATCH/sink.log" 2>&1 &
+	PIDS+=($!)
+	wait_port "$SINK_PORT" 10 "${PIDS[-1]}" || die "smtp-sink did not start"
+}

@@ -35,22 +35,8 @@ COPIES=${MIX_COPIES:-6}
 SESSIONS=${MIX_SESSIONS:-16}
 ROUNDS=${MIX_ROUNDS:-2}
 
-SCRATCH=$(mktemp -d /tmp/cg-mix.XXXXXX)
-PIDS=()
-cleanup() {
-	local rc=$? p
-	set +e
-	for p in "${PIDS[@]}"; do stop_pid "$p" 10 >/dev/null; done
-	if [[ $rc -ne 0 ]]; then tail -n 20 "$SCRATCH"/*.log >&2; fi
-	rm -rf "$SCRATCH"
-	exit "$rc"
-}
-trap cleanup EXIT
-
-SINK_PORT=$(free_port)
-smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 >"$SCRATCH/sink.log" 2>&1 &
-PIDS+=($!)
-wait_port "$SINK_PORT" 10 "${PIDS[-1]}" || die "smtp-sink did not start"
+scratch_with_cleanup mix
+start_sink
 
 # send PORT: sends the mix; prints "messages seconds".
 send() {
