@@ -94,16 +94,33 @@ pub enum Write {
     Written(oneshot::Sender<()>),
 }
 
-/// The background writer: takes what has queued up, writes it in one blocking task. Holds the
-/// store weakly, so it ends with the store.
+/// How long the writer lets writes gather before it hands them to a blocking thread, unless
+/// somebody waits for them ([`Write::Written`]) or a batch is full. Under load this turns a
+/// thread hand-off per message into one per batch; the history is at most this much behind,
+/// and a decision that reads it waits for it anyway.
+const WRITER_LINGER: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// The background writer: takes what has queued up within [`WRITER_LINGER`], writes it in one
+/// blocking task. Holds the store weakly, so it ends with the store.
 pub(super) async fn writer(inner: Weak<Inner>, mut rx: mpsc::Receiver<Write>) {
     while let Some(first) = rx.recv().await {
+        let mut waited_for = matches!(first, Write::Written(_));
         let mut batch = vec![first];
+        let deadline = tokio::time::Instant::now() + WRITER_LINGER;
         while batch.len() < WRITER_BATCH {
-            match rx.try_recv() {
-                Ok(w) => batch.push(w),
-                Err(_) => break,
-            }
+            let next = match rx.try_recv() {
+                Ok(w) => Some(w),
+                Err(mpsc::error::TryRecvError::Empty) if !waited_for => {
+                    tokio::time::timeout_at(deadline, rx.recv())
+                        .await
+                        .ok()
+                        .flatten()
+                }
+                Err(_) => None,
+            };
+            let Some(w) = next else { break };
+            waited_for |= matches!(w, Write::Written(_));
+            batch.push(w);
         }
         let Some(inner) = inner.upgrade() else {
             return;
