@@ -32,8 +32,8 @@
 //! pipeline hands over a message's hashes and answers Postfix without waiting, and the writer
 //! applies what has queued up in one blocking task. Its loss is harmless: a crash (nothing is
 //! fsync'd per message) or a full queue (dropped, with a warning) only makes a repeat look new
-//! (it is delivered), and a message is not in the history until the writer has run, a few
-//! milliseconds after its 250; a decision that reads the history waits for the writes queued
+//! (it is delivered), and a message is not in the history until the writer has run, up to
+//! [`WRITER_LINGER`] (20 ms) after its 250 plus the write itself; a decision that reads the history waits for the writes queued
 //! before it ([`Store::history_written_blocking`]), so a resend straight after is judged
 //! against the message before it.
 
