@@ -18,7 +18,7 @@ use contactgate::smtp::Envelope;
 
 /// The daemon's allocator (`src/main.rs`), so the figures are the daemon's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// The message `smtp-source -l 10240` sends, with ordinary headers in front.
 fn relay_message() -> Vec<u8> {
