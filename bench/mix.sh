@@ -15,6 +15,7 @@
 #   MIX_COPIES [6]      copies of each corpus message, each from its own sender
 #   MIX_SESSIONS [16]   concurrent SMTP clients
 #   MIX_ROUNDS [2]      direct/via pairs
+#   MIX_KEEP_DATA []    a path: each round's data_dir is copied to PATH.roundN before the daemon stops
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -93,6 +94,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	du1=$(du -sb "$dir/data" | cut -f1)
 	w1=$(awk '/^write_bytes/ {print $2}' "/proc/$pid/io")
 	rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+	if [[ -n ${MIX_KEEP_DATA:-} ]]; then cp -a "$dir/data" "$MIX_KEEP_DATA.round$round"; fi
 	stop_pid "$pid" 20 >/dev/null || true
 	row=$(python3 -c "
 nd,td,nv,tv=$n_direct,$t_direct,$n_via,$t_via

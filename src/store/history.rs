@@ -6,7 +6,8 @@
 //! of disk and 90 KB written per message):
 //! - tree `history_records`: key = identity, NUL, big-endian u64 sequence number; value =
 //!   [`RECORD_VERSION`], the day (big-endian i64, days since the epoch), then the message's
-//!   distinct hashes, each cut to its high 32 bits, sorted, big-endian u32. An identity is a
+//!   distinct hashes, each cut to its high 32 bits, sorted and Rice-coded ([`encode_record`];
+//!   version 1, still read, kept them as big-endian u32s). An identity is a
 //!   normalised sender address; a customer's history is the union of their addresses'.
 //! - tree `history_messages`: key = big-endian u64 sequence number; value = JSON
 //!   [`MessageEntry`]: which message it was (for "closest earlier message <id> of <date>"),
@@ -53,7 +54,7 @@ use super::{Inner, Store, StoreError};
 use crate::novelty::{Earlier, Fingerprint, Seen};
 
 /// The record layout this build writes.
-const RECORD_VERSION: u8 = 1;
+const RECORD_VERSION: u8 = 2;
 
 /// Indexes kept in memory at most (one per looked-up identity).
 pub const INDEX_IDENTITIES: usize = 64;
@@ -204,25 +205,149 @@ fn short(hash: u64) -> u32 {
     (hash >> 32) as u32
 }
 
+/// A record: [`RECORD_VERSION`], the day, the number of hashes (big-endian u32), the Rice
+/// parameter `k` (one byte), then the sorted, distinct hashes as Rice-coded gaps: each gap's
+/// high part in unary (that many 1 bits, then a 0), its low `k` bits as they are, most
+/// significant bit first. n random 32-bit values have gaps of about 2^32 / n, so a hash costs
+/// about `k` + 2.5 bits instead of 32: a fifth less disk per message (issue 13: ≤ 2 KB).
 fn encode_record(day: i64, hashes: &[u32]) -> Vec<u8> {
-    let mut v = Vec::with_capacity(9 + hashes.len() * 4);
+    debug_assert!(
+        hashes.windows(2).all(|w| w[0] < w[1]),
+        "sorted and distinct"
+    );
+    let n = hashes.len() as u64;
+    let span = hashes.last().map_or(0, |&h| u64::from(h) + 1);
+    // The largest k with 2^k at most the mean gap: every quotient together is then at most 2n.
+    let k = if n == 0 || span / n == 0 {
+        0
+    } else {
+        (span / n).ilog2().min(31)
+    };
+    let mut v = Vec::with_capacity(14 + hashes.len() * (k as usize + 2) / 8 + 1);
     v.push(RECORD_VERSION);
     v.extend_from_slice(&day.to_be_bytes());
-    for h in hashes {
-        v.extend_from_slice(&h.to_be_bytes());
+    v.extend_from_slice(&(hashes.len() as u32).to_be_bytes());
+    v.push(k as u8);
+    let mut bits = BitWriter {
+        out: v,
+        acc: 0,
+        len: 0,
+    };
+    let mut prev = 0u32;
+    for &h in hashes {
+        let gap = h - prev;
+        prev = h;
+        for _ in 0..gap >> k {
+            bits.push(1, 1);
+        }
+        bits.push(0, 1);
+        bits.push(u64::from(gap) & ((1u64 << k) - 1), k);
     }
-    v
+    bits.finish()
 }
 
-/// The day and hashes of a record; `None` for a layout this build does not know.
-fn decode_record(v: &[u8]) -> Option<(i64, impl Iterator<Item = u32> + '_)> {
-    if v.first() != Some(&RECORD_VERSION) || v.len() < 9 || !(v.len() - 9).is_multiple_of(4) {
-        return None;
+/// Bits, most significant first, into bytes.
+struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    /// Bits waiting in `acc` (fewer than 8 between calls).
+    len: u32,
+}
+
+impl BitWriter {
+    /// Appends the low `n` (at most 32) bits of `value`.
+    fn push(&mut self, value: u64, n: u32) {
+        self.acc = (self.acc << n) | value;
+        self.len += n;
+        while self.len >= 8 {
+            self.len -= 8;
+            self.out.push((self.acc >> self.len) as u8);
+        }
+        self.acc &= (1u64 << self.len) - 1;
     }
-    let day = i64::from_be_bytes(v[1..9].try_into().ok()?);
-    let hashes = v[9..]
-        .chunks_exact(4)
-        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]));
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.len > 0 {
+            self.out.push((self.acc << (8 - self.len)) as u8);
+        }
+        self.out
+    }
+}
+
+/// The hashes of a record, decoded as they are read ([`encode_record`]).
+struct Hashes<'a> {
+    bytes: &'a [u8],
+    /// The next bit to read, counted from the start of `bytes`.
+    at: usize,
+    left: u32,
+    k: u32,
+    prev: u32,
+    /// A version 1 record: big-endian u32s.
+    plain: bool,
+}
+
+impl Hashes<'_> {
+    fn bit(&mut self) -> Option<u64> {
+        let byte = *self.bytes.get(self.at / 8)?;
+        let b = (byte >> (7 - self.at % 8)) & 1;
+        self.at += 1;
+        Some(u64::from(b))
+    }
+}
+
+impl Iterator for Hashes<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        if self.plain {
+            let at = self.at / 8;
+            let h = u32::from_be_bytes(self.bytes.get(at..at + 4)?.try_into().ok()?);
+            self.at += 32;
+            self.left -= 1;
+            return Some(h);
+        }
+        let mut q = 0u64;
+        while self.bit()? == 1 {
+            q += 1;
+        }
+        let mut low = 0u64;
+        for _ in 0..self.k {
+            low = (low << 1) | self.bit()?;
+        }
+        let gap = u32::try_from((q << self.k) | low).ok()?;
+        self.prev = self.prev.checked_add(gap)?;
+        self.left -= 1;
+        Some(self.prev)
+    }
+}
+
+/// The day and hashes of a record; `None` for a layout this build does not know. A damaged
+/// record's hashes end where the damage is found. Reads version 1 records (the hashes as
+/// big-endian u32s), so an upgrade keeps the history.
+fn decode_record(v: &[u8]) -> Option<(i64, Hashes<'_>)> {
+    let day = i64::from_be_bytes(v.get(1..9)?.try_into().ok()?);
+    let hashes = match v[0] {
+        1 if (v.len() - 9).is_multiple_of(4) => Hashes {
+            bytes: &v[9..],
+            at: 0,
+            left: ((v.len() - 9) / 4) as u32,
+            k: 0,
+            prev: 0,
+            plain: true,
+        },
+        RECORD_VERSION if v.len() >= 14 && v[13] <= 31 => Hashes {
+            bytes: &v[14..],
+            at: 0,
+            left: u32::from_be_bytes(v[9..13].try_into().ok()?),
+            k: u32::from(v[13]),
+            prev: 0,
+            plain: false,
+        },
+        _ => return None,
+    };
     Some((day, hashes))
 }
 
@@ -646,6 +771,80 @@ mod tests {
             .count()
     }
 
+    #[test]
+    fn records_round_trip_and_are_a_fifth_smaller() {
+        let mut state: u64 = 0x243F_6A88_85A3_08D3;
+        let mut random = |n: usize| {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state >> 32) as u32
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let cases = vec![
+            vec![],
+            vec![0],
+            vec![u32::MAX],
+            vec![0, u32::MAX],
+            vec![1, 2, 3, 4, 5],
+            (0..1000).collect(),
+            random(1),
+            random(7),
+            random(600),
+            random(20_000),
+        ];
+        for hashes in cases {
+            let v = encode_record(-3, &hashes);
+            let (day, decoded) = decode_record(&v).expect("decodes");
+            assert_eq!(day, -3);
+            assert_eq!(decoded.collect::<Vec<_>>(), hashes);
+            if hashes.len() >= 600 {
+                // About k + 2.5 bits a hash, k = log2(2^32 / n): at most 80% of 32 bits here.
+                assert!(
+                    v.len() * 5 <= hashes.len() * 4 * 4 + 14 * 5,
+                    "{} hashes in {} bytes",
+                    hashes.len(),
+                    v.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn version_1_records_are_still_read_and_damage_ends_the_hashes() {
+        let mut v1 = vec![1u8];
+        v1.extend_from_slice(&7i64.to_be_bytes());
+        for h in [5u32, 9, 4_000_000_000] {
+            v1.extend_from_slice(&h.to_be_bytes());
+        }
+        let (day, hashes) = decode_record(&v1).expect("version 1");
+        assert_eq!(
+            (day, hashes.collect::<Vec<_>>()),
+            (7, vec![5, 9, 4_000_000_000])
+        );
+        // Cut short, or claiming more hashes than it holds: what is there, then the end.
+        let full = encode_record(1, &[10, 20, 30, 40]);
+        let (_, cut) = decode_record(&full[..full.len() - 1]).expect("header intact");
+        assert!(cut.count() < 4);
+        let mut lying = full.clone();
+        lying[9..13].copy_from_slice(&1_000_000u32.to_be_bytes());
+        let (_, more) = decode_record(&lying).expect("header intact");
+        assert!(more.take(100).count() < 100);
+        // Unknown versions and impossible parameters are not read at all.
+        assert!(decode_record(&[9u8; 20]).is_none());
+        let mut bad_k = full;
+        bad_k[13] = 40;
+        assert!(decode_record(&bad_k).is_none());
+        assert!(decode_record(&[2u8, 0, 0]).is_none());
+        assert!(decode_record(&[]).is_none());
+    }
+
     #[tokio::test]
     async fn a_sender_keeps_at_most_the_cap_of_records_the_most_recent() {
         let dir = tempfile::tempdir().unwrap();
@@ -723,7 +922,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_message_costs_one_record_of_four_bytes_a_hash() {
+    async fn a_message_costs_one_record_of_under_four_bytes_a_hash() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         let fp = fingerprint(1);
@@ -736,7 +935,8 @@ mod tests {
         distinct.dedup();
         let (k, v) = store.inner.history_records.iter().next().unwrap().unwrap();
         assert_eq!(store.inner.history_records.len(), 1);
-        assert_eq!(v.len(), 9 + 4 * distinct.len());
+        assert!(v.len() < 14 + 4 * distinct.len(), "{} bytes", v.len());
+        assert_eq!(decode_record(&v).unwrap().1.collect::<Vec<_>>(), distinct);
         assert!(seq_of(&k).is_some());
     }
 }
