@@ -14,6 +14,10 @@ use std::time::Instant;
 
 use contactgate::flags::{Detector, Lexicon};
 
+/// The daemon's allocator (`src/main.rs`), so the figures are the daemon's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const SENTENCES: &[&str] = &[
     "Dear Sir or Madam, I am writing for the third time about the missed bin collection at 14 Penistone Road.",
     "This is a disgrace and frankly the service has been incompetent from start to finish!",

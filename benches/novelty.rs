@@ -18,6 +18,10 @@ use contactgate::message::Message;
 use contactgate::novelty::{Earlier, Fingerprint, Settings, assess};
 use contactgate::store::Store;
 
+/// The daemon's allocator (`src/main.rs`), so the figures are the daemon's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const HISTORY: usize = 10_000;
 const ROUNDS: usize = 21;
 const PER_ROUND: usize = 200;

@@ -12,6 +12,10 @@ use contactgate::rules::{MatchSettings, Rules};
 use contactgate::smtp::Envelope;
 use time::macros::datetime;
 
+/// The daemon's allocator (`src/main.rs`), so the figures are the daemon's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// A rules file with `n` customers, cycling through every restriction kind.
 fn rules_text(n: usize) -> String {
     let mut s = String::with_capacity(n * 400);
