@@ -4,7 +4,8 @@
 //! - 250 only after the downstream accepted the message or the held copy is durable;
 //! - every internal failure becomes a 4xx so Postfix keeps the message and retries;
 //! - every decision other than a plain delivery is in the audit trail before the 250;
-//! - one log line per message, with its id, client, envelope, size, action, reasons and time.
+//! - one log line per message, with its id, client, envelope, size, action, reason codes and
+//!   time (never the reasons' text, which can name the customer and quote their words).
 //!
 //! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
@@ -22,7 +23,7 @@ use crate::flags::monitor::ContactReservation;
 use crate::message::Message;
 use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::policy::{self, Action, Flag, PolicySettings, Verdict};
+use crate::policy::{self, Action, Code, Flag, PolicySettings, Reason, Verdict};
 use crate::replies::{self, ReplySettings};
 use crate::rules::{LiveRules, Rules};
 use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
@@ -439,16 +440,24 @@ impl Pipeline {
                 .expect("failed is not empty");
             return Outcome::DeliveryFailed(first);
         }
-        let reasons: Vec<String> = delivery
+        let reasons: Vec<Reason> = delivery
             .failed
             .iter()
-            .map(|(r, e)| format!("downstream did not take recipient {r}: {e}"))
+            .map(|(r, e)| {
+                Reason::new(
+                    Code::DownstreamRefused,
+                    format!("downstream did not take recipient {r}: {e}"),
+                )
+            })
             .chain(std::iter::once(if delivery.accepted.is_empty() {
-                "nothing could be delivered".to_string()
+                Reason::new(Code::DownstreamNothing, "nothing could be delivered")
             } else {
-                format!(
-                    "delivered to {}; kept for the rest",
-                    delivery.accepted.join(", ")
+                Reason::new(
+                    Code::DownstreamPartial,
+                    format!(
+                        "delivered to {}; kept for the rest",
+                        delivery.accepted.join(", ")
+                    ),
                 )
             }))
             .chain(decided.reasons.iter().cloned())
@@ -457,7 +466,7 @@ impl Pipeline {
             action: Action::Hold,
             recipients: delivery.failed.iter().map(|(r, _)| r.clone()).collect(),
             original_recipients: t.envelope.recipients.clone(),
-            summary: reasons[0].clone(),
+            summary: reasons[0].text.clone(),
             reasons,
             customers: decided.customers.clone(),
             release_at: None,
@@ -468,7 +477,16 @@ impl Pipeline {
         };
         let mut record = held_record(t, message, id, now, &verdict);
         let settled = crate::release::settle(&mut record, &delivery, now);
-        verdict.reasons = record.reasons.clone();
+        // What settling added (a copy held for an officer says why), for the audit entry.
+        let added = record
+            .reasons
+            .get(verdict.reasons.len()..)
+            .unwrap_or_default();
+        verdict.reasons.extend(
+            added
+                .iter()
+                .map(|text| Reason::new(Code::DownstreamHeld, text.clone())),
+        );
         let mut audit = Vec::new();
         if decided.action == Action::Reroute {
             audit.push(decision_entry(t, decided, id, now));
@@ -568,8 +586,9 @@ impl MessageHandler for Pipeline {
             Outcome::Kept(action) => action.as_str(),
             _ => "tempfail",
         };
+        // Codes only: the reasons' texts can name the customer and quote their words.
         let reasons = verdict
-            .map(|v| policy::log_reasons(&v.reasons))
+            .map(|v| policy::reason::log_codes(&v.reasons))
             .unwrap_or_default();
         let to = t.envelope.recipients.join(",");
         let ms = started.elapsed().as_millis() as u64;
@@ -773,49 +792,58 @@ fn unanalysed_verdict(
 ) -> Verdict {
     let matched = policy::matched_customers(header, envelope, rules);
     let customers: Vec<String> = matched.iter().map(|(c, _)| c.id.clone()).collect();
-    let mut reasons: Vec<String> = matched
+    let mut reasons: Vec<Reason> = matched
         .iter()
-        .map(|(c, how)| format!("sender matches restricted customer {} by {how}", c.id))
+        .map(|(c, how)| {
+            Reason::new(
+                Code::Customer(c.id.clone()),
+                format!("sender matches restricted customer {} by {how}", c.id),
+            )
+        })
         .collect();
-    let held = match why {
-        Unanalysed::Failed(what) => {
-            reasons.insert(
-                0,
+    let (first, held) = match why {
+        Unanalysed::Failed(what) => (
+            Reason::new(
+                Code::AnalysisFailed,
                 format!("could not be analysed: {what} (an internal error); held for an officer"),
-            );
-            true
-        }
-        Unanalysed::TimedOut(limit) if !matched.is_empty() => {
-            reasons.insert(
-                0,
+            ),
+            true,
+        ),
+        Unanalysed::TimedOut(limit) if !matched.is_empty() => (
+            Reason::new(
+                Code::AnalysisTimedOut,
                 format!(
                     "analysis cut short: not finished within {} s; a restriction applies and \
                      the text could not be read, so held for an officer",
                     limit.as_secs()
                 ),
-            );
-            true
-        }
-        Unanalysed::TimedOut(limit) => {
-            reasons.insert(
-                0,
+            ),
+            true,
+        ),
+        Unanalysed::TimedOut(limit) => (
+            Reason::new(
+                Code::AnalysisTimedOut,
                 format!(
                     "analysis cut short: not finished within {} s; no restriction applies to \
                      the sender, so delivered without flag checks",
                     limit.as_secs()
                 ),
-            );
-            settings.hold_all
-        }
+            ),
+            settings.hold_all,
+        ),
     };
+    reasons.insert(0, first);
     if settings.hold_all {
-        reasons.push("hold_all is set in the configuration: every message is held".into());
+        reasons.push(Reason::new(
+            Code::HoldAll,
+            "hold_all is set in the configuration: every message is held",
+        ));
     }
     Verdict {
         action: if held { Action::Hold } else { Action::Deliver },
         recipients: envelope.recipients.clone(),
         original_recipients: envelope.recipients.clone(),
-        summary: reasons[0].clone(),
+        summary: reasons[0].text.clone(),
         reasons,
         customers,
         release_at: None,
@@ -1030,7 +1058,7 @@ fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateT
     e.sender = Some(t.envelope.sender.clone());
     e.customers = verdict.customers.clone();
     e.action = Some(verdict.action.as_str().to_string());
-    e.details = verdict.reasons.clone();
+    e.details = policy::reason::texts(&verdict.reasons);
     if verdict.recipients != verdict.original_recipients {
         e.details.push(format!(
             "recipients {} routed to {}",
@@ -1063,7 +1091,7 @@ fn held_record(
             Action::File => HeldAction::File,
             _ => HeldAction::Hold,
         },
-        reasons: verdict.reasons.clone(),
+        reasons: policy::reason::texts(&verdict.reasons),
         release_at: verdict.release_at,
         size: t.data.len() as u64,
         state: HeldState::Held,
