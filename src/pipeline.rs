@@ -147,7 +147,7 @@ impl Pipeline {
             verdict.release_at,
         ) {
             Err(skip) => {
-                info!(id, template = plan.template, reason = %skip, "no reply");
+                info!(id, template = plan.template, reason = %skip.code(), "no reply");
                 None
             }
             Ok(out) => Some(QueuedReply {
@@ -177,7 +177,7 @@ impl Pipeline {
                 template: template.clone(),
                 days: self.replies.interval_days,
             };
-            info!(id, template = %template, to = %to, reason = %skip, "no reply");
+            info!(id, template = %template, to = %to, reason = %skip.code(), days = self.replies.interval_days, "no reply");
         }
     }
 
@@ -593,11 +593,13 @@ impl MessageHandler for Pipeline {
         let to = t.envelope.recipients.join(",");
         let ms = started.elapsed().as_millis() as u64;
         let from = t.envelope.sender.as_str();
+        // The reply's code, not its text: a downstream's refusal is quoted in it.
+        let reply_code = format!("{} {}", reply.code, reply.status);
         if reply.is_positive() {
-            info!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, "message");
+            info!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply_code, "message");
         } else {
             let error = outcome_detail(&outcome);
-            warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, error = %error, "message not accepted");
+            warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply_code, error = %error, "message not accepted");
         }
         reply
     }
@@ -977,6 +979,8 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
     }
 }
 
+/// Why a message was not accepted, for its log line: our own words and codes, never a
+/// downstream's reply text.
 fn outcome_detail(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Internal(e) => e.clone(),
@@ -984,7 +988,7 @@ fn outcome_detail(outcome: &Outcome) -> String {
             error!(error = %e, "store failure");
             e.to_string()
         }
-        Outcome::DeliveryFailed(e) => e.to_string(),
+        Outcome::DeliveryFailed(e) => e.log_code(),
         _ => String::new(),
     }
 }

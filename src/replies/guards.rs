@@ -46,6 +46,26 @@ impl std::fmt::Display for Skip {
     }
 }
 
+impl Skip {
+    /// For the log: which rule stopped the reply, never the header value or subject that
+    /// tripped it (a subject is customer text; the text form quotes it).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Skip::NullSender => "guard:null_sender",
+            Skip::AutoSubmitted(_) => "guard:auto_submitted",
+            Skip::Precedence(_) => "guard:precedence",
+            Skip::ListHeader(_) => "guard:list_header",
+            Skip::AutoResponseSuppress(_) => "guard:auto_response_suppress",
+            Skip::SystemSender(_) => "guard:system_sender",
+            Skip::DeliveryReport => "guard:delivery_report",
+            Skip::LooksAutomatic(_) => "guard:automatic_subject",
+            Skip::RateLimited { .. } => "reply:rate_limited",
+            Skip::NotEnabled(_) => "reply:not_enabled",
+            Skip::RepliesOff => "reply:off",
+        }
+    }
+}
+
 /// `Ok` when the message may get an automatic reply.
 pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
     if envelope_sender.trim().is_empty() {
