@@ -6,6 +6,18 @@ use time::OffsetDateTime;
 
 use super::StoreError;
 
+/// A record that does not read back. serde_json's message can quote the value it stopped at
+/// (a subject, a reason, an excerpt), and store errors reach the log, so only the kind of
+/// error and its position are kept.
+fn unreadable(what: &str, e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt(format!(
+        "{what}: {:?} error at line {} column {}",
+        e.classify(),
+        e.line(),
+        e.column()
+    ))
+}
+
 /// The record version this build writes.
 pub const HELD_RECORD_VERSION: u32 = 1;
 
@@ -160,15 +172,15 @@ impl HeldMessage {
         struct Versioned {
             version: u32,
         }
-        let v: Versioned = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("held record: {e}")))?;
+        let v: Versioned =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("held record", &e))?;
         if v.version != HELD_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "held record version {} is not known to this build (knows {HELD_RECORD_VERSION})",
                 v.version
             )));
         }
-        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(format!("held record: {e}")))
+        serde_json::from_slice(bytes).map_err(|e| unreadable("held record", &e))
     }
 }
 
@@ -207,8 +219,7 @@ impl Incident {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<Incident, StoreError> {
-        let e: Incident = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("incident: {e}")))?;
+        let e: Incident = serde_json::from_slice(bytes).map_err(|e| unreadable("incident", &e))?;
         if e.version != INCIDENT_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "incident version {} is not known to this build",
@@ -255,6 +266,20 @@ mod tests {
             discard_reason: None,
             flags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn regression_an_unreadable_record_is_not_quoted_in_the_error() {
+        // Store errors reach the log; serde_json's message quotes the value it stopped at.
+        let mut v: serde_json::Value = serde_json::from_slice(&sample().encode()).unwrap();
+        v["size"] = "Subject: my Secretmarker results".into();
+        let e = HeldMessage::decode(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.starts_with("corrupt store: held record: Data error"),
+            "{text}"
+        );
+        assert!(!text.contains("Secretmarker"), "{text}");
     }
 
     #[test]
@@ -353,8 +378,8 @@ impl AuditEntry {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
-        let e: AuditEntry = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("audit entry: {e}")))?;
+        let e: AuditEntry =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("audit entry", &e))?;
         if e.version != AUDIT_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "audit entry version {} is not known to this build",
@@ -420,8 +445,8 @@ impl OutboxEntry {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<OutboxEntry, StoreError> {
-        let e: OutboxEntry = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("outbox entry: {e}")))?;
+        let e: OutboxEntry =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("outbox entry", &e))?;
         if e.version != OUTBOX_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "outbox entry version {} is not known to this build",
