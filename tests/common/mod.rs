@@ -527,9 +527,20 @@ pub fn start_binary_logging(
     listen: SocketAddr,
     stderr: impl Into<std::process::Stdio>,
 ) -> std::process::Child {
+    start_binary_with(config, listen, stderr, &[])
+}
+
+/// Like [`start_binary_logging`], with extra environment variables (`CONTACTGATE_LOG`).
+pub fn start_binary_with(
+    config: &Path,
+    listen: SocketAddr,
+    stderr: impl Into<std::process::Stdio>,
+    env: &[(&str, &str)],
+) -> std::process::Child {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
         .args(["serve", "--config"])
         .arg(config)
+        .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
         .stderr(stderr)
         .spawn()
@@ -550,6 +561,21 @@ pub fn start_binary_logging(
     let _ = child.kill();
     let _ = child.wait();
     panic!("daemon did not start listening on {listen}");
+}
+
+/// Waits until the log file says `needle` `occurrences` times; returns its text.
+pub async fn wait_for_log(log: &Path, needle: &str, occurrences: usize) -> String {
+    for _ in 0..1500 {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.matches(needle).count() >= occurrences {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "log never said {needle:?} {occurrences} times:\n{}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
 }
 
 /// The value of the first header field `name` (exact case) in a message's header section.
