@@ -137,11 +137,7 @@ fn bad_rules_stop_the_daemon_from_starting_with_a_location() {
         err.contains("restrictions.toml:1:1: missing `name`"),
         "{err}"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
-        .args(["serve", "--config"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing `name`"));
+    let (ok, err) = serve_to_end(&config);
+    assert!(!ok);
+    assert!(err.contains("missing `name`"), "{err}");
 }

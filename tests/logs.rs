@@ -422,3 +422,53 @@ async fn regression_no_customer_text_reaches_the_log_on_any_path() {
         assert!(text.contains(needle), "log lacks {needle:?}:\n{text}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_a_bad_rules_file_is_located_in_the_log_not_quoted() {
+    // The problems in a rules file quote the values they refuse (serde's "invalid type:
+    // string ..." and our own "... is not an email address"), and in restrictions.toml a value
+    // can be a customer's details. The log names the place; check-config shows the value.
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let listen = free_port();
+    write_config(d, listen, sink.addr);
+    let config = d.join("contactgate.toml");
+    let restrictions = d.join("rules/restrictions.toml");
+    let log = d.join("daemon.log");
+    let mut child = start_binary_with(
+        &config,
+        listen,
+        std::fs::File::create(&log).unwrap(),
+        &[("CONTACTGATE_LOG", "trace")],
+    );
+    let not_an_address = rules().replace("\"new@mail.example\"", "\"Zqxmarkhome of Mrs New\"");
+    std::fs::write(&restrictions, not_an_address).unwrap();
+    // SAFETY: kill(2) on our own child's pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGHUP) }, 0);
+    let text = wait_for_log(&log, "rules reload failed", 1).await;
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    assert!(child.wait().unwrap().success());
+    assert!(text.contains("restrictions.toml:"), "{text}");
+    assert!(!has_marker(&text), "{text}");
+
+    // At start-up, a value of the wrong type: the daemon refuses to start, saying where.
+    let wrong_type = rules().replace(
+        "decided_on = 2026-03-01",
+        "decided_on = \"after Zqxmarkcourt case\"",
+    );
+    std::fs::write(&restrictions, wrong_type).unwrap();
+    let (ok, _, err) = cli_in(d, &["check-config"]).await;
+    assert!(
+        !ok && err.contains("Zqxmarkcourt"),
+        "check-config shows it: {err}"
+    );
+    let (ok, err) = serve_to_end(&config);
+    assert!(!ok);
+    assert!(
+        err.contains("restrictions.toml:") && err.contains("check-config"),
+        "{err}"
+    );
+    assert!(!has_marker(&err), "{err}");
+}

@@ -516,6 +516,20 @@ pub fn free_port() -> SocketAddr {
         .unwrap()
 }
 
+/// Runs `serve` with `config` to the end (a daemon that refuses to start); returns whether it
+/// succeeded and its standard error.
+pub fn serve_to_end(config: &Path) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
+        .args(["serve", "--config"])
+        .arg(config)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Starts the real binary with `config` and waits until it listens on `listen`.
 pub fn start_binary(config: &Path, listen: SocketAddr) -> std::process::Child {
     start_binary_logging(config, listen, std::process::Stdio::null())
