@@ -280,7 +280,10 @@ pub async fn reload_rules(
             Err(RulesError {
                 problems: vec![crate::rules::RulesProblem {
                     location: config.rules_dir.display().to_string(),
-                    message: format!("the reload task failed: {e}"),
+                    message: format!(
+                        "the reload task failed: {}",
+                        crate::unwind::task_failure(&e)
+                    ),
                     quotes_file: false,
                 }],
             })

@@ -81,7 +81,10 @@ impl Scheduler {
             Ok(Ok(0)) => {}
             Ok(Ok(n)) => info!(senders = n, "expired contact-pattern counters"),
             Ok(Err(e)) => error!(error = %e, "could not expire contact-pattern counters"),
-            Err(e) => error!(error = %e, "contact counter expiry task failed"),
+            Err(e) => error!(
+                error = crate::unwind::task_failure(&e),
+                "contact counter expiry task failed"
+            ),
         }
     }
 
@@ -93,7 +96,10 @@ impl Scheduler {
             Ok(Ok(0)) => {}
             Ok(Ok(n)) => info!(entries = n, "expired correspondence history"),
             Ok(Err(e)) => error!(error = %e, "could not expire the correspondence history"),
-            Err(e) => error!(error = %e, "history expiry task failed"),
+            Err(e) => error!(
+                error = crate::unwind::task_failure(&e),
+                "history expiry task failed"
+            ),
         }
     }
 

@@ -105,7 +105,10 @@ impl ReplySender {
                 Err(())
             }
             Err(e) => {
-                error!(error = %e, "outbox task failed");
+                error!(
+                    error = crate::unwind::task_failure(&e),
+                    "outbox task failed"
+                );
                 Err(())
             }
         }

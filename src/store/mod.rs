@@ -896,7 +896,10 @@ async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
         // fsync blocks; keep it off the async workers.
         if let Err(e) = tokio::task::spawn_blocking(move || worker.commit(batch)).await {
             // The requests' senders were dropped with the task, so their holders see Closed.
-            error!(error = %e, "group commit task failed");
+            error!(
+                error = crate::unwind::task_failure(&e),
+                "group commit task failed"
+            );
         }
         if !stoppers.is_empty() {
             // Drop our handle before answering, so that a caller holding the last other handle
