@@ -67,20 +67,44 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 /// `s` with its runs of whitespace made one space, and none at either end.
+///
+/// One walk over the bytes (issue 13: splitting on a `char` pattern and joining cost a tenth of
+/// the fingerprint). ASCII whitespace is found by byte; a character outside ASCII is decoded
+/// only to ask whether it is whitespace (no-break space, the Unicode spaces), as
+/// `split_whitespace` would.
 fn squeeze(s: &str) -> String {
-    if !s.is_ascii() {
-        return s.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    // ASCII: the whitespace `split_whitespace` knows is tab to carriage return, and space.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| matches!(c, '\t'..='\r' | ' '))
-        .filter(|w| !w.is_empty())
-    {
+    // Where the word being copied starts, if one is open.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            // `i` is always at a character's first byte: it moves by whole characters.
+            let c = s[i..].chars().next().expect("inside the string");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -426,19 +450,18 @@ static MARKERS: LazyLock<[FastSet<&'static str>; 2]> = LazyLock::new(|| {
 });
 
 fn language(tokens: &[Tok]) -> Lang {
-    let count = |list: &FastSet<&str>| {
-        tokens
-            .iter()
-            .filter(|(w, _, _)| list.contains(w.as_str()))
-            .count()
-    };
     let [welsh, english] = &*MARKERS;
-    if count(welsh) > count(english) {
-        Lang::Welsh
-    } else {
-        Lang::English
+    let (mut w, mut e) = (0, 0);
+    // No marker is longer than this: most words need no look-up at all.
+    for (word, _, _) in tokens.iter().filter(|t| t.0.len() <= MARKER_MAX_LEN) {
+        w += usize::from(welsh.contains(word.as_str()));
+        e += usize::from(english.contains(word.as_str()));
     }
+    if w > e { Lang::Welsh } else { Lang::English }
 }
+
+/// The longest marker, in bytes.
+const MARKER_MAX_LEN: usize = 6;
 
 /// Folds a Welsh initial consonant mutation: the word's first sound is replaced by the class
 /// of sounds it can mutate between, written as a capital letter (never produced otherwise):
@@ -712,3 +735,51 @@ fn stem_cow(w: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 const STEM: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_marker_is_longer_than_the_length_that_skips_the_look_up() {
+        for m in WELSH_MARKERS.iter().chain(ENGLISH_MARKERS) {
+            assert!(m.len() <= MARKER_MAX_LEN, "{m}");
+        }
+    }
+
+    #[test]
+    fn squeezing_a_byte_at_a_time_is_what_splitting_and_joining_was() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "  a  b\t\tc\r\n",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "caf\u{e9}  \u{2019}quoted\u{2019} \u{a3}5",
+            "\u{a0}lead and trail\u{a0}",
+            "\x0b\x0cvt ff\x1c not space",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let alphabet = [
+            'a', 'B', ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{e9}', '\u{2019}', '\u{85}',
+            '\u{1c}', '.',
+        ];
+        let mut state: u64 = 0xD1B5_4A32_D192_ED03;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 30) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push(alphabet[(state >> 40) as usize % alphabet.len()]);
+            }
+            cases.push(s);
+        }
+        for case in &cases {
+            assert_eq!(squeeze(case), reference(case), "{case:?}");
+        }
+    }
+}
