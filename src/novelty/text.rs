@@ -703,7 +703,7 @@ fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
 /// "photo", "flooded" and "flooding", "assessment" and "assessed" meet (measured on the
 /// development set: better than stripping endings). Words with digits (references,
 /// registrations) are kept whole.
-fn stem(w: &str) -> &str {
+pub(super) fn stem(w: &str) -> &str {
     // An ASCII word: bytes are characters, and a letter is an ASCII letter.
     if w.is_ascii() {
         let keep = STEM + usize::from(w.as_bytes()[0].is_ascii_uppercase());
