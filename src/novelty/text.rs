@@ -177,7 +177,7 @@ impl Term {
 /// `twenty-one`, Welsh `tri`, `dau ddeg`, `un ar ddeg`), month names as `m1`..`m12`, weekdays
 /// (`Friday`, `dydd Gwener`) as `d1`..`d7`.
 pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
-    let raw = tokens(sentence);
+    let mut raw = tokens(sentence);
     let lang = language(&raw);
     let mut out: Vec<Term> = Vec::new();
     let mut i = 0;
@@ -188,7 +188,6 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             capital: false,
             literal: true,
         };
-        let word = |j: usize| raw.get(j).map(|t| t.0.as_str());
         // Whether the word can start a weekday, a number word or a month (see ENGLISH_NAMES).
         let name = lang == Lang::Welsh || ENGLISH_NAMES.contains(raw[i].0.as_str());
         if name && let Some((d, used)) = weekday(&raw[i..], lang) {
@@ -200,13 +199,14 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         let number_word = if name { number(&raw[i..], lang) } else { None };
         let w: String = match number_word {
             Some((n, _)) => n.to_string(),
-            None => raw[i].0.clone(),
+            // Nothing reads this word again: it moves into the term.
+            None => std::mem::take(&mut raw[i].0),
         };
         let after = i + number_word.map_or(1, |(_, used)| used);
         // Dates are one word: "3rd February", "3 of February", "03/02", "February 3" are all
         // `3m2` (a year stays a word of its own).
         if let Some(d) = w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
-            if let Some(m) = word(after)
+            if let Some(m) = word_at(&raw, after)
                 .filter(|_| raw[after].2 == '/')
                 .and_then(|m| m.parse::<u32>().ok())
                 .filter(|m| (1..=12).contains(m))
@@ -215,12 +215,13 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
                 i = after + 1;
                 continue;
             }
-            let j = if word(after) == Some("of") {
+            let j = if word_at(&raw, after) == Some("of") {
                 after + 1
             } else {
                 after
             };
-            if let Some(m) = word(j).and_then(|m| month(m, Some(&w), word(j + 1))) {
+            if let Some(m) = word_at(&raw, j).and_then(|m| month(m, Some(&w), word_at(&raw, j + 1)))
+            {
                 out.push(literal(format!("{d}m{m}")));
                 i = j + 1;
                 continue;
@@ -233,8 +234,8 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         }
         let prev = out.last().map(|t| t.surface.as_str());
         // Here `w` is the word as written (a number word went on above).
-        if name && let Some(m) = month(&w, prev, word(i + 1)) {
-            match word(i + 1)
+        if name && let Some(m) = month(&w, prev, word_at(&raw, i + 1)) {
+            match word_at(&raw, i + 1)
                 .and_then(|d| d.parse::<u32>().ok())
                 .filter(|d| (1..=31).contains(d))
                 .filter(|_| raw.get(i + 2).is_none_or(|t| t.2 != ':'))
@@ -258,6 +259,11 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         i += 1;
     }
     (out, lang)
+}
+
+/// The word at `j`, if there is one.
+fn word_at(raw: &[Tok], j: usize) -> Option<&str> {
+    raw.get(j).map(|t| t.0.as_str())
 }
 
 /// Whether a key is a date (`3m2`).
