@@ -68,12 +68,29 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// `s` with its runs of whitespace made one space, and none at either end.
 ///
-/// One walk over the bytes (issue 13: splitting on a `char` pattern and joining cost a tenth of
-/// the fingerprint). ASCII whitespace is found by byte; a character outside ASCII is decoded
-/// only to ask whether it is whitespace (no-break space, the Unicode spaces), as
-/// `split_whitespace` would.
+/// Issue 13: splitting on a `char` pattern and joining cost a tenth of the fingerprint. Text
+/// with no whitespace but single spaces (no control character, no byte that can start a
+/// Unicode space: C2 for U+0085 and U+00A0, E1 for U+1680, E2 80/81 for U+2000 to U+205F, E3
+/// for U+3000) is copied whole; anything else takes one walk over the bytes, decoding only
+/// the characters outside ASCII to ask whether they are whitespace, as `split_whitespace`
+/// would.
 fn squeeze(s: &str) -> String {
     let bytes = s.as_bytes();
+    // Most sentences have single spaces only (lines are trimmed and joined with one): found
+    // with vectorised scans, they are copied whole.
+    let single_spaced = !bytes
+        .iter()
+        .any(|&b| b < 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE3)
+        && !memchr::memchr_iter(0xE2, bytes).any(|at| {
+            matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+            )
+        })
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if single_spaced {
+        return s.trim_matches(' ').to_string();
+    }
     let mut out = String::with_capacity(s.len());
     // Where the word being copied starts, if one is open.
     let mut word: Option<usize> = None;
@@ -771,8 +788,15 @@ mod tests {
         .collect();
         let alphabet = [
             'a', 'B', ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{e9}', '\u{2019}', '\u{85}',
-            '\u{1c}', '.',
+            '\u{1c}', '.', '\u{2028}', '\u{205f}', '\u{1680}', '\u{3000}', '\u{202f}', '\u{201c}',
+            '\u{2060}', '\u{2122}', '\u{e1}', '\u{30a2}',
         ];
+        // Mostly single spaces, the case copied whole, with the characters that share a first
+        // byte with a Unicode space.
+        for a in &alphabet {
+            cases.push(format!("one{a}two three"));
+            cases.push(format!(" one two{a} "));
+        }
         let mut state: u64 = 0xD1B5_4A32_D192_ED03;
         for _ in 0..5_000 {
             let mut s = String::new();
@@ -781,6 +805,24 @@ mod tests {
                 state ^= state >> 7;
                 state ^= state << 17;
                 s.push(alphabet[(state >> 40) as usize % alphabet.len()]);
+            }
+            cases.push(s);
+        }
+        let words = [
+            "a",
+            "b\u{2019}c",
+            "\u{201c}d\u{201d}",
+            "e\u{2122}",
+            "f\u{e9}",
+        ];
+        for _ in 0..2_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 8) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(words[(state >> 40) as usize % words.len()]);
+                s.push(' ');
             }
             cases.push(s);
         }
