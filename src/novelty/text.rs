@@ -324,8 +324,17 @@ fn tokens(sentence: &str) -> Vec<Tok> {
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            // The common case, in a tight loop: the rest of an ASCII run of the word.
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
         let (part, len, pound) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1, false)
+            (false, 1, false)
         } else {
             // `i` is always at a character's first byte: it moves by whole characters.
             let Some(c) = sentence[i..].chars().next() else {
