@@ -9,8 +9,8 @@
 //!   distinct hashes, each cut to its high 32 bits, sorted and Rice-coded ([`encode_record`];
 //!   version 1, still read, kept them as big-endian u32s). An identity is a
 //!   normalised sender address; a customer's history is the union of their addresses'.
-//! - tree `history_messages`: key = big-endian u64 sequence number; value = JSON
-//!   [`MessageEntry`]: which message it was (for "closest earlier message <id> of <date>"),
+//! - tree `history_messages`: key = big-endian u64 sequence number; value = a binary
+//!   [`MessageEntry`] (JSON before; still read): which message it was (for "closest earlier message <id> of <date>"),
 //!   whose records it wrote, and their size (for the total cap).
 //! - tree `history_counts`: key = identity; value = big-endian u32 records kept (for the
 //!   per-identity cap).
@@ -190,7 +190,7 @@ impl MessageEntry {
     /// [`ENTRY_VERSION`]; received at (seconds since the epoch, big-endian i64, then its
     /// nanoseconds, u32); the bytes (u64); then the id, the Message-ID (absent: length
     /// 0xFFFF) and each identity, each as a big-endian u16 length and its bytes (lengths cut
-    /// at 0xFFFE). A third of the size of the JSON it replaces (issue 13: disk per message).
+    /// at 0xFFFE). Under half the size of the JSON it replaces (issue 13: disk per message).
     fn encode(&self) -> Vec<u8> {
         fn string(out: &mut Vec<u8>, s: &str) {
             let s = &s.as_bytes()[..s.len().min(0xFFFE)];
