@@ -10,8 +10,8 @@
 //!   version 1, still read, kept them as big-endian u32s). An identity is a
 //!   normalised sender address; a customer's history is the union of their addresses'.
 //! - tree `history_messages`: key = big-endian u64 sequence number; value = a binary
-//!   [`MessageEntry`] (JSON before; still read): which message it was (for "closest earlier message <id> of <date>"),
-//!   whose records it wrote, and their size (for the total cap).
+//!   [`MessageEntry`] (JSON before; still read): which message it was (for "closest earlier
+//!   message <id> of <date>"), whose records it wrote, and their size (for the total cap).
 //! - tree `history_counts`: key = identity; value = big-endian u32 records kept (for the
 //!   per-identity cap).
 //!
