@@ -1,7 +1,7 @@
 //! Acknowledgement replies through the daemon: delivery from <> to the envelope sender,
 //! threading, language order, every guard, header injection, no reply to an envelope that is not
 //! the customer's (audited), the rate limit per customer and template across addresses and a
-//! restart, and the durable outbox across kill -9. Real delivery reports (flufl.bounce's collection in
+//! restart, the automatic-decision wording, and the durable outbox across kill -9. Real delivery reports (flufl.bounce's collection in
 //! tests/corpus) never get a reply.
 
 mod common;
@@ -72,7 +72,7 @@ fn setup_rules(dir: &Path) {
 }
 
 fn config(sink: &Sink, dir: &Path) -> Config {
-    let mut c = test_config_with_rules(sink.addr, dir, RULES);
+    let mut c = test_config_with_rules(sink.addr, dir, &format!("{RULES}{REPEAT_CUSTOMER}"));
     setup_rules(dir);
     c.replies.from = Some("customer.services@council.example".into());
     c.replies.council_name = "Pembrokeshire County Council".into();
@@ -470,6 +470,55 @@ async fn rate_limit_is_per_customer_and_template_whichever_address_writes() {
     assert!(got[0].1.contains("a matter that is closed"), "{got:?}");
     assert_eq!(got[1].0, ["two.work@mail.example"]);
     assert!(got[1].1.contains("passed to your named contact"), "{got:?}");
+    // The closed-topic reply says the match was made by software, and how to ask for a person.
+    let body = decoded_body(&replies(&sink)[0].data);
+    for phrase in [
+        "Our computer system linked your email to this matter automatically",
+        "ask for one of our officers to review this",
+        "wedi cysylltu eich e-bost â'r mater hwn yn awtomatig",
+        "gallwch ofyn i un o'n swyddogion adolygu hyn",
+    ] {
+        assert!(body.contains(phrase), "{phrase}: {body}");
+    }
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_no_new_information_reply_says_the_comparison_was_automatic_and_how_to_ask_a_person() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path())).await;
+    let from = "repeat@mail.example";
+    let msg = format!(
+        "From: {from}\r\nTo: housing@council.example\r\nSubject: Mould\r\n\r\nThere is black mould on the bedroom wall at 14 Heol y Nant.\r\n"
+    );
+    let first = send(&daemon, from, "housing@council.example", &msg).await;
+    assert!(first.ends_with("delivered"), "{first}");
+    let again = send(&daemon, from, "housing@council.example", &msg).await;
+    assert!(again.ends_with("filed"), "{again}");
+    sink.wait_for(2).await;
+    let reply = replies(&sink).remove(0);
+    assert_eq!(reply.recipients, [from]);
+    let body = decoded_body(&reply.data);
+    let cy = body.find("Annwyl Ms R Repeat").expect("Welsh");
+    let en = body.find("Dear Ms R Repeat").expect("English");
+    let (welsh, english) = (&body[cy..en], &body[en..]);
+    for phrase in [
+        "Mae ein system gyfrifiadurol wedi'i gymharu'n awtomatig â'ch gohebiaeth flaenorol",
+        "Nid oes neb wedi'i ddarllen eto; bydd swyddog yn ei wirio",
+        "gallwch ofyn i un o'n swyddogion ei adolygu: atebwch yr e-bost hwn i ofyn, neu ysgrifennwch at customer.services@council.example",
+    ] {
+        assert!(welsh.contains(phrase), "{phrase}: {welsh}");
+    }
+    for phrase in [
+        "Our computer system has compared it automatically with your earlier correspondence",
+        "No one has read it yet; an officer will check it",
+        "ask for one of our officers to review it: reply to this email to ask, or write to customer.services@council.example",
+    ] {
+        assert!(english.contains(phrase), "{phrase}: {english}");
+    }
+    // The old wording claimed a person had read it.
+    assert!(!body.contains("read it carefully") && !body.contains("yn ofalus"));
     daemon.stop().await;
 }
 

@@ -161,6 +161,7 @@ pub fn prepare(
         review_on: plan.review_on.clone(),
         council: settings.council.clone(),
         council_cy: settings.council_cy.clone(),
+        contact: compose::one_line(from, 200),
         release_at: release_at.map(|t| {
             let l = uk_time::to_london(t);
             format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
