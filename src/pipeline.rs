@@ -1137,6 +1137,8 @@ fn held_record(
         attempts: 0,
         next_attempt_at: None,
         retrying_since: None,
+        automated: verdict.automated_check(),
+        review: None,
     }
 }
 

@@ -48,7 +48,8 @@ use tracing::{error, warn};
 use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, Refusal,
+    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview, OutboxEntry,
+    OutboxState, Refusal, ReviewOutcome,
 };
 use spool::{Area, Spool};
 
@@ -1012,6 +1013,8 @@ mod tests {
             attempts: 0,
             next_attempt_at: None,
             retrying_since: None,
+            automated: None,
+            review: None,
         }
     }
 
