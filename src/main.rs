@@ -152,6 +152,19 @@ enum HeldCommand {
         #[arg(long, required = true)]
         reason: String,
     },
+    /// Record an officer's review of a message filed on an automatic comparison (a repeat, or
+    /// a closed topic). It sends nothing: release it to pass it to staff.
+    Review {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// What the officer found: the comparison was right, or wrong.
+        #[arg(long, required = true, value_parser = ["confirmed", "overturned"])]
+        outcome: String,
+        /// Why, for the audit trail.
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// Write the original message (.eml) to standard output.
     Export {
         id: String,
@@ -248,6 +261,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Held {
             command: HeldCommand::Discard { id, config, reason },
         } => cli::held_discard(config.as_deref(), &id, &reason, &mut out),
+        Command::Held {
+            command:
+                HeldCommand::Review {
+                    id,
+                    config,
+                    outcome,
+                    note,
+                },
+        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), &mut out),
         Command::Held {
             command: HeldCommand::Export { id, config },
         } => cli::held_export(config.as_deref(), &id, &mut out),

@@ -125,7 +125,9 @@ impl Pipeline {
     }
 
     /// The acknowledgement for this message, if the verdict calls for one and every guard
-    /// allows it. Skips are logged with their reason.
+    /// allows it. Skips are logged with their reason code (never the header or subject that
+    /// caused them). A reply withheld because the envelope sender is not the customer's comes
+    /// back as an audit entry, to be committed with the decision.
     fn reply_for(
         &self,
         t: &Transaction,
@@ -134,11 +136,13 @@ impl Pipeline {
         rules: &crate::rules::Rules,
         id: &str,
         now: OffsetDateTime,
-    ) -> Option<QueuedReply> {
-        let plan = verdict.reply.as_ref()?;
+    ) -> ReplyDecision {
+        let Some(plan) = verdict.reply.as_ref() else {
+            return ReplyDecision::default();
+        };
         match replies::prepare(
             &self.replies,
-            &rules.templates,
+            rules,
             plan,
             message,
             &t.envelope.sender,
@@ -147,27 +151,39 @@ impl Pipeline {
             verdict.release_at,
         ) {
             Err(skip) => {
-                info!(id, template = plan.template, reason = %skip.code(), "no reply");
-                None
+                info!(
+                    id,
+                    template = plan.template,
+                    reason = skip.code(),
+                    "no reply"
+                );
+                ReplyDecision {
+                    queued: None,
+                    withheld: matches!(skip, replies::Skip::NotCustomerAddress { .. })
+                        .then(|| reply_withheld_entry(t, plan, &skip, id, now)),
+                }
             }
-            Ok(out) => Some(QueuedReply {
-                rate_key: replies::rate_key(&rules.matching(), &out.to, out.template),
-                interval: crate::config::days(self.replies.interval_days),
-                entry: OutboxEntry {
-                    version: OUTBOX_RECORD_VERSION,
-                    id: format!("{id}R"),
-                    in_reply_to: id.to_string(),
-                    to: out.to,
-                    template: out.template.to_string(),
-                    languages: out.languages,
-                    queued_at: now,
-                    state: OutboxState::Queued,
-                    attempts: 0,
-                    next_attempt_at: now,
-                    last_error: None,
-                },
-                body: out.bytes,
-            }),
+            Ok(out) => ReplyDecision {
+                queued: Some(QueuedReply {
+                    rate_key: out.rate_key,
+                    interval: crate::config::days(self.replies.interval_days),
+                    entry: OutboxEntry {
+                        version: OUTBOX_RECORD_VERSION,
+                        id: format!("{id}R"),
+                        in_reply_to: id.to_string(),
+                        to: out.to,
+                        template: out.template.to_string(),
+                        languages: out.languages,
+                        queued_at: now,
+                        state: OutboxState::Queued,
+                        attempts: 0,
+                        next_attempt_at: now,
+                        last_error: None,
+                    },
+                    body: out.bytes,
+                }),
+                withheld: None,
+            },
         }
     }
 
@@ -177,7 +193,7 @@ impl Pipeline {
                 template: template.clone(),
                 days: self.replies.interval_days,
             };
-            info!(id, template = %template, to = %to, reason = %skip.code(), days = self.replies.interval_days, "no reply");
+            info!(id, template = %template, to = %to, reason = skip.code(), "no reply");
         }
     }
 
@@ -225,7 +241,10 @@ impl Pipeline {
                 }
             };
         let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
-        let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
+        let ReplyDecision {
+            queued: reply,
+            withheld,
+        } = self.reply_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
             .as_ref()
             .map(|r| (r.entry.template.clone(), r.entry.to.clone()));
@@ -273,7 +292,10 @@ impl Pipeline {
                 if worth_recording && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
-                    let audit = vec![decision_entry(t, &verdict, id, now)];
+                    let audit = [decision_entry(t, &verdict, id, now)]
+                        .into_iter()
+                        .chain(withheld)
+                        .collect();
                     let result = match reply {
                         Some(r) => self.store.queue_reply(r, audit, incidents).await,
                         None => self.store.record(audit, incidents).await.map(|()| false),
@@ -289,7 +311,10 @@ impl Pipeline {
             }
             Action::Defer | Action::File | Action::Hold => {
                 let record = held_record(t, &message, id, now, &verdict);
-                let audit = vec![decision_entry(t, &verdict, id, now)];
+                let audit = [decision_entry(t, &verdict, id, now)]
+                    .into_iter()
+                    .chain(withheld)
+                    .collect();
                 // The body moves into the store: no second copy of a large message. The reply is
                 // queued in the same commit, so it is durable before the 250.
                 match self
@@ -1056,6 +1081,36 @@ fn incidents_for(
         .collect()
 }
 
+/// What the reply path decided for one message.
+#[derive(Default)]
+struct ReplyDecision {
+    /// The reply to queue (the store still applies the rate limit).
+    queued: Option<QueuedReply>,
+    /// The audit entry of a reply the verdict planned but the envelope sender may not have.
+    withheld: Option<AuditEntry>,
+}
+
+/// `reply_withheld`: the verdict called for a reply about customer `plan.customer_id`, and it
+/// was not sent because of `skip`. Identifiers and a reason code only: the entry names the case
+/// and the template, never the customer's name, address or anything they wrote.
+fn reply_withheld_entry(
+    t: &Transaction,
+    plan: &crate::policy::ReplyPlan,
+    skip: &replies::Skip,
+    id: &str,
+    now: OffsetDateTime,
+) -> AuditEntry {
+    let mut e = AuditEntry::new(SYSTEM_ACTOR, "reply_withheld", now);
+    e.message = Some(id.to_string());
+    e.sender = Some(t.envelope.sender.clone());
+    e.customers = vec![plan.customer_id.clone()];
+    e.details = vec![
+        format!("reason: {}", skip.code()),
+        format!("template: {}", plan.template),
+    ];
+    e
+}
+
 fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateTime) -> AuditEntry {
     let mut e = AuditEntry::new(SYSTEM_ACTOR, "decision", now);
     e.message = Some(id.to_string());
@@ -1114,6 +1169,8 @@ fn held_record(
         attempts: 0,
         next_attempt_at: None,
         retrying_since: None,
+        automated: verdict.automated_check(),
+        review: None,
     }
 }
 

@@ -6,9 +6,9 @@
 //! customer's new sentences, an out-of-office subject, a malformed message, a downstream's
 //! refusal) and the rules file carries them too (names, free-text reasons, a postal address, a
 //! closed topic). It goes through every path: filed, held, rerouted, flagged, new information
-//! and its repeat, replies sent, guarded, rate-limited and refused, and the officer commands
-//! over the admin socket. The markers must reach what officers see, and never the log; the log
-//! must still name every message and its reason codes.
+//! and its repeat, replies sent, guarded, rate-limited, withheld and refused, and the officer
+//! commands over the admin socket. The markers must reach what officers see, and never the
+//! log; the log must still name every message and its reason codes.
 
 mod common;
 
@@ -208,6 +208,14 @@ async fn regression_no_customer_text_reaches_the_log_on_any_path() {
             plain("letter", "Zqxmarksubject2", "Zqxmarkbody2"),
             "filed",
         ),
+        // A stranger's envelope with the customer's From: filed, and no reply at all.
+        (
+            "withheld",
+            "stranger",
+            planning,
+            plain("letter", "Zqxmarksubject15", "Zqxmarkbody15"),
+            "filed",
+        ),
         // The reply guards: an out-of-office subject, and a mailing-list header.
         (
             "out of office",
@@ -402,10 +410,11 @@ async fn regression_no_customer_text_reaches_the_log_on_any_path() {
     }
     for needle in [
         "reasons=customer:CR-LETTER,restriction:letter_only",
-        "reason=reply:rate_limited",
-        "reason=guard:automatic_subject",
-        "reason=guard:list_header",
-        "reason=reply:not_enabled",
+        "reason=\"rate_limited\"",
+        "reason=\"automatic_subject\"",
+        "reason=\"list_header\"",
+        "reason=\"not_enabled\"",
+        "reason=\"envelope_not_customer_address\"",
         "reasons=customer:CR-STAFF,restriction:named_staff",
         "restriction:named_staff*2,restriction:named_staff:no_common_staff",
         "restriction:topics:closed",

@@ -390,6 +390,11 @@ impl<'a> Normalized<'a> {
                 continue;
             }
             let tok = &bytes[at..end];
+            if ASCII_TOKENS && tok.iter().all(u8::is_ascii_alphanumeric) {
+                n.alphanumeric_token(at..end, &mut singles, &mut word);
+                at = end;
+                continue;
+            }
             if ASCII_TOKENS && tok.is_ascii() {
                 // ASCII folds to itself lower-cased, one letter per byte: no decoding, no fold.
                 token.chars.reserve(tok.len());
@@ -499,6 +504,43 @@ impl<'a> Normalized<'a> {
             self.end_sentence();
         }
         true
+    }
+
+    /// An ASCII token of letters and digits with a digit in it (`1XXXX`, `SH17`, `sh1t`):
+    /// what [`Normalized::finish_token`] makes of it, in one pass. Nothing is trimmed, split
+    /// or spelled out; the only questions are whether it is a reference (two or more digits
+    /// and no lower-case letter: digits stay digits) and otherwise which digits are leet.
+    fn alphanumeric_token(
+        &mut self,
+        range: Range<usize>,
+        singles: &mut Vec<Letter>,
+        word: &mut Vec<Letter>,
+    ) {
+        let tok = &self.original[range.clone()];
+        // A link written without its colon is still a link (as `looks_like_address` says).
+        if tok.len() >= 4 && tok[..4].eq_ignore_ascii_case(b"http") {
+            self.flush_singles(singles);
+            return;
+        }
+        let digits = tok.iter().filter(|b| b.is_ascii_digit()).count();
+        let reference = digits >= 2 && !tok.iter().any(u8::is_ascii_lowercase);
+        let has_letter = !reference && tok.iter().any(u8::is_ascii_alphabetic);
+        word.clear();
+        for (k, &b) in tok.iter().enumerate() {
+            let start = (range.start + k) as u32;
+            let c = b.to_ascii_lowercase() as char;
+            let ch = if has_letter && b.is_ascii_digit() {
+                leet(c).unwrap_or(c)
+            } else {
+                c
+            };
+            word.push(Letter {
+                ch,
+                start,
+                end: start + 1,
+            });
+        }
+        self.emit_segment(word, singles);
     }
 
     fn end_sentence(&mut self) {
@@ -892,6 +934,7 @@ mod tests {
             "mail me@x.example or http://x.example/a?b=1.",
             "x\x01y\x7fz",
             "it's 'quoted' don't\tstop",
+            "HTTP2 http11 Https x h1tp 2 22 A2 a22 AB12 ab12 7",
         ]
         .iter()
         .map(|s| s.to_string())

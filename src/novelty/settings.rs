@@ -45,6 +45,22 @@ pub struct Settings {
     /// of the glossary (which made a 500-word sentence take 100 ms in a debug build), and no
     /// key is built to look it up.
     gloss_index: [FastMap<String, Vec<usize>>; 4],
+    /// What the stop words, the stock phrases and the English glossary know of a word, by its
+    /// plain form: one look-up per word instead of four (issue 13). Made from the fields above.
+    vocabulary: FastMap<String, Vocabulary>,
+}
+
+/// What the settings know of one plain word ([`text::Term::plain`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Vocabulary {
+    /// Its number in the stock phrases (0: in none).
+    stock_id: u16,
+    stop: bool,
+    /// Some English glossary phrase starts with a whole word whose plain form this is: only
+    /// then is the word itself looked up in that index.
+    gloss_whole: bool,
+    /// Some English glossary phrase starts with this stem.
+    gloss_stem: bool,
 }
 
 /// Which of `Settings::gloss_index` holds the phrases of a language, by whole first word or by
@@ -120,14 +136,20 @@ impl StockPhrases {
     }
 
     /// For each word, whether it is outside every stock phrase.
+    #[cfg(test)]
     fn keep<'a>(&self, plain: impl ExactSizeIterator<Item = &'a str>) -> Vec<bool> {
-        let mut keep = vec![true; plain.len()];
+        self.keep_ids(plain.map(|w| self.ids.get(w).copied().unwrap_or(0)))
+    }
+
+    /// [`StockPhrases::keep`] from each word's number (0 for a word in no phrase).
+    fn keep_ids(&self, ids: impl ExactSizeIterator<Item = u16>) -> Vec<bool> {
+        let mut keep = vec![true; ids.len()];
         let Some(automaton) = &self.automaton else {
             return keep;
         };
         let mut stream = Vec::with_capacity(keep.len() * 2);
-        for w in plain {
-            encode(self.ids.get(w).copied().unwrap_or(0), &mut stream);
+        for id in ids {
+            encode(id, &mut stream);
         }
         // Matches start and end at word boundaries (see `encode`), so halving gives words.
         for m in automaton.find_iter(&stream) {
@@ -291,7 +313,7 @@ impl Settings {
                 quotes_file: false,
             }],
         })?;
-        let stop_words = raw
+        let stop_words: FastSet<String> = raw
             .stop_words
             .iter()
             .flat_map(|w| text::plain_words(w))
@@ -308,7 +330,24 @@ impl Settings {
                 }
             }
         }
+        let mut vocabulary: FastMap<String, Vocabulary> = FastMap::default();
+        for (w, &id) in &stock_phrases.ids {
+            vocabulary.entry(w.clone()).or_default().stock_id = id;
+        }
+        for w in &stop_words {
+            vocabulary.entry(w.clone()).or_default().stop = true;
+        }
+        for w in gloss_index[gloss_slot(true, false)].keys() {
+            vocabulary
+                .entry(text::stem(w).to_string())
+                .or_default()
+                .gloss_whole = true;
+        }
+        for w in gloss_index[gloss_slot(false, false)].keys() {
+            vocabulary.entry(w.clone()).or_default().gloss_stem = true;
+        }
         Ok(Settings {
+            vocabulary,
             gloss_index,
             min_sentence_words,
             novel_share,
@@ -347,21 +386,28 @@ impl Settings {
     /// per word (issue 13).
     pub(crate) fn each_word(&self, sentence: &str, mut f: impl FnMut(&str, Option<&str>)) {
         let (terms, lang) = text::terms(sentence);
+        let known: Vec<Vocabulary> = terms
+            .iter()
+            .map(|t| self.vocabulary.get(t.plain()).copied().unwrap_or_default())
+            .collect();
         // Stock phrases are marked, then left out in one pass (review finding: cutting each
         // out of the vectors moved all that followed, so a long run of them was quadratic).
-        let keep = self.stock_phrases.keep(terms.iter().map(text::Term::plain));
-        let terms: Vec<&text::Term> = terms
+        let keep = self
+            .stock_phrases
+            .keep_ids(known.iter().map(|v| v.stock_id));
+        let (terms, known): (Vec<&text::Term>, Vec<Vocabulary>) = terms
             .iter()
+            .zip(known)
             .zip(&keep)
             .filter(|(_, k)| **k)
-            .map(|(t, _)| t)
-            .collect();
+            .map(|(tv, _)| tv)
+            .unzip();
         let mut i = 0;
         while i < terms.len() {
             let p = terms[i].plain();
-            let stop = self.stop_words.contains(p);
+            let stop = known[i].stop;
             if let Some((concept, n)) = self
-                .gloss(&terms[i..], lang)
+                .gloss(&terms[i..], known[i], lang)
                 .filter(|(_, n)| *n > 1 || !stop)
             {
                 f(concept, None);
@@ -378,12 +424,25 @@ impl Settings {
     /// The glossary phrase at the start of `terms`: (its concept, words used). Whole words
     /// first, then first letters (so "streets" finds "street"). Welsh phrases are matched in
     /// Welsh sentences and on names.
-    fn gloss(&self, terms: &[&text::Term], lang: text::Lang) -> Option<(&str, usize)> {
+    fn gloss(
+        &self,
+        terms: &[&text::Term],
+        known: Vocabulary,
+        lang: text::Lang,
+    ) -> Option<(&str, usize)> {
         let first = terms.first()?;
         // A Welsh phrase cannot start at a lower-case word of an English sentence (see
         // `matches`), so such a word need not fold its mutation to look one up.
         let welsh_too = lang == text::Lang::Welsh || first.capital;
         for whole in [true, false] {
+            let english_too = if whole {
+                known.gloss_whole
+            } else {
+                known.gloss_stem
+            };
+            if !english_too && !welsh_too {
+                continue;
+            }
             let matches = |g: &GlossaryWord, t: &text::Term| {
                 if g.welsh {
                     if lang != text::Lang::Welsh && !t.capital {
@@ -408,8 +467,9 @@ impl Settings {
                     welsh_too.then(|| first.key(text::Lang::Welsh)),
                 )
             };
-            let english = self.gloss_index[gloss_slot(whole, false)]
-                .get(english)
+            let english = english_too
+                .then(|| self.gloss_index[gloss_slot(whole, false)].get(english))
+                .flatten()
                 .map_or(&[][..], Vec::as_slice);
             let welsh = welsh
                 .and_then(|w| self.gloss_index[gloss_slot(whole, true)].get(w.as_ref()))

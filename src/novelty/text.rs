@@ -67,20 +67,61 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 /// `s` with its runs of whitespace made one space, and none at either end.
+///
+/// Issue 13: splitting on a `char` pattern and joining cost a tenth of the fingerprint. Text
+/// with no whitespace but single spaces (no control character, no byte that can start a
+/// Unicode space: C2 for U+0085 and U+00A0, E1 for U+1680, E2 80/81 for U+2000 to U+205F, E3
+/// for U+3000) is copied whole; anything else takes one walk over the bytes, decoding only
+/// the characters outside ASCII to ask whether they are whitespace, as `split_whitespace`
+/// would.
 fn squeeze(s: &str) -> String {
-    if !s.is_ascii() {
-        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bytes = s.as_bytes();
+    // Most sentences have single spaces only (lines are trimmed and joined with one): found
+    // with vectorised scans, they are copied whole.
+    let single_spaced = !bytes
+        .iter()
+        .any(|&b| b < 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE3)
+        && !memchr::memchr_iter(0xE2, bytes).any(|at| {
+            matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+            )
+        })
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if single_spaced {
+        return s.trim_matches(' ').to_string();
     }
-    // ASCII: the whitespace `split_whitespace` knows is tab to carriage return, and space.
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| matches!(c, '\t'..='\r' | ' '))
-        .filter(|w| !w.is_empty())
-    {
+    // Where the word being copied starts, if one is open.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            // `i` is always at a character's first byte: it moves by whole characters.
+            let c = s[i..].chars().next().expect("inside the string");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -153,7 +194,7 @@ impl Term {
 /// `twenty-one`, Welsh `tri`, `dau ddeg`, `un ar ddeg`), month names as `m1`..`m12`, weekdays
 /// (`Friday`, `dydd Gwener`) as `d1`..`d7`.
 pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
-    let raw = tokens(sentence);
+    let mut raw = tokens(sentence);
     let lang = language(&raw);
     let mut out: Vec<Term> = Vec::new();
     let mut i = 0;
@@ -164,7 +205,6 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
             capital: false,
             literal: true,
         };
-        let word = |j: usize| raw.get(j).map(|t| t.0.as_str());
         // Whether the word can start a weekday, a number word or a month (see ENGLISH_NAMES).
         let name = lang == Lang::Welsh || ENGLISH_NAMES.contains(raw[i].0.as_str());
         if name && let Some((d, used)) = weekday(&raw[i..], lang) {
@@ -176,13 +216,14 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         let number_word = if name { number(&raw[i..], lang) } else { None };
         let w: String = match number_word {
             Some((n, _)) => n.to_string(),
-            None => raw[i].0.clone(),
+            // Nothing reads this word again: it moves into the term.
+            None => std::mem::take(&mut raw[i].0),
         };
         let after = i + number_word.map_or(1, |(_, used)| used);
         // Dates are one word: "3rd February", "3 of February", "03/02", "February 3" are all
         // `3m2` (a year stays a word of its own).
         if let Some(d) = w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
-            if let Some(m) = word(after)
+            if let Some(m) = word_at(&raw, after)
                 .filter(|_| raw[after].2 == '/')
                 .and_then(|m| m.parse::<u32>().ok())
                 .filter(|m| (1..=12).contains(m))
@@ -191,12 +232,13 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
                 i = after + 1;
                 continue;
             }
-            let j = if word(after) == Some("of") {
+            let j = if word_at(&raw, after) == Some("of") {
                 after + 1
             } else {
                 after
             };
-            if let Some(m) = word(j).and_then(|m| month(m, Some(&w), word(j + 1))) {
+            if let Some(m) = word_at(&raw, j).and_then(|m| month(m, Some(&w), word_at(&raw, j + 1)))
+            {
                 out.push(literal(format!("{d}m{m}")));
                 i = j + 1;
                 continue;
@@ -209,8 +251,8 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         }
         let prev = out.last().map(|t| t.surface.as_str());
         // Here `w` is the word as written (a number word went on above).
-        if name && let Some(m) = month(&w, prev, word(i + 1)) {
-            match word(i + 1)
+        if name && let Some(m) = month(&w, prev, word_at(&raw, i + 1)) {
+            match word_at(&raw, i + 1)
                 .and_then(|d| d.parse::<u32>().ok())
                 .filter(|d| (1..=31).contains(d))
                 .filter(|_| raw.get(i + 2).is_none_or(|t| t.2 != ':'))
@@ -234,6 +276,11 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         i += 1;
     }
     (out, lang)
+}
+
+/// The word at `j`, if there is one.
+fn word_at(raw: &[Tok], j: usize) -> Option<&str> {
+    raw.get(j).map(|t| t.0.as_str())
 }
 
 /// Whether a key is a date (`3m2`).
@@ -277,8 +324,17 @@ fn tokens(sentence: &str) -> Vec<Tok> {
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            // The common case, in a tight loop: the rest of an ASCII run of the word.
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
         let (part, len, pound) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1, false)
+            (false, 1, false)
         } else {
             // `i` is always at a character's first byte: it moves by whole characters.
             let Some(c) = sentence[i..].chars().next() else {
@@ -426,19 +482,18 @@ static MARKERS: LazyLock<[FastSet<&'static str>; 2]> = LazyLock::new(|| {
 });
 
 fn language(tokens: &[Tok]) -> Lang {
-    let count = |list: &FastSet<&str>| {
-        tokens
-            .iter()
-            .filter(|(w, _, _)| list.contains(w.as_str()))
-            .count()
-    };
     let [welsh, english] = &*MARKERS;
-    if count(welsh) > count(english) {
-        Lang::Welsh
-    } else {
-        Lang::English
+    let (mut w, mut e) = (0, 0);
+    // No marker is longer than this: most words need no look-up at all.
+    for (word, _, _) in tokens.iter().filter(|t| t.0.len() <= MARKER_MAX_LEN) {
+        w += usize::from(welsh.contains(word.as_str()));
+        e += usize::from(english.contains(word.as_str()));
     }
+    if w > e { Lang::Welsh } else { Lang::English }
 }
+
+/// The longest marker, in bytes.
+const MARKER_MAX_LEN: usize = 6;
 
 /// Folds a Welsh initial consonant mutation: the word's first sound is replaced by the class
 /// of sounds it can mutate between, written as a capital letter (never produced otherwise):
@@ -680,7 +735,7 @@ fn month(w: &str, prev: Option<&str>, next: Option<&str>) -> Option<u8> {
 /// "photo", "flooded" and "flooding", "assessment" and "assessed" meet (measured on the
 /// development set: better than stripping endings). Words with digits (references,
 /// registrations) are kept whole.
-fn stem(w: &str) -> &str {
+pub(super) fn stem(w: &str) -> &str {
     // An ASCII word: bytes are characters, and a letter is an ASCII letter.
     if w.is_ascii() {
         let keep = STEM + usize::from(w.as_bytes()[0].is_ascii_uppercase());
@@ -712,3 +767,76 @@ fn stem_cow(w: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 const STEM: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_marker_is_longer_than_the_length_that_skips_the_look_up() {
+        for m in WELSH_MARKERS.iter().chain(ENGLISH_MARKERS) {
+            assert!(m.len() <= MARKER_MAX_LEN, "{m}");
+        }
+    }
+
+    #[test]
+    fn squeezing_a_byte_at_a_time_is_what_splitting_and_joining_was() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "  a  b\t\tc\r\n",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "caf\u{e9}  \u{2019}quoted\u{2019} \u{a3}5",
+            "\u{a0}lead and trail\u{a0}",
+            "\x0b\x0cvt ff\x1c not space",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let alphabet = [
+            'a', 'B', ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{e9}', '\u{2019}', '\u{85}',
+            '\u{1c}', '.', '\u{2028}', '\u{205f}', '\u{1680}', '\u{3000}', '\u{202f}', '\u{201c}',
+            '\u{2060}', '\u{2122}', '\u{e1}', '\u{30a2}',
+        ];
+        // Mostly single spaces, the case copied whole, with the characters that share a first
+        // byte with a Unicode space.
+        for a in &alphabet {
+            cases.push(format!("one{a}two three"));
+            cases.push(format!(" one two{a} "));
+        }
+        let mut state: u64 = 0xD1B5_4A32_D192_ED03;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 30) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push(alphabet[(state >> 40) as usize % alphabet.len()]);
+            }
+            cases.push(s);
+        }
+        let words = [
+            "a",
+            "b\u{2019}c",
+            "\u{201c}d\u{201d}",
+            "e\u{2122}",
+            "f\u{e9}",
+        ];
+        for _ in 0..2_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 8) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(words[(state >> 40) as usize % words.len()]);
+                s.push(' ');
+            }
+            cases.push(s);
+        }
+        for case in &cases {
+            assert_eq!(squeeze(case), reference(case), "{case:?}");
+        }
+    }
+}

@@ -99,6 +99,44 @@ pub struct ReplyPlan {
     pub review_on: String,
 }
 
+/// A filing decided by software comparing the message's words, which the customer is told about
+/// and may ask a person to review (UK GDPR Art. 22): officers confirm each one
+/// (`held review`), and the digest lists those not yet confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutomatedCheck {
+    /// `new_information_only`: judged to repeat earlier correspondence.
+    NoNewInformation,
+    /// `topics`: judged, from its words, to be about a closed topic.
+    ClosedTopic,
+}
+
+impl AutomatedCheck {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AutomatedCheck::NoNewInformation => "no_new_information",
+            AutomatedCheck::ClosedTopic => "closed_topic",
+        }
+    }
+}
+
+impl Verdict {
+    /// Whether this verdict files the message on an automatic comparison of its words. The
+    /// reply that a filing plans names the restriction that decided it (`evaluate` gives each
+    /// kind its own template), so it tells the two automatic judgements from a filing that
+    /// follows from a restriction alone (`letter_only`, `third_party_only`).
+    pub fn automated_check(&self) -> Option<AutomatedCheck> {
+        if self.action != Action::File {
+            return None;
+        }
+        match self.reply.as_ref()?.template {
+            "no_new_information" => Some(AutomatedCheck::NoNewInformation),
+            "topic_closed" => Some(AutomatedCheck::ClosedTopic),
+            _ => None,
+        }
+    }
+}
+
 /// What happens once a restriction's review date has passed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ReviewOverdue {

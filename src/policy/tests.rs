@@ -497,6 +497,91 @@ fn regression_a_closed_topic_in_a_footer_paragraph_is_still_found() {
 }
 
 #[test]
+fn automated_check_names_only_filings_decided_by_comparing_words() {
+    let r = rules(
+        r#"
+[[customer]]
+id = "C-REPEAT"
+name = "Ms R"
+addresses = ["r@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+
+[[customer]]
+id = "C-TOPIC"
+name = "Mr T"
+addresses = ["t@mail.example"]
+  [[customer.restriction]]
+  kind = "topics"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+  closed = ["24/0612/PA"]
+
+[[customer]]
+id = "C-LETTER"
+name = "Mr L"
+addresses = ["l@mail.example"]
+  [[customer.restriction]]
+  kind = "letter_only"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+  postal_address = "County Hall"
+"#,
+    );
+    let now = datetime!(2026-06-01 10:00 UTC);
+    let report = |new: bool| -> crate::novelty::Report {
+        serde_json::from_value(serde_json::json!({
+            "new": new, "novel_sentences": [], "new_attachments": [], "new_words": 0,
+            "closest": null, "had_history": true,
+        }))
+        .unwrap()
+    };
+    let (repeat, new) = (report(false), report(true));
+    let check = |sender: &str, text: &str, novelty: Option<&crate::novelty::Report>| {
+        let v = decide_full(
+            &saying(text),
+            &envelope(sender, &["x@council.example"]),
+            &r,
+            &PolicySettings::default(),
+            now,
+            Vec::new(),
+            novelty,
+        );
+        v.automated_check()
+    };
+    assert_eq!(
+        check("r@mail.example", "again", Some(&repeat)),
+        Some(AutomatedCheck::NoNewInformation)
+    );
+    assert_eq!(check("r@mail.example", "news", Some(&new)), None);
+    assert_eq!(
+        check("t@mail.example", "About 24/0612/PA again", None),
+        Some(AutomatedCheck::ClosedTopic)
+    );
+    assert_eq!(check("t@mail.example", "About my bins", None), None);
+    assert_eq!(check("l@mail.example", "anything", None), None);
+    // Held for everything: an officer decides, not the comparison.
+    let v = decide_full(
+        &saying("again"),
+        &envelope("r@mail.example", &["x@council.example"]),
+        &r,
+        &PolicySettings {
+            hold_all: true,
+            ..PolicySettings::default()
+        },
+        now,
+        Vec::new(),
+        Some(&repeat),
+    );
+    assert_eq!(v.automated_check(), None);
+}
+
+#[test]
 fn regression_log_codes_carry_no_customer_text_name_or_decision_reasons() {
     // Issue 14: the log line carried the customer's name, the restriction's free-text reasons
     // and (before they were counted) the new sentences. The codes carry ids and kinds only.

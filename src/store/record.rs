@@ -133,6 +133,45 @@ pub struct HeldMessage {
     /// When the current run of temporary refusals began: retries stop five days after it.
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub retrying_since: Option<OffsetDateTime>,
+    /// Filed on an automatic comparison of its words, which an officer is to confirm.
+    #[serde(default)]
+    pub automated: Option<crate::policy::AutomatedCheck>,
+    /// The latest officer review of that automatic decision (every review is in the audit
+    /// trail).
+    #[serde(default)]
+    pub review: Option<OfficerReview>,
+}
+
+/// What an officer found when reviewing an automatic filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewOutcome {
+    /// The comparison was right: the message stays filed.
+    Confirmed,
+    /// The comparison was wrong (there is new information, or it is about another matter):
+    /// the officer releases it to staff (`held release`), which is a separate, audited action.
+    Overturned,
+}
+
+impl ReviewOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewOutcome::Confirmed => "confirmed",
+            ReviewOutcome::Overturned => "overturned",
+        }
+    }
+}
+
+/// An officer's review of an automatic filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerReview {
+    pub outcome: ReviewOutcome,
+    /// The officer's user name, from the admin socket's peer credentials.
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A recipient the downstream did not take, at one attempt.
@@ -258,6 +297,8 @@ mod tests {
             attempts: 0,
             next_attempt_at: None,
             retrying_since: None,
+            automated: None,
+            review: None,
             release_interrupted: false,
             released_at: None,
             released_by: None,
@@ -293,6 +334,13 @@ mod tests {
             at: r.received_at,
         });
         r.next_attempt_at = Some(r.received_at);
+        r.automated = Some(crate::policy::AutomatedCheck::NoNewInformation);
+        r.review = Some(OfficerReview {
+            outcome: ReviewOutcome::Confirmed,
+            by: "alice".into(),
+            at: r.received_at,
+            note: Some("repeats 0001".into()),
+        });
         assert_eq!(HeldMessage::decode(&r.encode()).unwrap(), r);
     }
 
@@ -310,11 +358,14 @@ mod tests {
             "refusals",
             "attempts",
             "next_attempt_at",
+            "automated",
+            "review",
         ] {
             v.as_object_mut().unwrap().remove(f);
         }
         let r = HeldMessage::decode(&serde_json::to_vec(&v).unwrap()).unwrap();
         assert!(r.customers.is_empty() && r.released_at.is_none());
+        assert!(r.automated.is_none() && r.review.is_none());
     }
 
     #[test]

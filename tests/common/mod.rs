@@ -15,6 +15,20 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// A customer under `new_information_only` (case CR-NIO, repeat@mail.example), for tests of
+/// the filed repeats: their reply, the digest, the officer's review.
+pub const REPEAT_CUSTOMER: &str = r#"
+[[customer]]
+id = "CR-NIO"
+name = "Ms R Repeat"
+addresses = ["repeat@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "The same complaint many times."
+"#;
+
 /// One message as the sink stored it.
 #[derive(Debug, Clone)]
 pub struct Received {
