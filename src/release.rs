@@ -273,28 +273,46 @@ impl Releaser {
         let store = self.store.clone();
         let owned = id.to_string();
         let actor_owned = actor.to_string();
-        let outcome = std::sync::Mutex::new(Settled::Delivered);
         let targets = recipients.clone();
+        // The record and its audit entry in one transaction: a crash cannot keep a release
+        // without its entry.
         let (updated, settled) = tokio::task::spawn_blocking(move || {
-            let updated = store.update_held(&owned, |r| {
-                if chosen {
-                    r.refusals
-                        .retain(|f| !f.permanent || targets.contains(&f.recipient));
-                }
-                let settled = settle(r, &delivery, now);
-                if settled == Settled::Delivered {
-                    r.state = HeldState::Released;
-                    r.released_at = Some(now);
-                    r.released_by = Some(actor_owned.clone());
-                }
+            let outcome = std::sync::Mutex::new(Settled::Delivered);
+            let settled = || {
                 *outcome
                     .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = settled;
-            });
-            let settled = *outcome
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            updated.map(|u| (u, settled))
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            };
+            let (updated, _) = store.update_held_audited(
+                &owned,
+                |r| {
+                    if chosen {
+                        r.refusals
+                            .retain(|f| !f.permanent || targets.contains(&f.recipient));
+                    }
+                    let s = settle(r, &delivery, now);
+                    if s == Settled::Delivered {
+                        r.state = HeldState::Released;
+                        r.released_at = Some(now);
+                        r.released_by = Some(actor_owned.clone());
+                    }
+                    *outcome
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = s;
+                },
+                |updated| {
+                    Some(release_entry(
+                        &actor_owned,
+                        &owned,
+                        now,
+                        updated,
+                        &targets,
+                        settled(),
+                        note.clone(),
+                    ))
+                },
+            )?;
+            Ok::<_, StoreError>((updated, settled()))
         })
         .await
         .map_err(|e| {
@@ -310,40 +328,6 @@ impl Releaser {
             .filter(|f| f.at == now && recipients.contains(&f.recipient))
             .cloned()
             .collect();
-        let mut entry = AuditEntry::new(actor, "release", now);
-        entry.message = Some(id.to_string());
-        entry.sender = Some(updated.sender.clone());
-        entry.customers = updated.customers.clone();
-        entry.action = Some(updated.action.as_str().to_string());
-        if !delivered.is_empty() {
-            let names: Vec<&str> = delivered.iter().map(|s| s.as_str()).collect();
-            entry.details.push(format!("to {}", names.join(", ")));
-        }
-        for f in &refused {
-            entry.details.push(format!(
-                "refused by the downstream for {}: {}{}",
-                f.recipient,
-                f.text,
-                if f.permanent {
-                    ""
-                } else {
-                    " (temporary; retried)"
-                }
-            ));
-        }
-        entry.details.extend(note);
-        if settled == Settled::Delivered && updated.release_interrupted {
-            entry
-                .details
-                .push("an earlier release was interrupted; marked as a possible duplicate".into());
-        }
-        entry.event = match (settled, delivered.is_empty()) {
-            (Settled::Delivered, _) => "release",
-            (_, false) => "release_partial",
-            (_, true) => "release_failed",
-        }
-        .into();
-        self.store.audit(entry).await?;
         match settled {
             Settled::Delivered => {
                 info!(id, actor, recipients = recipients.len(), "released");
@@ -372,6 +356,61 @@ impl Releaser {
             }
         }
     }
+}
+
+/// The audit entry of one release attempt: who has it now, who refused and how, the
+/// officer's note; `release`, `release_partial` or `release_failed`.
+fn release_entry(
+    actor: &str,
+    id: &str,
+    now: OffsetDateTime,
+    updated: &HeldMessage,
+    recipients: &[String],
+    settled: Settled,
+    note: Option<String>,
+) -> AuditEntry {
+    let delivered: Vec<&str> = recipients
+        .iter()
+        .filter(|r| updated.delivered_to.contains(r))
+        .map(String::as_str)
+        .collect();
+    let mut entry = AuditEntry::new(actor, "release", now);
+    entry.message = Some(id.to_string());
+    entry.sender = Some(updated.sender.clone());
+    entry.customers = updated.customers.clone();
+    entry.action = Some(updated.action.as_str().to_string());
+    if !delivered.is_empty() {
+        entry.details.push(format!("to {}", delivered.join(", ")));
+    }
+    for f in updated
+        .refusals
+        .iter()
+        .filter(|f| f.at == now && recipients.contains(&f.recipient))
+    {
+        entry.details.push(format!(
+            "refused by the downstream for {}: {}{}",
+            f.recipient,
+            f.text,
+            if f.permanent {
+                ""
+            } else {
+                " (temporary; retried)"
+            }
+        ));
+    }
+    entry.details.extend(note);
+    if settled == Settled::Delivered && updated.release_interrupted {
+        entry
+            .details
+            .push("an earlier release was interrupted; marked as a possible duplicate".into());
+    }
+    entry.event = match (settled, delivered.is_empty()) {
+        (Settled::Delivered, _) => "release",
+        (_, false) => "release_partial",
+        (_, true) => "release_failed",
+    }
+    .into();
+    entry
 }
 
 /// `X-Contactgate-Released-By: actor; time; id=ID[; possible-duplicate]`.

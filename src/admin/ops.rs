@@ -356,32 +356,37 @@ async fn held_discard(ctx: &AdminContext, actor: &str, a: DiscardArgs) -> Result
     let now = ctx.clock.now();
     let store = ctx.store.clone();
     let (id, who, why) = (a.id.clone(), actor.to_string(), reason.clone());
-    let updated = tokio::task::spawn_blocking(move || {
-        store.update_held(&id, |r| {
-            if r.state == HeldState::Held {
-                r.state = HeldState::Discarded;
-                r.discarded_at = Some(now);
-                r.discarded_by = Some(who.clone());
-                r.discard_reason = Some(why.clone());
-            }
-        })
+    // The record and its audit entry in one transaction; the entry only if this call is the
+    // one that discarded it.
+    let (updated, entry) = tokio::task::spawn_blocking(move || {
+        store.update_held_audited(
+            &id,
+            |r| {
+                if r.state == HeldState::Held {
+                    r.state = HeldState::Discarded;
+                    r.discarded_at = Some(now);
+                    r.discarded_by = Some(who.clone());
+                    r.discard_reason = Some(why.clone());
+                }
+            },
+            |r| {
+                (r.state == HeldState::Discarded && r.discarded_at == Some(now)).then(|| {
+                    let mut e = held_entry(&who, "discard", now, r);
+                    e.details.push(why.clone());
+                    e
+                })
+            },
+        )
     })
     .await
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
-    if updated.state != HeldState::Discarded || updated.discarded_at != Some(now) {
+    if entry.is_none() {
         return Err(format!(
             "message {} changed state while being discarded",
             a.id
         ));
     }
-    let mut e = AuditEntry::new(actor, "discard", now);
-    e.message = Some(a.id.clone());
-    e.sender = Some(updated.sender.clone());
-    e.customers = updated.customers.clone();
-    e.action = Some(updated.action.as_str().to_string());
-    e.details.push(reason);
-    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
     to_json(&summary(ctx, &updated))
 }
 
@@ -413,24 +418,36 @@ async fn held_review(ctx: &AdminContext, actor: &str, a: ReviewArgs) -> Result<V
         note: note.clone(),
     };
     let store = ctx.store.clone();
-    let (id, recorded) = (a.id.clone(), review.clone());
-    let updated = tokio::task::spawn_blocking(move || {
-        store.update_held(&id, |r| r.review = Some(recorded.clone()))
+    let (id, recorded, who) = (a.id.clone(), review.clone(), actor.to_string());
+    // The record and its audit entry in one transaction.
+    let (updated, _) = tokio::task::spawn_blocking(move || {
+        store.update_held_audited(
+            &id,
+            |r| r.review = Some(recorded.clone()),
+            |r| {
+                let mut e = held_entry(&who, "review", now, r);
+                e.details.push(format!("outcome: {}", outcome.as_str()));
+                e.details
+                    .push(format!("automatic check: {}", check.as_str()));
+                e.details.extend(note.clone());
+                Some(e)
+            },
+        )
     })
     .await
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
-    let mut e = AuditEntry::new(actor, "review", now);
-    e.message = Some(a.id.clone());
-    e.sender = Some(updated.sender.clone());
-    e.customers = updated.customers.clone();
-    e.action = Some(updated.action.as_str().to_string());
-    e.details.push(format!("outcome: {}", outcome.as_str()));
-    e.details
-        .push(format!("automatic check: {}", check.as_str()));
-    e.details.extend(note);
-    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
     to_json(&summary(ctx, &updated))
+}
+
+/// An officer's audit entry about held message `r`: its id, sender, customers and action.
+fn held_entry(actor: &str, event: &str, now: OffsetDateTime, r: &HeldMessage) -> AuditEntry {
+    let mut e = AuditEntry::new(actor, event, now);
+    e.message = Some(r.id.clone());
+    e.sender = Some(r.sender.clone());
+    e.customers = r.customers.clone();
+    e.action = Some(r.action.as_str().to_string());
+    e
 }
 
 fn held_export(ctx: &AdminContext, id: &str) -> Result<Value, String> {
