@@ -576,6 +576,9 @@ impl Store {
         // happened, never a purge without an entry.
         self.audit(audit).await?;
         self.inner.spool.remove(id)?;
+        // Without this, the unlink is not durable: after a power loss the body could be back
+        // in `held/` (its record gone), and recovery would keep it as an orphan.
+        self.inner.spool.sync(Area::Held)?;
         self.inner.held.remove(id.as_bytes())?;
         self.inner.db.flush()?;
         Ok(())
@@ -1323,6 +1326,34 @@ mod tests {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn a_purge_unlinks_the_body_and_removes_the_record_after_auditing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.hold(record("P1"), b"body".to_vec()).await.unwrap();
+        let body = dir.path().join("spool/held/P1.eml");
+        assert!(body.exists());
+        let entry = || AuditEntry::new("test", "purge", other_time());
+        // Still waiting: refused, and nothing is touched.
+        assert!(store.purge("P1", entry()).await.is_err());
+        assert!(body.exists());
+        store
+            .update_held("P1", |r| {
+                r.state = HeldState::Discarded;
+                r.discarded_at = Some(r.received_at);
+            })
+            .unwrap();
+        store.purge("P1", entry()).await.unwrap();
+        assert!(!body.exists());
+        assert!(matches!(
+            store.held_message("P1"),
+            Err(StoreError::NotFound(_))
+        ));
+        let trail = store.audit_since(None).unwrap();
+        assert_eq!(trail.len(), 1);
+        assert_eq!(trail[0].event, "purge");
     }
 
     async fn reopen(path: &Path) -> Store {
