@@ -1030,7 +1030,13 @@ fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateT
     e.sender = Some(t.envelope.sender.clone());
     e.customers = verdict.customers.clone();
     e.action = Some(verdict.action.as_str().to_string());
-    e.details = verdict.reasons.clone();
+    // The customer's words go apart from the reasons: they are redacted after their retention
+    // period, the reasons stay.
+    (e.quoted, e.details) = verdict
+        .reasons
+        .iter()
+        .cloned()
+        .partition(|r| crate::policy::quotes_customer_text(r));
     if verdict.recipients != verdict.original_recipients {
         e.details.push(format!(
             "recipients {} routed to {}",

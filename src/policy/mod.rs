@@ -497,10 +497,17 @@ const SENTENCE_IN_REASON: usize = 300;
 const NEW_SENTENCE: &str = "new sentence: ";
 const NEW_ATTACHMENT: &str = "new attachment: ";
 
+/// Whether a reason quotes the customer's own words (a new sentence, an attachment's name).
+/// The log counts such reasons; the audit trail keeps them apart, so that they can be redacted
+/// after their retention period.
+pub fn quotes_customer_text(reason: &str) -> bool {
+    reason.starts_with(NEW_SENTENCE) || reason.starts_with(NEW_ATTACHMENT)
+}
+
 /// Reasons as the log may carry them: those quoting the customer's new sentences or naming
 /// their attachments are counted, not copied (customer text stays out of the log).
 pub fn log_reasons(reasons: &[String]) -> String {
-    let private = |r: &&String| r.starts_with(NEW_SENTENCE) || r.starts_with(NEW_ATTACHMENT);
+    let private = |r: &&String| quotes_customer_text(r);
     let mut out: Vec<&str> = reasons
         .iter()
         .filter(|r| !private(r))

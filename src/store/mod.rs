@@ -47,7 +47,8 @@ use tracing::{error, warn};
 use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, Refusal,
+    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, Redaction,
+    Refusal,
 };
 use spool::{Area, Spool};
 
