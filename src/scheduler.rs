@@ -146,9 +146,12 @@ impl Scheduler {
                 r.state.as_str(),
                 self.retention_days
             ));
-            match store.purge(&r.id, entry).await {
-                Ok(()) => info!(id = %r.id, "purged after the retention period"),
-                Err(e) => error!(id = %r.id, error = %e, "purge failed"),
+            let (store, id) = (store.clone(), r.id.clone());
+            match tokio::task::spawn_blocking(move || store.purge(&r, entry)).await {
+                Ok(Ok(true)) => info!(id = %id, "purged after the retention period"),
+                Ok(Ok(false)) => {}
+                Ok(Err(e)) => error!(id = %id, error = %e, "purge failed"),
+                Err(e) => error!(id = %id, error = %e, "purge task failed"),
             }
         }
     }

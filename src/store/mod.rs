@@ -11,16 +11,19 @@
 //! Key layout (private to this module):
 //! - tree `held`: key = message id, value = JSON [`HeldMessage`]. A hold never replaces an
 //!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
-//! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
-//!   nothing in this module deletes or rewrites an audit entry.
+//! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Nothing
+//!   deletes an audit entry; the retention sweep rewrites one only to redact the customer's
+//!   words it quotes ([`AuditEntry::quoted`]), reading from the sequence number kept in `meta`
+//!   as `audit.redaction_from`.
 //! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8;
 //!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
 //! - tree `reply_rate`: key = `sender NUL template` (the sender normalised as the rules compare
-//!   addresses: [`crate::replies::rate_key`]), value = RFC 3339 time of the last reply.
+//!   addresses: [`crate::replies::rate_key`]), value = RFC 3339 time of the last reply. Keys
+//!   expire by that time, whatever the key.
 //! - tree `incidents`: key = big-endian u64 sequence number, value = JSON [`Incident`].
-//!   Append-only, committed with the decision that raised them.
+//!   Committed with the decision that raised them; deleted only by retention.
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
 //!   monitoring). Not fsync'd per message: losing the last moments of counts in a crash is
 //!   harmless; they expire a week after a sender's last message.
@@ -36,6 +39,7 @@
 
 pub mod history;
 pub mod record;
+mod retention;
 pub mod spool;
 
 use std::path::{Path, PathBuf};
@@ -447,23 +451,10 @@ impl Store {
 
     /// Drops counters with nothing counted for over a week. Returns how many went.
     pub fn expire_contacts(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
-        let mut gone = 0;
-        for entry in self.inner.contacts.iter() {
-            let (key, value) = entry?;
-            let expired =
-                serde_json::from_slice::<Counters>(&value).map_or(true, |c| c.expired(now));
-            // Only if unchanged since it was read: a message counted meanwhile keeps it.
-            if expired
-                && self
-                    .inner
-                    .contacts
-                    .compare_and_swap(&key, Some(&value), None as Option<&[u8]>)?
-                    .is_ok()
-            {
-                gone += 1;
-            }
-        }
-        Ok(gone)
+        // A message counted meanwhile keeps its sender's counters.
+        retention::remove_where(&self.inner.contacts, |v| {
+            serde_json::from_slice::<Counters>(v).map_or(true, |c| c.expired(now))
+        })
     }
 
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
@@ -561,28 +552,6 @@ impl Store {
         validate_id(id)?;
         self.held_message(id)?;
         self.inner.spool.read(id)
-    }
-
-    /// Deletes a released or discarded message (record and body) once its retention is over,
-    /// recording the purge in the audit trail first. Messages still waiting are refused.
-    pub async fn purge(&self, id: &str, audit: AuditEntry) -> Result<(), StoreError> {
-        let record = self.held_message(id)?;
-        if record.closed_at().is_none() {
-            return Err(StoreError::Corrupt(format!(
-                "refusing to purge {id}: it is {}, not released or discarded",
-                record.state.as_str()
-            )));
-        }
-        // Audit first: a crash after this leaves an entry for a purge that may not have
-        // happened, never a purge without an entry.
-        self.audit(audit).await?;
-        self.inner.spool.remove(id)?;
-        // Without this, the unlink is not durable: after a power loss the body could be back
-        // in `held/` (its record gone), and recovery would keep it as an orphan.
-        self.inner.spool.sync(Area::Held)?;
-        self.inner.held.remove(id.as_bytes())?;
-        self.inner.db.flush()?;
-        Ok(())
     }
 
     /// The highest message ids the store knows of: the last one noted with
@@ -871,19 +840,23 @@ impl Inner {
             .get(reply.rate_key.as_bytes())
             .ok()
             .flatten()
-            .and_then(|v| {
-                time::OffsetDateTime::parse(
-                    &String::from_utf8_lossy(&v),
-                    &time::format_description::well_known::Rfc3339,
-                )
-                .ok()
-            });
+            .and_then(|v| rate_stamp(&v));
         // An interval that runs past the last representable date never ends.
         last.is_none_or(|l| {
             l.checked_add(reply.interval)
                 .is_some_and(|next| reply.entry.queued_at >= next)
         })
     }
+}
+
+/// When the last reply under a rate-limit key went out, from its `reply_rate` value; `None`
+/// for a value that does not read as a time, which limits nothing.
+fn rate_stamp(value: &[u8]) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(
+        &String::from_utf8_lossy(value),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .ok()
 }
 
 async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
@@ -984,7 +957,7 @@ mod tests {
         });
     }
 
-    fn record(id: &str) -> HeldMessage {
+    pub(super) fn record(id: &str) -> HeldMessage {
         HeldMessage {
             version: HELD_RECORD_VERSION,
             id: id.into(),
@@ -1287,7 +1260,7 @@ mod tests {
         OffsetDateTime::from_unix_timestamp(1_790_000_000).unwrap()
     }
 
-    fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
+    pub(super) fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
         QueuedReply {
             entry: OutboxEntry {
                 version: OUTBOX_RECORD_VERSION,
@@ -1329,35 +1302,7 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn a_purge_unlinks_the_body_and_removes_the_record_after_auditing() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.hold(record("P1"), b"body".to_vec()).await.unwrap();
-        let body = dir.path().join("spool/held/P1.eml");
-        assert!(body.exists());
-        let entry = || AuditEntry::new("test", "purge", other_time());
-        // Still waiting: refused, and nothing is touched.
-        assert!(store.purge("P1", entry()).await.is_err());
-        assert!(body.exists());
-        store
-            .update_held("P1", |r| {
-                r.state = HeldState::Discarded;
-                r.discarded_at = Some(r.received_at);
-            })
-            .unwrap();
-        store.purge("P1", entry()).await.unwrap();
-        assert!(!body.exists());
-        assert!(matches!(
-            store.held_message("P1"),
-            Err(StoreError::NotFound(_))
-        ));
-        let trail = store.audit_since(None).unwrap();
-        assert_eq!(trail.len(), 1);
-        assert_eq!(trail[0].event, "purge");
-    }
-
-    async fn reopen(path: &Path) -> Store {
+    pub(super) async fn reopen(path: &Path) -> Store {
         for _ in 0..100 {
             match Store::open(path) {
                 Ok(s) => return s,

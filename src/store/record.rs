@@ -175,7 +175,7 @@ impl HeldMessage {
 pub const INCIDENT_RECORD_VERSION: u32 = 1;
 
 /// One flag, recorded against the sender: the policy's "recorded on the appropriate IT
-/// system". Append-only, like the audit trail.
+/// system". Never changed; deleted after its retention period (`retention_incident_days`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Incident {
     pub version: u32,
