@@ -1,12 +1,14 @@
 //! The officers' daily digest: a plain-text email listing newly held and filed mail, stale mail,
-//! overdue reviews, and the exact command to act on each. Officers are not on the mail server;
-//! this brings the held store to them. Pure: it builds the message; the scheduler sends it.
+//! overdue reviews, and the exact command to act on each, with the day retention would purge
+//! each message nobody acts on. Officers are not on the mail server; this brings the held store
+//! to them. Pure: it builds the message; the scheduler sends it.
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
 use crate::pipeline::header_safe;
 use crate::policy::uk_time;
+use crate::retention::{HeldRule, Retention};
 use crate::rules::Rules;
 use crate::store::{HeldMessage, HeldState};
 
@@ -16,6 +18,8 @@ pub struct DigestInput<'a> {
     /// Messages received after this are new (all of them when `None`).
     pub since: Option<OffsetDateTime>,
     pub stale_days: u64,
+    /// Names the day each waiting message will be purged if nobody acts on it.
+    pub retention: &'a Retention,
     pub now: OffsetDateTime,
     pub from: &'a str,
     pub to: &'a str,
@@ -75,7 +79,7 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         body.push_str("  none\n");
     }
     for r in &new {
-        describe(&mut body, r, &config);
+        describe(&mut body, r, input.retention, &config);
     }
     body.push_str(&format!(
         "\nStale: still waiting after {} days ({}):\n",
@@ -86,7 +90,7 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         body.push_str("  none\n");
     }
     for r in &stale {
-        describe(&mut body, r, &config);
+        describe(&mut body, r, input.retention, &config);
     }
     body.push_str(&format!(
         "\nOverdue restriction reviews ({}):\n",
@@ -120,7 +124,7 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
     out
 }
 
-fn describe(body: &mut String, r: &HeldMessage, config: &str) {
+fn describe(body: &mut String, r: &HeldMessage, retention: &Retention, config: &str) {
     let clean = |s: &str| {
         s.chars()
             .map(|c| if c.is_control() { ' ' } else { c })
@@ -136,6 +140,16 @@ fn describe(body: &mut String, r: &HeldMessage, config: &str) {
     ));
     for reason in &r.reasons {
         body.push_str(&format!("    - {}\n", clean(reason)));
+    }
+    // Retention never takes waiting mail by surprise: the digest names the day.
+    if let Some((at, rule)) = crate::retention::purge_at(r, retention)
+        .filter(|(_, rule)| matches!(rule, HeldRule::Filed | HeldRule::Held))
+    {
+        body.push_str(&format!(
+            "    purged:  on {} unless an officer acts on it ({})\n",
+            uk_time::to_london(at).date(),
+            rule.key()
+        ));
     }
     body.push_str(&format!(
         "    read:    contactgate held show {}{config}\n    release: contactgate held release {}{config} --note \"...\"\n",

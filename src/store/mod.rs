@@ -902,7 +902,7 @@ fn validate_id(id: &str) -> Result<(), StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use time::OffsetDateTime;
 
@@ -957,7 +957,37 @@ mod tests {
         });
     }
 
-    pub(super) fn record(id: &str) -> HeldMessage {
+    /// An incident for tests, its excerpt the customer's words.
+    pub(crate) fn incident(at: OffsetDateTime, message: &str) -> Incident {
+        Incident {
+            version: INCIDENT_RECORD_VERSION,
+            seq: 0,
+            at,
+            sender: "a@mail.example".into(),
+            customers: vec![],
+            message: message.into(),
+            message_id: None,
+            category: "abuse".into(),
+            severity: crate::flags::Severity::High,
+            rule: "abuse/x".into(),
+            excerpt: "the customer's words".into(),
+            action: "hold".into(),
+        }
+    }
+
+    /// Writes a file last modified at `at`, as a body left in `spool/orphaned/` would be.
+    pub(crate) fn write_file_at(path: &Path, at: OffsetDateTime) {
+        std::fs::write(path, b"x").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(at.into())
+            .unwrap();
+    }
+
+    /// A held message for tests, received at 2026-05-28 20:26:40 UTC.
+    pub(crate) fn record(id: &str) -> HeldMessage {
         HeldMessage {
             version: HELD_RECORD_VERSION,
             id: id.into(),
@@ -1260,7 +1290,7 @@ mod tests {
         OffsetDateTime::from_unix_timestamp(1_790_000_000).unwrap()
     }
 
-    pub(super) fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
+    pub(crate) fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
         QueuedReply {
             entry: OutboxEntry {
                 version: OUTBOX_RECORD_VERSION,
@@ -1302,7 +1332,7 @@ mod tests {
         );
     }
 
-    pub(super) async fn reopen(path: &Path) -> Store {
+    pub(crate) async fn reopen(path: &Path) -> Store {
         for _ in 0..100 {
             match Store::open(path) {
                 Ok(s) => return s,

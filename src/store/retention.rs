@@ -175,30 +175,13 @@ pub(super) fn remove_where(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{record, reopen};
-    use super::super::{HeldState, INCIDENT_RECORD_VERSION, QueuedReply};
+    use super::super::tests::{incident, record, reopen, write_file_at};
+    use super::super::{HeldState, QueuedReply};
     use super::*;
     use time::Duration;
     use time::macros::datetime;
 
     const T0: OffsetDateTime = datetime!(2026-06-01 10:00 UTC);
-
-    fn incident(at: OffsetDateTime, message: &str) -> Incident {
-        Incident {
-            version: INCIDENT_RECORD_VERSION,
-            seq: 0,
-            at,
-            sender: "a@mail.example".into(),
-            customers: vec![],
-            message: message.into(),
-            message_id: None,
-            category: "abuse".into(),
-            severity: crate::flags::Severity::High,
-            rule: "abuse/x".into(),
-            excerpt: "the customer's words".into(),
-            action: "hold".into(),
-        }
-    }
 
     #[tokio::test]
     async fn a_purge_goes_with_its_audit_entry_and_only_if_the_record_is_unchanged() {
@@ -428,13 +411,7 @@ mod tests {
         let cutoff = T0;
         let write = |name: &str, at: OffsetDateTime| {
             let path = orphaned.join(name);
-            std::fs::write(&path, b"x").unwrap();
-            std::fs::File::options()
-                .write(true)
-                .open(&path)
-                .unwrap()
-                .set_modified(at.into())
-                .unwrap();
+            write_file_at(&path, at);
             path
         };
         let old = write("OLD.eml", cutoff - Duration::days(1));
