@@ -166,7 +166,9 @@ fn purge_entry(
     entry.sender = Some(r.sender.clone());
     entry.customers = r.customers.clone();
     entry.action = Some(r.action.as_str().to_string());
-    let since = at - days(rule.days(retention));
+    let since = (at - days(rule.days(retention)))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
     let what = match rule {
         HeldRule::Closed => r.state.as_str(),
         HeldRule::Filed => "filed and not acted on",

@@ -336,10 +336,9 @@ async fn retention_purges_closed_mail_at_its_period_and_filed_mail_only_at_its_o
         .find(|e| e["event"] == "purge" && e["message"] == waiting.as_str())
         .unwrap();
     assert!(
-        purge["details"][0]
-            .as_str()
-            .unwrap()
-            .contains("filed and not acted on since 2026-07-01"),
+        purge["details"][0].as_str().unwrap().contains(
+            "filed and not acted on since 2026-07-01T09:00:00Z; retention_filed_days = 365 days"
+        ),
         "{purge}"
     );
     daemon.stop().await;
