@@ -304,9 +304,39 @@ pub fn held_list(
         if let Some(at) = h.release_at {
             writeln!(out, "    release at: {} UK time", uk_time::to_london(at))?;
         }
+        write_automated(out, h, "    ")?;
         for r in &h.reasons {
             writeln!(out, "    - {}", terminal::field(r))?;
         }
+    }
+    Ok(())
+}
+
+/// For a message filed on an automatic comparison: whether an officer has reviewed it, and if
+/// not, the command that records the review.
+fn write_automated(out: &mut dyn Write, h: &HeldSummary, indent: &str) -> anyhow::Result<()> {
+    let Some(check) = h.automated else {
+        return Ok(());
+    };
+    match &h.review {
+        None => writeln!(
+            out,
+            "{indent}automatic: {}, not yet confirmed by an officer (contactgate held review {} --outcome confirmed|overturned)",
+            check.as_str(),
+            terminal::field(&h.id)
+        )?,
+        Some(r) => writeln!(
+            out,
+            "{indent}automatic: {}, reviewed by {} at {} UK time: {}{}",
+            check.as_str(),
+            terminal::field(&r.by),
+            uk_time::to_london(r.at),
+            r.outcome.as_str(),
+            r.note
+                .as_deref()
+                .map(|n| format!(" ({})", terminal::field(n)))
+                .unwrap_or_default()
+        )?,
     }
     Ok(())
 }
@@ -358,6 +388,7 @@ pub fn held_show(
     if let Some(at) = s.release_at {
         writeln!(out, "release at: {} UK time", uk_time::to_london(at))?;
     }
+    write_automated(out, s, "")?;
     writeln!(out, "reasons:")?;
     for r in &s.reasons {
         writeln!(out, "  - {}", terminal::field(r))?;
@@ -511,6 +542,32 @@ pub fn held_discard(
         serde_json::json!({ "id": id, "reason": reason }),
     )?;
     writeln!(out, "discarded {}", terminal::field(id))?;
+    Ok(())
+}
+
+/// `held review ID --outcome confirmed|overturned [--note TEXT]`: records an officer's review of
+/// an automatic filing.
+pub fn held_review(
+    config: Option<&Path>,
+    id: &str,
+    outcome: &str,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = daemon(
+        config,
+        "held.review",
+        serde_json::json!({ "id": id, "outcome": outcome, "note": note }),
+    )?;
+    let s: HeldSummary = serde_json::from_value(v)?;
+    writeln!(out, "reviewed {}: {}", terminal::field(&s.id), outcome)?;
+    if outcome == "overturned" && s.state == "held" {
+        writeln!(
+            out,
+            "it is still filed; to pass it to staff: contactgate held release {}",
+            terminal::field(&s.id)
+        )?;
+    }
     Ok(())
 }
 

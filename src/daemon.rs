@@ -38,12 +38,20 @@ pub enum ServeError {
     },
     #[error("cannot install signal handlers: {0}")]
     Signals(std::io::Error),
-    #[error("the rules do not load:\n{0}")]
-    Rules(#[from] RulesError),
+    /// Said on stderr, the daemon's log: without the rules file's text (so the problems are
+    /// not its `source`, which would print them whole).
+    #[error("the rules do not load:\n{}", .0.for_log())]
+    Rules(RulesError),
     /// sled failed a write and keeps failing until reopened: we stop, and the supervisor
     /// starts us again (the restart recovers the store).
     #[error("the store failed a write (a full disk?); stopped so that a restart reopens it")]
     StoreFailed,
+}
+
+impl From<RulesError> for ServeError {
+    fn from(e: RulesError) -> ServeError {
+        ServeError::Rules(e)
+    }
 }
 
 /// What tests may change about a running daemon.
@@ -271,14 +279,18 @@ pub async fn reload_rules(
             Err(RulesError {
                 problems: vec![crate::rules::RulesProblem {
                     location: config.rules_dir.display().to_string(),
-                    message: format!("the reload task failed: {e}"),
+                    message: format!(
+                        "the reload task failed: {}",
+                        crate::unwind::task_failure(&e)
+                    ),
+                    quotes_file: false,
                 }],
             })
         });
     match loaded {
         Err(e) => {
             for p in &e.problems {
-                error!(location = %p.location, problem = %p.message, "rules reload failed; the previous rules stay in force");
+                error!(location = %p.location, problem = %p.for_log(), "rules reload failed; the previous rules stay in force");
             }
             Err(e)
         }

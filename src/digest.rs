@@ -1,7 +1,8 @@
 //! The officers' daily digest: a plain-text email listing newly held and filed mail, stale mail,
-//! overdue reviews, and the exact command to act on each, with the day retention would purge
-//! each message nobody acts on. Officers are not on the mail server; this brings the held store
-//! to them. Pure: it builds the message; the scheduler sends it.
+//! mail filed on an automatic comparison that no officer has confirmed yet, overdue reviews, and
+//! the exact command to act on each, with the day retention would purge each message nobody
+//! acts on. Officers are not on the mail server; this brings the held store to them. Pure: it
+//! builds the message; the scheduler sends it.
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
@@ -44,6 +45,12 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         .iter()
         .filter(|r| input.now - r.received_at > stale_after)
         .collect();
+    // Filed by software comparing words (a repeat, a closed topic): the customer was told a
+    // person would check, so each stays on the list until an officer records a review.
+    let to_confirm: Vec<&&HeldMessage> = waiting
+        .iter()
+        .filter(|r| r.automated.is_some() && r.review.is_none())
+        .collect();
     let today = uk_time::to_london(input.now).date();
     let overdue: Vec<String> = input
         .rules
@@ -74,43 +81,37 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         "contactgate daily digest for {} (UK time)\n\n",
         uk_time::to_london(input.now).date()
     ));
-    body.push_str(&format!("Newly held or filed ({}):\n", new.len()));
-    if new.is_empty() {
-        body.push_str("  none\n");
-    }
-    for r in &new {
-        describe(&mut body, r, input.retention, &config);
-    }
-    body.push_str(&format!(
-        "\nStale: still waiting after {} days ({}):\n",
-        input.stale_days,
-        stale.len()
-    ));
-    if stale.is_empty() {
-        body.push_str("  none\n");
-    }
-    for r in &stale {
-        describe(&mut body, r, input.retention, &config);
-    }
-    body.push_str(&format!(
-        "\nOverdue restriction reviews ({}):\n",
-        overdue.len()
-    ));
-    if overdue.is_empty() {
-        body.push_str("  none\n");
-    }
-    for o in &overdue {
-        body.push_str(o);
-        body.push('\n');
-    }
+    section(&mut body, "Newly held or filed", &new, |b, r| {
+        describe(b, r, input.retention, &config)
+    });
+    let stale_title = format!("\nStale: still waiting after {} days", input.stale_days);
+    section(&mut body, &stale_title, &stale, |b, r| {
+        describe(b, r, input.retention, &config)
+    });
+    section(
+        &mut body,
+        "\nFiled by an automatic comparison, for an officer to confirm",
+        &to_confirm,
+        |b, r| confirm(b, r, &config),
+    );
+    section(
+        &mut body,
+        "\nOverdue restriction reviews",
+        &overdue,
+        |b, o| {
+            b.push_str(o);
+            b.push('\n');
+        },
+    );
     body.push_str("\nFlags and restrictions are advisory records: an officer decides.\n");
 
     let date = input.now.format(&Rfc2822).unwrap_or_default();
     let subject = format!(
-        "contactgate digest: {} new, {} stale, {} overdue reviews",
+        "contactgate digest: {} new, {} stale, {} overdue reviews, {} to confirm",
         new.len(),
         stale.len(),
-        overdue.len()
+        overdue.len(),
+        to_confirm.len()
     );
     let headers = format!(
         "From: {}\r\nTo: {}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <digest.{}@{}>\r\nAuto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
@@ -122,6 +123,17 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
     let mut out = headers.into_bytes();
     out.extend_from_slice(body.replace('\n', "\r\n").as_bytes());
     out
+}
+
+/// One section of the digest: its title with the count, then each item, or "none".
+fn section<T>(body: &mut String, title: &str, items: &[T], item: impl Fn(&mut String, &T)) {
+    body.push_str(&format!("{title} ({}):\n", items.len()));
+    if items.is_empty() {
+        body.push_str("  none\n");
+    }
+    for i in items {
+        item(body, i);
+    }
 }
 
 fn describe(body: &mut String, r: &HeldMessage, retention: &Retention, config: &str) {
@@ -155,4 +167,143 @@ fn describe(body: &mut String, r: &HeldMessage, retention: &Retention, config: &
         "    read:    contactgate held show {}{config}\n    release: contactgate held release {}{config} --note \"...\"\n",
         r.id, r.id
     ));
+}
+
+/// One automatic filing to confirm: identifiers and the commands; its reasons and subject are
+/// under "Newly held or filed" the day it arrived, and in `held show`.
+fn confirm(body: &mut String, r: &HeldMessage, config: &str) {
+    let check = r.automated.map_or("", |c| c.as_str());
+    body.push_str(&format!(
+        "  {}  {}  {}  customer {}\n    read:    contactgate held show {}{config}\n    confirm: contactgate held review {} --outcome confirmed{config}\n    wrong:   contactgate held review {} --outcome overturned{config}, then held release\n",
+        r.id,
+        uk_time::to_london(r.received_at),
+        check,
+        if r.customers.is_empty() {
+            "-".to_string()
+        } else {
+            r.customers.join(", ")
+        },
+        r.id,
+        r.id,
+        r.id,
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::AutomatedCheck;
+    use crate::store::{OfficerReview, ReviewOutcome};
+
+    fn held(id: &str, automated: Option<AutomatedCheck>, reviewed: bool) -> HeldMessage {
+        let mut r: HeldMessage = serde_json::from_value(serde_json::json!({
+            "version": crate::store::HELD_RECORD_VERSION,
+            "id": id,
+            "received_at": "2026-07-01T06:00:00Z",
+            "sender": "r@mail.example",
+            "recipients": ["housing@council.example"],
+            "message_id": null,
+            "subject": "Mould",
+            "client_addr": null,
+            "postfix_queue_id": null,
+            "action": "file",
+            "reasons": ["because"],
+            "release_at": null,
+            "size": 10,
+            "state": "held",
+            "customers": ["CR-9"],
+        }))
+        .unwrap();
+        r.automated = automated;
+        r.review = reviewed.then(|| OfficerReview {
+            outcome: ReviewOutcome::Confirmed,
+            by: "alice".into(),
+            at: r.received_at,
+            note: None,
+        });
+        r
+    }
+
+    #[test]
+    fn automatic_filings_are_listed_until_an_officer_reviews_them() {
+        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
+        let list = [
+            held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
+            held("TOPIC1", Some(AutomatedCheck::ClosedTopic), false),
+            held("DONE1", Some(AutomatedCheck::NoNewInformation), true),
+            held("LETTER1", None, false),
+        ];
+        let now = time::macros::datetime!(2026-07-02 07:00 UTC);
+        let text = String::from_utf8(build(&DigestInput {
+            held: &list,
+            rules: &rules,
+            since: Some(now),
+            stale_days: 14,
+            retention: &Retention::default(),
+            now,
+            from: "gate@council.example",
+            to: "officers@council.example",
+            hostname: "gate.test",
+            config_path: None,
+        }))
+        .unwrap();
+        assert!(text.contains("0 overdue reviews, 2 to confirm"), "{text}");
+        let section = text
+            .split("for an officer to confirm (2):")
+            .nth(1)
+            .and_then(|s| s.split("Overdue").next())
+            .unwrap_or_else(|| panic!("{text}"));
+        for id in ["REPEAT1", "TOPIC1"] {
+            assert!(
+                section.contains(&format!("contactgate held review {id} --outcome confirmed")),
+                "{section}"
+            );
+        }
+        assert!(section.contains("no_new_information") && section.contains("closed_topic"));
+        assert!(
+            !section.contains("DONE1") && !section.contains("LETTER1"),
+            "{section}"
+        );
+    }
+
+    #[test]
+    fn each_waiting_message_names_the_day_retention_would_purge_it() {
+        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
+        let mut released = held("GONE1", None, false);
+        released.state = HeldState::Released;
+        let list = [
+            held("LETTER1", None, false),
+            held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
+            released,
+        ];
+        let now = time::macros::datetime!(2026-07-02 07:00 UTC);
+        let text = String::from_utf8(build(&DigestInput {
+            held: &list,
+            rules: &rules,
+            since: None,
+            stale_days: 14,
+            retention: &Retention::default(),
+            now,
+            from: "gate@council.example",
+            to: "officers@council.example",
+            hostname: "gate.test",
+            config_path: None,
+        }))
+        .unwrap();
+        // From the message's first line to its `read:` command.
+        let entry = |id: &str| {
+            let from = text
+                .find(&format!("  {id}  "))
+                .unwrap_or_else(|| panic!("{text}"));
+            let rest = &text[from..];
+            rest[..rest.find("read:").unwrap()].to_string()
+        };
+        assert!(
+            entry("LETTER1").contains(
+                "purged:  on 2027-07-01 unless an officer acts on it (retention_filed_days)"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("GONE1"), "{text}");
+    }
 }

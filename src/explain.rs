@@ -93,7 +93,7 @@ pub fn explain_with(
         sender: envelope.sender,
         recipients: v.recipients,
         original_recipients: v.original_recipients,
-        reasons: v.reasons,
+        reasons: policy::reason::texts(&v.reasons),
         summary: v.summary,
         customers: v.customers,
         release_at: v.release_at,

@@ -10,7 +10,7 @@
 //! 6. It is reinjected to Postfix on 127.0.0.1:10026 through lettre ([`outbound`]).
 //! 7. Held mail is written durably: fsync'd spool file, then flushed metadata ([`store`]).
 //! 8. Only then does Postfix get a 250; any failure is a 4xx, so Postfix retries ([`pipeline`]).
-//! 9. One log line per message records the id, envelope, action, reasons and time.
+//! 9. One log line per message records the id, envelope, action, reason codes and time.
 //! 10. [`daemon`] wires it together; `main.rs` is only the command line.
 //!
 //! Module map: [`config`] (TOML → validated config), [`smtp`] (codec, session, connection,

@@ -152,6 +152,19 @@ enum HeldCommand {
         #[arg(long, required = true)]
         reason: String,
     },
+    /// Record an officer's review of a message filed on an automatic comparison (a repeat, or
+    /// a closed topic). It sends nothing: release it to pass it to staff.
+    Review {
+        id: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// What the officer found: the comparison was right, or wrong.
+        #[arg(long, required = true, value_parser = ["confirmed", "overturned"])]
+        outcome: String,
+        /// Why, for the audit trail.
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// Write the original message (.eml) to standard output.
     Export {
         id: String,
@@ -249,6 +262,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             command: HeldCommand::Discard { id, config, reason },
         } => cli::held_discard(config.as_deref(), &id, &reason, &mut out),
         Command::Held {
+            command:
+                HeldCommand::Review {
+                    id,
+                    config,
+                    outcome,
+                    note,
+                },
+        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), &mut out),
+        Command::Held {
             command: HeldCommand::Export { id, config },
         } => cli::held_export(config.as_deref(), &id, &mut out),
         Command::Audit {
@@ -286,14 +308,24 @@ fn parse_since(s: &str) -> anyhow::Result<time::OffsetDateTime> {
 fn init_tracing() {
     use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
     let filter =
         EnvFilter::try_from_env("CONTACTGATE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    // Our own events carry identifiers and codes at every level. Other crates' debug and trace
+    // events are not ours to vouch for (html5ever's debug output is every token of a message's
+    // HTML, its text included), so they stop at info whatever CONTACTGATE_LOG asks for.
+    let ours_or_info = tracing_subscriber::filter::filter_fn(|meta| {
+        meta.target().starts_with("contactgate") || *meta.level() <= tracing::Level::INFO
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         // Colour codes only for a person at a terminal, not for journald or a log file.
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
+        .finish()
+        .with(ours_or_info)
         .init();
     contactgate::unwind::install_hook();
 }

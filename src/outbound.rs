@@ -52,6 +52,18 @@ impl std::fmt::Display for SendError {
     }
 }
 
+impl SendError {
+    /// For the log: the kind of failure and the downstream's reply code, never its text (a
+    /// server's reply can quote what it was sent). Officers see the text with the held copy.
+    pub fn log_code(&self) -> String {
+        match self {
+            SendError::Transient(_) => "temporary".into(),
+            SendError::Permanent { code, .. } => format!("permanent:{code}"),
+            SendError::BadAddress(_) => "bad_address".into(),
+        }
+    }
+}
+
 /// The outcome of delivering one message to its recipients.
 #[derive(Debug, Default)]
 pub struct Delivery {
@@ -140,7 +152,7 @@ impl Outbound {
                 .unwrap_or_else(|| SendError::Transient("no recipients".into())));
         }
         for (r, e) in &d.failed {
-            tracing::warn!(recipient = %r, error = %e, "recipient refused; the others have it");
+            tracing::warn!(recipient = %r, error = %e.log_code(), "recipient refused; the others have it");
         }
         Ok(())
     }
@@ -324,9 +336,11 @@ impl PoolInner {
     }
 
     async fn fresh(&self) -> Result<(AsyncSmtpConnection, bool), SendError> {
-        let stream = TcpStream::connect(self.target)
-            .await
-            .map_err(|e| SendError::Transient(format!("cannot connect to {}: {e}", self.target)))?;
+        let stream = TcpStream::connect(self.target).await.map_err(|e| {
+            // Said here, where the error is ours: the message's log line says only `temporary`.
+            tracing::warn!(downstream = %self.target, error = %e, "cannot connect to the downstream");
+            SendError::Transient(format!("cannot connect to {}: {e}", self.target))
+        })?;
         stream
             .set_nodelay(true)
             .map_err(|e| SendError::Transient(format!("setting TCP_NODELAY: {e}")))?;

@@ -4,7 +4,8 @@
 //! - 250 only after the downstream accepted the message or the held copy is durable;
 //! - every internal failure becomes a 4xx so Postfix keeps the message and retries;
 //! - every decision other than a plain delivery is in the audit trail before the 250;
-//! - one log line per message, with its id, client, envelope, size, action, reasons and time.
+//! - one log line per message, with its id, client, envelope, size, action, reason codes and
+//!   time (never the reasons' text, which can name the customer and quote their words).
 //!
 //! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
@@ -22,7 +23,7 @@ use crate::flags::monitor::ContactReservation;
 use crate::message::Message;
 use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::policy::{self, Action, Flag, PolicySettings, Verdict};
+use crate::policy::{self, Action, Code, Flag, PolicySettings, Reason, Verdict};
 use crate::replies::{self, ReplySettings};
 use crate::rules::{LiveRules, Rules};
 use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
@@ -124,7 +125,9 @@ impl Pipeline {
     }
 
     /// The acknowledgement for this message, if the verdict calls for one and every guard
-    /// allows it. Skips are logged with their reason.
+    /// allows it. Skips are logged with their reason code (never the header or subject that
+    /// caused them). A reply withheld because the envelope sender is not the customer's comes
+    /// back as an audit entry, to be committed with the decision.
     fn reply_for(
         &self,
         t: &Transaction,
@@ -133,11 +136,13 @@ impl Pipeline {
         rules: &crate::rules::Rules,
         id: &str,
         now: OffsetDateTime,
-    ) -> Option<QueuedReply> {
-        let plan = verdict.reply.as_ref()?;
+    ) -> ReplyDecision {
+        let Some(plan) = verdict.reply.as_ref() else {
+            return ReplyDecision::default();
+        };
         match replies::prepare(
             &self.replies,
-            &rules.templates,
+            rules,
             plan,
             message,
             &t.envelope.sender,
@@ -146,27 +151,39 @@ impl Pipeline {
             verdict.release_at,
         ) {
             Err(skip) => {
-                info!(id, template = plan.template, reason = %skip, "no reply");
-                None
+                info!(
+                    id,
+                    template = plan.template,
+                    reason = skip.code(),
+                    "no reply"
+                );
+                ReplyDecision {
+                    queued: None,
+                    withheld: matches!(skip, replies::Skip::NotCustomerAddress { .. })
+                        .then(|| reply_withheld_entry(t, plan, &skip, id, now)),
+                }
             }
-            Ok(out) => Some(QueuedReply {
-                rate_key: replies::rate_key(&rules.matching(), &out.to, out.template),
-                interval: crate::config::days(self.replies.interval_days),
-                entry: OutboxEntry {
-                    version: OUTBOX_RECORD_VERSION,
-                    id: format!("{id}R"),
-                    in_reply_to: id.to_string(),
-                    to: out.to,
-                    template: out.template.to_string(),
-                    languages: out.languages,
-                    queued_at: now,
-                    state: OutboxState::Queued,
-                    attempts: 0,
-                    next_attempt_at: now,
-                    last_error: None,
-                },
-                body: out.bytes,
-            }),
+            Ok(out) => ReplyDecision {
+                queued: Some(QueuedReply {
+                    rate_key: out.rate_key,
+                    interval: crate::config::days(self.replies.interval_days),
+                    entry: OutboxEntry {
+                        version: OUTBOX_RECORD_VERSION,
+                        id: format!("{id}R"),
+                        in_reply_to: id.to_string(),
+                        to: out.to,
+                        template: out.template.to_string(),
+                        languages: out.languages,
+                        queued_at: now,
+                        state: OutboxState::Queued,
+                        attempts: 0,
+                        next_attempt_at: now,
+                        last_error: None,
+                    },
+                    body: out.bytes,
+                }),
+                withheld: None,
+            },
         }
     }
 
@@ -176,7 +193,7 @@ impl Pipeline {
                 template: template.clone(),
                 days: self.replies.interval_days,
             };
-            info!(id, template = %template, to = %to, reason = %skip, "no reply");
+            info!(id, template = %template, to = %to, reason = skip.code(), "no reply");
         }
     }
 
@@ -224,7 +241,10 @@ impl Pipeline {
                 }
             };
         let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
-        let reply = self.reply_for(t, &message, &verdict, &rules, id, now);
+        let ReplyDecision {
+            queued: reply,
+            withheld,
+        } = self.reply_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
             .as_ref()
             .map(|r| (r.entry.template.clone(), r.entry.to.clone()));
@@ -272,7 +292,10 @@ impl Pipeline {
                 if worth_recording && matches!(outcome, Outcome::Delivered) {
                     // Delivered already: a failure here must not turn into a 4xx (a retry would
                     // deliver twice). The log line below still records the decision.
-                    let audit = vec![decision_entry(t, &verdict, id, now)];
+                    let audit = [decision_entry(t, &verdict, id, now)]
+                        .into_iter()
+                        .chain(withheld)
+                        .collect();
                     let result = match reply {
                         Some(r) => self.store.queue_reply(r, audit, incidents).await,
                         None => self.store.record(audit, incidents).await.map(|()| false),
@@ -288,7 +311,10 @@ impl Pipeline {
             }
             Action::Defer | Action::File | Action::Hold => {
                 let record = held_record(t, &message, id, now, &verdict);
-                let audit = vec![decision_entry(t, &verdict, id, now)];
+                let audit = [decision_entry(t, &verdict, id, now)]
+                    .into_iter()
+                    .chain(withheld)
+                    .collect();
                 // The body moves into the store: no second copy of a large message. The reply is
                 // queued in the same commit, so it is durable before the 250.
                 match self
@@ -439,16 +465,24 @@ impl Pipeline {
                 .expect("failed is not empty");
             return Outcome::DeliveryFailed(first);
         }
-        let reasons: Vec<String> = delivery
+        let reasons: Vec<Reason> = delivery
             .failed
             .iter()
-            .map(|(r, e)| format!("downstream did not take recipient {r}: {e}"))
+            .map(|(r, e)| {
+                Reason::new(
+                    Code::DownstreamRefused,
+                    format!("downstream did not take recipient {r}: {e}"),
+                )
+            })
             .chain(std::iter::once(if delivery.accepted.is_empty() {
-                "nothing could be delivered".to_string()
+                Reason::new(Code::DownstreamNothing, "nothing could be delivered")
             } else {
-                format!(
-                    "delivered to {}; kept for the rest",
-                    delivery.accepted.join(", ")
+                Reason::new(
+                    Code::DownstreamPartial,
+                    format!(
+                        "delivered to {}; kept for the rest",
+                        delivery.accepted.join(", ")
+                    ),
                 )
             }))
             .chain(decided.reasons.iter().cloned())
@@ -457,7 +491,7 @@ impl Pipeline {
             action: Action::Hold,
             recipients: delivery.failed.iter().map(|(r, _)| r.clone()).collect(),
             original_recipients: t.envelope.recipients.clone(),
-            summary: reasons[0].clone(),
+            summary: reasons[0].text.clone(),
             reasons,
             customers: decided.customers.clone(),
             release_at: None,
@@ -468,7 +502,16 @@ impl Pipeline {
         };
         let mut record = held_record(t, message, id, now, &verdict);
         let settled = crate::release::settle(&mut record, &delivery, now);
-        verdict.reasons = record.reasons.clone();
+        // What settling added (a copy held for an officer says why), for the audit entry.
+        let added = record
+            .reasons
+            .get(verdict.reasons.len()..)
+            .unwrap_or_default();
+        verdict.reasons.extend(
+            added
+                .iter()
+                .map(|text| Reason::new(Code::DownstreamHeld, text.clone())),
+        );
         let mut audit = Vec::new();
         if decided.action == Action::Reroute {
             audit.push(decision_entry(t, decided, id, now));
@@ -568,17 +611,20 @@ impl MessageHandler for Pipeline {
             Outcome::Kept(action) => action.as_str(),
             _ => "tempfail",
         };
+        // Codes only: the reasons' texts can name the customer and quote their words.
         let reasons = verdict
-            .map(|v| policy::log_reasons(&v.reasons))
+            .map(|v| policy::reason::log_codes(&v.reasons))
             .unwrap_or_default();
         let to = t.envelope.recipients.join(",");
         let ms = started.elapsed().as_millis() as u64;
         let from = t.envelope.sender.as_str();
+        // The reply's code, not its text: a downstream's refusal is quoted in it.
+        let reply_code = format!("{} {}", reply.code, reply.status);
         if reply.is_positive() {
-            info!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, "message");
+            info!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply_code, "message");
         } else {
             let error = outcome_detail(&outcome);
-            warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply, error = %error, "message not accepted");
+            warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply_code, error = %error, "message not accepted");
         }
         reply
     }
@@ -773,49 +819,58 @@ fn unanalysed_verdict(
 ) -> Verdict {
     let matched = policy::matched_customers(header, envelope, rules);
     let customers: Vec<String> = matched.iter().map(|(c, _)| c.id.clone()).collect();
-    let mut reasons: Vec<String> = matched
+    let mut reasons: Vec<Reason> = matched
         .iter()
-        .map(|(c, how)| format!("sender matches restricted customer {} by {how}", c.id))
+        .map(|(c, how)| {
+            Reason::new(
+                Code::Customer(c.id.clone()),
+                format!("sender matches restricted customer {} by {how}", c.id),
+            )
+        })
         .collect();
-    let held = match why {
-        Unanalysed::Failed(what) => {
-            reasons.insert(
-                0,
+    let (first, held) = match why {
+        Unanalysed::Failed(what) => (
+            Reason::new(
+                Code::AnalysisFailed,
                 format!("could not be analysed: {what} (an internal error); held for an officer"),
-            );
-            true
-        }
-        Unanalysed::TimedOut(limit) if !matched.is_empty() => {
-            reasons.insert(
-                0,
+            ),
+            true,
+        ),
+        Unanalysed::TimedOut(limit) if !matched.is_empty() => (
+            Reason::new(
+                Code::AnalysisTimedOut,
                 format!(
                     "analysis cut short: not finished within {} s; a restriction applies and \
                      the text could not be read, so held for an officer",
                     limit.as_secs()
                 ),
-            );
-            true
-        }
-        Unanalysed::TimedOut(limit) => {
-            reasons.insert(
-                0,
+            ),
+            true,
+        ),
+        Unanalysed::TimedOut(limit) => (
+            Reason::new(
+                Code::AnalysisTimedOut,
                 format!(
                     "analysis cut short: not finished within {} s; no restriction applies to \
                      the sender, so delivered without flag checks",
                     limit.as_secs()
                 ),
-            );
-            settings.hold_all
-        }
+            ),
+            settings.hold_all,
+        ),
     };
+    reasons.insert(0, first);
     if settings.hold_all {
-        reasons.push("hold_all is set in the configuration: every message is held".into());
+        reasons.push(Reason::new(
+            Code::HoldAll,
+            "hold_all is set in the configuration: every message is held",
+        ));
     }
     Verdict {
         action: if held { Action::Hold } else { Action::Deliver },
         recipients: envelope.recipients.clone(),
         original_recipients: envelope.recipients.clone(),
-        summary: reasons[0].clone(),
+        summary: reasons[0].text.clone(),
         reasons,
         customers,
         release_at: None,
@@ -949,6 +1004,8 @@ pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
     }
 }
 
+/// Why a message was not accepted, for its log line: our own words and codes, never a
+/// downstream's reply text.
 fn outcome_detail(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Internal(e) => e.clone(),
@@ -956,7 +1013,7 @@ fn outcome_detail(outcome: &Outcome) -> String {
             error!(error = %e, "store failure");
             e.to_string()
         }
-        Outcome::DeliveryFailed(e) => e.to_string(),
+        Outcome::DeliveryFailed(e) => e.log_code(),
         _ => String::new(),
     }
 }
@@ -1024,6 +1081,36 @@ fn incidents_for(
         .collect()
 }
 
+/// What the reply path decided for one message.
+#[derive(Default)]
+struct ReplyDecision {
+    /// The reply to queue (the store still applies the rate limit).
+    queued: Option<QueuedReply>,
+    /// The audit entry of a reply the verdict planned but the envelope sender may not have.
+    withheld: Option<AuditEntry>,
+}
+
+/// `reply_withheld`: the verdict called for a reply about customer `plan.customer_id`, and it
+/// was not sent because of `skip`. Identifiers and a reason code only: the entry names the case
+/// and the template, never the customer's name, address or anything they wrote.
+fn reply_withheld_entry(
+    t: &Transaction,
+    plan: &crate::policy::ReplyPlan,
+    skip: &replies::Skip,
+    id: &str,
+    now: OffsetDateTime,
+) -> AuditEntry {
+    let mut e = AuditEntry::new(SYSTEM_ACTOR, "reply_withheld", now);
+    e.message = Some(id.to_string());
+    e.sender = Some(t.envelope.sender.clone());
+    e.customers = vec![plan.customer_id.clone()];
+    e.details = vec![
+        format!("reason: {}", skip.code()),
+        format!("template: {}", plan.template),
+    ];
+    e
+}
+
 fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateTime) -> AuditEntry {
     let mut e = AuditEntry::new(SYSTEM_ACTOR, "decision", now);
     e.message = Some(id.to_string());
@@ -1032,11 +1119,12 @@ fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateT
     e.action = Some(verdict.action.as_str().to_string());
     // The customer's words go apart from the reasons: they are redacted after their retention
     // period, the reasons stay.
-    (e.quoted, e.details) = verdict
+    let (quoted, details): (Vec<_>, Vec<_>) = verdict
         .reasons
         .iter()
-        .cloned()
-        .partition(|r| crate::policy::quotes_customer_text(r));
+        .partition(|r| r.code.quotes_customer());
+    e.quoted = quoted.into_iter().map(|r| r.text.clone()).collect();
+    e.details = details.into_iter().map(|r| r.text.clone()).collect();
     if verdict.recipients != verdict.original_recipients {
         e.details.push(format!(
             "recipients {} routed to {}",
@@ -1069,7 +1157,7 @@ fn held_record(
             Action::File => HeldAction::File,
             _ => HeldAction::Hold,
         },
-        reasons: verdict.reasons.clone(),
+        reasons: policy::reason::texts(&verdict.reasons),
         release_at: verdict.release_at,
         size: t.data.len() as u64,
         state: HeldState::Held,
@@ -1088,6 +1176,8 @@ fn held_record(
         attempts: 0,
         next_attempt_at: None,
         retrying_since: None,
+        automated: verdict.automated_check(),
+        review: None,
     }
 }
 

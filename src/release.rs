@@ -239,7 +239,9 @@ impl Releaser {
             record.map(|r| (r, claimed.into_inner()))
         })
         .await
-        .map_err(|e| StoreError::Corrupt(format!("release task: {e}")))??;
+        .map_err(|e| {
+            StoreError::Corrupt(format!("release: {}", crate::unwind::task_failure(&e)))
+        })??;
         if !claimed {
             return Err(ReleaseError::NotHeld {
                 id: id.to_string(),
@@ -295,7 +297,9 @@ impl Releaser {
             updated.map(|u| (u, settled))
         })
         .await
-        .map_err(|e| StoreError::Corrupt(format!("release task: {e}")))??;
+        .map_err(|e| {
+            StoreError::Corrupt(format!("release: {}", crate::unwind::task_failure(&e)))
+        })??;
         let delivered: Vec<&String> = recipients
             .iter()
             .filter(|r| updated.delivered_to.contains(r))

@@ -148,7 +148,10 @@ pub async fn purge_held(store: &Store, retention: Retention, now: OffsetDateTime
             0
         }
         Err(e) => {
-            error!(error = %e, "retention purge task failed");
+            error!(
+                error = crate::unwind::task_failure(&e),
+                "retention purge task failed"
+            );
             0
         }
     }
@@ -237,9 +240,11 @@ impl Swept {
         };
         match self {
             Swept::Incidents => store.expire_incidents(cutoff),
-            Swept::AuditText => {
-                store.redact_audit_text(cutoff, now, &crate::policy::quotes_customer_text)
-            }
+            Swept::AuditText => store.redact_audit_text(
+                cutoff,
+                now,
+                &crate::policy::reason::legacy_text_quotes_customer,
+            ),
             Swept::ReplyRateKeys => store.expire_reply_rates(cutoff),
             Swept::OrphanedFiles => store.purge_orphaned(cutoff),
             Swept::History => store.expire_history(now, period),
@@ -281,7 +286,10 @@ pub async fn sweep(
     let results = match results {
         Ok(r) => r,
         Err(e) => {
-            error!(error = %e, "retention sweep task failed");
+            error!(
+                error = crate::unwind::task_failure(&e),
+                "retention sweep task failed"
+            );
             return Vec::new();
         }
     };

@@ -144,7 +144,7 @@ impl Scheduler {
                 info!(to = %d.digest.to, "daily digest sent");
             }
             // The next tick tries again.
-            Err(e) => warn!(error = %e, "daily digest not sent"),
+            Err(e) => warn!(error = %e.log_code(), "daily digest not sent"),
         }
     }
 }

@@ -19,6 +19,16 @@ pub fn panic_text(payload: &Box<dyn Any + Send>) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
+/// Why a task failed, for a log line or an error that may reach one: tokio's `JoinError` quotes
+/// the panic's text, which may quote a message, so this says only whether it panicked.
+pub fn task_failure(e: &tokio::task::JoinError) -> &'static str {
+    if e.is_panic() {
+        "the task panicked (its text is withheld: it may quote a message)"
+    } else {
+        "the task was cancelled"
+    }
+}
+
 /// Runs `fut`, turning a panic in any of its polls into `Err` with the panic's text.
 pub async fn catch<F: Future>(fut: F) -> Result<F::Output, String> {
     let mut fut = std::pin::pin!(fut);
@@ -60,5 +70,16 @@ mod tests {
         .await;
         assert_eq!(r, Err("boom after a yield".to_string()));
         assert_eq!(catch(async { 7 }).await, Ok(7));
+    }
+
+    #[tokio::test]
+    async fn regression_a_failed_task_is_reported_without_its_panic_text() {
+        // tokio's JoinError quotes the panic's text, and several log lines printed it.
+        let e = tokio::spawn(async { panic!("byte index 3 is inside `my HIV results`") })
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("HIV"), "tokio quotes it: {e}");
+        let said = task_failure(&e);
+        assert!(said.contains("panicked") && !said.contains("HIV"), "{said}");
     }
 }

@@ -4,7 +4,6 @@ mod common;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use common::*;
 
@@ -69,20 +68,6 @@ async fn filed_mail_survives_kill_9_and_restart() {
     assert!(sink.received().is_empty());
     child.kill().unwrap();
     child.wait().unwrap();
-}
-
-async fn wait_for_log(log: &Path, needle: &str, occurrences: usize) -> String {
-    for _ in 0..500 {
-        let text = std::fs::read_to_string(log).unwrap_or_default();
-        if text.matches(needle).count() >= occurrences {
-            return text;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!(
-        "log never said {needle:?} {occurrences} times:\n{}",
-        std::fs::read_to_string(log).unwrap_or_default()
-    );
 }
 
 fn sighup(child: &std::process::Child) {
@@ -152,11 +137,7 @@ fn bad_rules_stop_the_daemon_from_starting_with_a_location() {
         err.contains("restrictions.toml:1:1: missing `name`"),
         "{err}"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
-        .args(["serve", "--config"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing `name`"));
+    let (ok, err) = serve_to_end(&config);
+    assert!(!ok);
+    assert!(err.contains("missing `name`"), "{err}");
 }

@@ -1,7 +1,8 @@
 //! Officer tools: the real daemon and the real CLI binary over the admin socket. List, show,
 //! release (to the original recipients and with --to), discard, export, audit, subject-access
-//! export, retention purge and the daily digest (injected clock), permissions, and a crash in
-//! the middle of a release.
+//! export, retention purge and the daily digest (injected clock), the review of an automatic
+//! filing (listed in the digest until an officer records it), permissions, and a crash in the
+//! middle of a release.
 
 mod common;
 
@@ -446,6 +447,143 @@ async fn daily_digest_lists_new_mail_with_release_commands_once_a_day() {
     clock.set(datetime!(2026-07-01 07:30 UTC));
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(sink.received().len(), 1, "once a day");
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filed_repeats_wait_in_the_digest_until_an_officer_reviews_them_on_the_record() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A repeat filed by the automatic comparison, and the letter-only customer.
+    let rules = format!("{REPEAT_CUSTOMER}{RULES}");
+    let mut config = test_config_with_rules(sink.addr, d, &rules);
+    config.digest = Some(contactgate::config::Digest {
+        to: "officers@council.example".into(),
+        at: time::macros::time!(08:00),
+    });
+    config.replies.from = Some("customer.services@council.example".into());
+    // 07:00 BST.
+    let (daemon, clock) = Daemon::start_at(config, datetime!(2026-07-01 06:00 UTC)).await;
+    let from = "repeat@mail.example";
+    let msg = format!(
+        "From: {from}\r\nTo: housing@council.example\r\nSubject: Mould\r\n\r\nThere is black mould on the bedroom wall at 14 Heol y Nant.\r\n"
+    );
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let first = c
+        .send_message(from, &["housing@council.example"], msg.as_bytes())
+        .await;
+    assert!(first.ends_with("delivered"), "{first}");
+    let again = c
+        .send_message(from, &["housing@council.example"], msg.as_bytes())
+        .await;
+    assert!(again.ends_with("filed"), "{again}");
+    let repeat = again.split_whitespace().nth(3).unwrap().to_string();
+    let letter = file_one(daemon.addr, "by letter").await;
+
+    let held = cli_json(d, &["held", "list", "--json"]).await;
+    let listed = |id: &str| {
+        held.as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(listed(&repeat)["automated"], "no_new_information");
+    assert_eq!(listed(&repeat)["review"], Value::Null);
+    assert_eq!(listed(&letter)["automated"], Value::Null);
+
+    // 08:00 BST: the digest lists the repeat for an officer to confirm, not the letter.
+    clock.set(datetime!(2026-07-01 07:00 UTC));
+    let digest = |n: usize| {
+        let sink = &sink;
+        async move {
+            let got = sink.wait_for(n).await;
+            let m = got
+                .iter()
+                .rfind(|m| m.recipients == ["officers@council.example"])
+                .unwrap();
+            String::from_utf8_lossy(&m.data).into_owned()
+        }
+    };
+    let text = digest(2).await;
+    assert!(text.contains("1 to confirm"), "{text}");
+    let section = text
+        .split("for an officer to confirm (1):")
+        .nth(1)
+        .and_then(|s| s.split("Overdue").next())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        section.contains(&format!(
+            "contactgate held review {repeat} --outcome confirmed"
+        )),
+        "{section}"
+    );
+    assert!(!section.contains(&letter), "{section}");
+
+    // Only an automatic filing has an automatic decision to review.
+    let (ok, _, err) = cli_in(d, &["held", "review", &letter, "--outcome", "confirmed"]).await;
+    assert!(
+        !ok && err.contains("not filed by an automatic comparison"),
+        "{err}"
+    );
+    let (ok, out, err) = cli_in(
+        d,
+        &[
+            "held",
+            "review",
+            &repeat,
+            "--outcome",
+            "confirmed",
+            "--note",
+            "repeats the complaint of 1 July",
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(&format!("reviewed {repeat}: confirmed")),
+        "{out}"
+    );
+
+    // The review is on the record: its own audit entry, with the officer as actor.
+    let audit = cli_json(d, &["audit", "--json"]).await;
+    let review = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "review")
+        .unwrap_or_else(|| panic!("no review entry: {audit:#}"));
+    assert_eq!(review["actor"], "root");
+    assert_eq!(review["message"], repeat.as_str());
+    assert_eq!(review["customers"], serde_json::json!(["CR-NIO"]));
+    assert_eq!(
+        review["details"],
+        serde_json::json!([
+            "outcome: confirmed",
+            "automatic check: no_new_information",
+            "repeats the complaint of 1 July"
+        ])
+    );
+    let held = cli_json(d, &["held", "show", &repeat, "--json"]).await;
+    assert_eq!(held["summary"]["review"]["outcome"], "confirmed");
+    assert_eq!(held["summary"]["review"]["by"], "root");
+    assert_eq!(held["summary"]["state"], "held", "a review sends nothing");
+    let (ok, out, _) = cli_in(d, &["held", "list"]).await;
+    assert!(
+        ok && out.contains("no_new_information, reviewed by root"),
+        "{out}"
+    );
+
+    // The next digest no longer asks for it.
+    clock.set(datetime!(2026-07-02 07:00 UTC));
+    let text = digest(3).await;
+    assert!(
+        text.contains("for an officer to confirm (0):\r\n  none"),
+        "{text}"
+    );
     daemon.stop().await;
 }
 

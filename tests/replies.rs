@@ -1,6 +1,7 @@
 //! Acknowledgement replies through the daemon: delivery from <> to the envelope sender,
-//! threading, language order, every guard, header injection, the rate limit across a restart,
-//! and the durable outbox across kill -9. Real delivery reports (flufl.bounce's collection in
+//! threading, language order, every guard, header injection, no reply to an envelope that is not
+//! the customer's (audited), the rate limit per customer and template across addresses and a
+//! restart, the automatic-decision wording, and the durable outbox across kill -9. Real delivery reports (flufl.bounce's collection in
 //! tests/corpus) never get a reply.
 
 mod common;
@@ -47,6 +48,23 @@ language = "en"
   decided_on = 2026-03-01
   reasons = "r"
   staff = ["jane.jones@council.example"]
+
+[[customer]]
+id = "CR-TWO"
+name = "Ms T Two-Addresses"
+addresses = ["two@mail.example", "two.work@mail.example"]
+  [[customer.restriction]]
+  kind = "topics"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "r"
+  closed = ["24/0612/PA"]
+  [[customer.restriction]]
+  kind = "named_staff"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "r"
+  staff = ["jane.jones@council.example"]
 "#;
 
 fn setup_rules(dir: &Path) {
@@ -54,7 +72,7 @@ fn setup_rules(dir: &Path) {
 }
 
 fn config(sink: &Sink, dir: &Path) -> Config {
-    let mut c = test_config_with_rules(sink.addr, dir, RULES);
+    let mut c = test_config_with_rules(sink.addr, dir, &format!("{RULES}{REPEAT_CUSTOMER}"));
     setup_rules(dir);
     c.replies.from = Some("customer.services@council.example".into());
     c.replies.council_name = "Pembrokeshire County Council".into();
@@ -340,6 +358,167 @@ async fn regression_rate_limit_counts_one_sender_however_the_address_is_written(
         ["both+x@mail.example"],
         "one reply for one customer address"
     );
+    daemon.stop().await;
+}
+
+/// Issue 14: the customer was matched on `From:`, the reply went to the envelope sender, and
+/// the rate limit was the envelope's, so `MAIL FROM:<attacker@evil.example>` with
+/// `From: <customer>` got the customer's name, case reference, arrangement, postal address and
+/// review date, once per new envelope address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_a_forged_envelope_gets_nothing_about_the_customer() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path())).await;
+    let forged = "From: Mr B <both@mail.example>\r\nTo: x@council.example\r\nSubject: My case\r\n\r\nWhat do you hold on me?\r\n";
+    // Each fresh envelope address, and another customer's own address, is not this customer's.
+    for envelope in [
+        "attacker@evil.example",
+        "attacker2@evil.example",
+        "en@mail.example",
+    ] {
+        let r = send(&daemon, envelope, "x@council.example", forged).await;
+        // The restriction still applies to the mail itself: kept, not delivered, not dropped.
+        assert!(r.ends_with("filed"), "{envelope}: {r}");
+    }
+    // The control, queued after them: the customer's own address gets the reply. The outbox
+    // sends in id order, so a reply to the attackers would have arrived first.
+    let r = send(&daemon, "both@mail.example", "x@council.example", forged).await;
+    assert!(r.ends_with("filed"), "{r}");
+    sink.wait_for(1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let got = sink.received();
+    assert_eq!(
+        got.iter().map(|m| m.recipients.clone()).collect::<Vec<_>>(),
+        [["both@mail.example"]],
+        "only the customer's own address got anything"
+    );
+    assert!(decoded_body(&got[0].data).contains("County Hall, Haverfordwest"));
+
+    // Each withheld reply is audited: the case id and a reason code, nothing the customer wrote
+    // and nothing of the restriction.
+    let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+    let withheld: Vec<&serde_json::Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "reply_withheld")
+        .collect();
+    let senders: Vec<&str> = withheld
+        .iter()
+        .map(|e| e["sender"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        senders,
+        [
+            "attacker@evil.example",
+            "attacker2@evil.example",
+            "en@mail.example"
+        ]
+    );
+    for e in &withheld {
+        assert_eq!(e["actor"], "contactgate");
+        assert_eq!(e["customers"], serde_json::json!(["CR-BOTH"]));
+        assert_eq!(
+            e["details"],
+            serde_json::json!([
+                "reason: envelope_not_customer_address",
+                "template: letter_only"
+            ])
+        );
+        let text = e.to_string();
+        for private in [
+            "Mr B",
+            "County Hall",
+            "My case",
+            "What do you hold",
+            "2027-03-01",
+        ] {
+            assert!(!text.contains(private), "{private} in {text}");
+        }
+    }
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limit_is_per_customer_and_template_whichever_address_writes() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path())).await;
+    let closed = "Subject: Planning 24/0612/PA\r\n\r\nAbout 24/0612/PA again.\r\n";
+    let open = "Subject: Bins\r\n\r\nThe bins were not collected.\r\n";
+    // (envelope sender, message, what happens to the message)
+    for (from, msg, outcome) in [
+        ("two@mail.example", closed, "filed"),
+        ("two.work@mail.example", closed, "filed"),
+        ("two.work@mail.example", open, "delivered"),
+        ("two@mail.example", open, "delivered"),
+    ] {
+        let msg = format!("From: {from}\r\nTo: x@council.example\r\n{msg}");
+        let r = send(&daemon, from, "x@council.example", &msg).await;
+        assert!(r.ends_with(outcome), "{from}: {r}");
+    }
+    // Two rerouted deliveries to the named contact, and two replies.
+    sink.wait_for(4).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let got: Vec<(Vec<String>, String)> = replies(&sink)
+        .iter()
+        .map(|r| (r.recipients.clone(), decoded_subject(&r.data)))
+        .collect();
+    assert_eq!(got.len(), 2, "one reply per customer and template: {got:?}");
+    assert_eq!(got[0].0, ["two@mail.example"]);
+    assert!(got[0].1.contains("a matter that is closed"), "{got:?}");
+    assert_eq!(got[1].0, ["two.work@mail.example"]);
+    assert!(got[1].1.contains("passed to your named contact"), "{got:?}");
+    // The closed-topic reply says the match was made by software, and how to ask for a person.
+    let body = decoded_body(&replies(&sink)[0].data);
+    for phrase in [
+        "Our computer system linked your email to this matter automatically",
+        "ask for one of our officers to review this",
+        "wedi cysylltu eich e-bost â'r mater hwn yn awtomatig",
+        "gallwch ofyn i un o'n swyddogion adolygu hyn",
+    ] {
+        assert!(body.contains(phrase), "{phrase}: {body}");
+    }
+    daemon.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_no_new_information_reply_says_the_comparison_was_automatic_and_how_to_ask_a_person() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path())).await;
+    let from = "repeat@mail.example";
+    let msg = format!(
+        "From: {from}\r\nTo: housing@council.example\r\nSubject: Mould\r\n\r\nThere is black mould on the bedroom wall at 14 Heol y Nant.\r\n"
+    );
+    let first = send(&daemon, from, "housing@council.example", &msg).await;
+    assert!(first.ends_with("delivered"), "{first}");
+    let again = send(&daemon, from, "housing@council.example", &msg).await;
+    assert!(again.ends_with("filed"), "{again}");
+    sink.wait_for(2).await;
+    let reply = replies(&sink).remove(0);
+    assert_eq!(reply.recipients, [from]);
+    let body = decoded_body(&reply.data);
+    let cy = body.find("Annwyl Ms R Repeat").expect("Welsh");
+    let en = body.find("Dear Ms R Repeat").expect("English");
+    let (welsh, english) = (&body[cy..en], &body[en..]);
+    for phrase in [
+        "Mae ein system gyfrifiadurol wedi'i gymharu'n awtomatig â'ch gohebiaeth flaenorol",
+        "Nid oes neb wedi'i ddarllen eto; bydd swyddog yn ei wirio",
+        "gallwch ofyn i un o'n swyddogion ei adolygu: atebwch yr e-bost hwn i ofyn, neu ysgrifennwch at customer.services@council.example",
+    ] {
+        assert!(welsh.contains(phrase), "{phrase}: {welsh}");
+    }
+    for phrase in [
+        "Our computer system has compared it automatically with your earlier correspondence",
+        "No one has read it yet; an officer will check it",
+        "ask for one of our officers to review it: reply to this email to ask, or write to customer.services@council.example",
+    ] {
+        assert!(english.contains(phrase), "{phrase}: {english}");
+    }
+    // The old wording claimed a person had read it.
+    assert!(!body.contains("read it carefully") && !body.contains("yn ofalus"));
     daemon.stop().await;
 }
 

@@ -96,6 +96,13 @@ pub struct HeldSummary {
     /// For a message kept to retry refused recipients: the next automatic attempt.
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub next_attempt_at: Option<OffsetDateTime>,
+    /// Filed on an automatic comparison (`no_new_information`, `closed_topic`), for an officer
+    /// to confirm with `held review`.
+    #[serde(default)]
+    pub automated: Option<crate::policy::AutomatedCheck>,
+    /// The latest officer review of that decision.
+    #[serde(default)]
+    pub review: Option<crate::store::OfficerReview>,
 }
 
 impl From<&HeldMessage> for HeldSummary {
@@ -118,6 +125,8 @@ impl From<&HeldMessage> for HeldSummary {
             delivered_to: r.delivered_to.clone(),
             refusals: r.refusals.clone(),
             next_attempt_at: r.next_attempt_at,
+            automated: r.automated,
+            review: r.review.clone(),
             flags: r.flags.iter().fold(Vec::new(), |mut categories, f| {
                 if !categories.contains(&f.category) {
                     categories.push(f.category.clone());

@@ -8,6 +8,7 @@
 //! | `held.show` | `id` | `HeldDetail` |
 //! | `held.release` | `id`, `to` (optional list), `note` | `HeldSummary` |
 //! | `held.discard` | `id`, `reason` (required) | `HeldSummary` |
+//! | `held.review` | `id`, `outcome` (`confirmed` or `overturned`, required), `note` | `HeldSummary` |
 //! | `held.export` | `id` | `{id, eml_base64}` |
 //! | `audit.list` | `since` | `[AuditEntry]` |
 //! | `export.address` | `address` | subject-access document |
@@ -26,7 +27,9 @@ use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
 use crate::release::Releaser;
 use crate::rules::{Customer, LiveRules, RestrictionKind};
-use crate::store::{AuditEntry, HeldMessage, HeldState, Incident, Store};
+use crate::store::{
+    AuditEntry, HeldMessage, HeldState, Incident, OfficerReview, ReviewOutcome, Store,
+};
 
 /// What the admin socket can reach in the daemon.
 pub struct AdminContext {
@@ -51,6 +54,10 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
         },
         "held.discard" => match parse::<DiscardArgs>(args) {
             Ok(a) => held_discard(ctx, actor, a).await,
+            Err(e) => Err(e),
+        },
+        "held.review" => match parse::<ReviewArgs>(args) {
+            Ok(a) => held_review(ctx, actor, a).await,
             Err(e) => Err(e),
         },
         "held.export" => parse(args).and_then(|a: IdArgs| held_export(ctx, &a.id)),
@@ -99,6 +106,15 @@ struct DiscardArgs {
     id: String,
     #[serde(default)]
     reason: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ReviewArgs {
+    id: String,
+    #[serde(default)]
+    outcome: Option<ReviewOutcome>,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -365,6 +381,54 @@ async fn held_discard(ctx: &AdminContext, actor: &str, a: DiscardArgs) -> Result
     e.customers = updated.customers.clone();
     e.action = Some(updated.action.as_str().to_string());
     e.details.push(reason);
+    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
+    to_json(&summary(ctx, &updated))
+}
+
+/// `held.review`: an officer's review of an automatic filing (a repeat, or a closed topic),
+/// asked for by the customer or taken from the digest's list. It records what the officer
+/// found; it sends nothing. A message the officer finds was wrongly filed is released as any
+/// other, with `held.release`, so that only `release` ever sends held mail.
+async fn held_review(ctx: &AdminContext, actor: &str, a: ReviewArgs) -> Result<Value, String> {
+    let outcome = a
+        .outcome
+        .ok_or("an outcome is required: confirmed or overturned")?;
+    let note = a
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let current = ctx.store.held_message(&a.id).map_err(|e| e.to_string())?;
+    let Some(check) = current.automated else {
+        return Err(format!(
+            "message {} was not filed by an automatic comparison, so there is no automatic \
+             decision to review (held release and held discard decide on it)",
+            a.id
+        ));
+    };
+    let now = ctx.clock.now();
+    let review = OfficerReview {
+        outcome,
+        by: actor.to_string(),
+        at: now,
+        note: note.clone(),
+    };
+    let store = ctx.store.clone();
+    let (id, recorded) = (a.id.clone(), review.clone());
+    let updated = tokio::task::spawn_blocking(move || {
+        store.update_held(&id, |r| r.review = Some(recorded.clone()))
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    let mut e = AuditEntry::new(actor, "review", now);
+    e.message = Some(a.id.clone());
+    e.sender = Some(updated.sender.clone());
+    e.customers = updated.customers.clone();
+    e.action = Some(updated.action.as_str().to_string());
+    e.details.push(format!("outcome: {}", outcome.as_str()));
+    e.details
+        .push(format!("automatic check: {}", check.as_str()));
+    e.details.extend(note);
     ctx.store.audit(e).await.map_err(|e| e.to_string())?;
     to_json(&summary(ctx, &updated))
 }

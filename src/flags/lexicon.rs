@@ -207,6 +207,7 @@ impl FileProblems<'_> {
         self.list.push(RulesProblem {
             location,
             message: message.into(),
+            quotes_file: false,
         });
     }
 }
@@ -271,6 +272,7 @@ impl Lexicon {
                     problems: vec![RulesProblem {
                         location: dir.display().to_string(),
                         message: format!("cannot read the lexicon directory: {e}"),
+                        quotes_file: false,
                     }],
                 });
             }
@@ -285,6 +287,7 @@ impl Lexicon {
                 Err(e) => problems.push(RulesProblem {
                     location: name,
                     message: format!("cannot read: {e}"),
+                    quotes_file: false,
                 }),
             }
         }

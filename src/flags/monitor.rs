@@ -288,6 +288,7 @@ impl Monitoring {
                 problems: vec![RulesProblem {
                     location: path.display().to_string(),
                     message: format!("cannot read: {e}"),
+                    quotes_file: false,
                 }],
             }),
         }
@@ -333,6 +334,7 @@ impl Monitoring {
                 problems.push(RulesProblem {
                     location: at(span),
                     message: format!("action must be \"tag\" or \"hold\", not {other:?}"),
+                    quotes_file: false,
                 });
                 FlagAction::Tag
             }
@@ -348,6 +350,7 @@ impl Monitoring {
                         "a threshold must be between 1 and {max}, not {}",
                         v.get_ref()
                     ),
+                    quotes_file: false,
                 });
                 return None;
             }

@@ -225,6 +225,7 @@ impl Settings {
                 problems: vec![RulesProblem {
                     location: path.display().to_string(),
                     message: format!("cannot read: {e}"),
+                    quotes_file: false,
                 }],
             }),
         }
@@ -258,6 +259,7 @@ impl Settings {
                 problems.push(RulesProblem {
                     location: format!("{name}:{line}:{col}"),
                     message: format!("must be between 1 and 1000, not {}", v.get_ref()),
+                    quotes_file: false,
                 });
                 default
             }
@@ -273,6 +275,7 @@ impl Settings {
                 problems.push(RulesProblem {
                     location: format!("{name}:{line}:{col}"),
                     message: format!("novel_share must be between 0 and 1, not {}", v.get_ref()),
+                    quotes_file: false,
                 });
                 0.5
             }
@@ -286,6 +289,7 @@ impl Settings {
                     problems.push(RulesProblem {
                         location: format!("{name}:{line}:{col}"),
                         message: format!("glossary entry {:?}: {message}", entry.get_ref()),
+                        quotes_file: false,
                     });
                 }
             }
@@ -306,6 +310,7 @@ impl Settings {
             problems: vec![RulesProblem {
                 location: name.to_string(),
                 message,
+                quotes_file: false,
             }],
         })?;
         let stop_words: FastSet<String> = raw

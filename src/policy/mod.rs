@@ -12,6 +12,7 @@
 //! intersection): only staff on every list may be contacted, and when nobody is on every list
 //! the message is held for an officer.
 
+pub mod reason;
 pub mod uk_time;
 
 use serde::Serialize;
@@ -20,6 +21,7 @@ use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 use crate::message::Message;
 use crate::rules::{Customer, Language, Restriction, RestrictionKind, Rules, TimeWindow};
 use crate::smtp::Envelope;
+pub use reason::{Code, Disposition, Reason};
 
 /// What to do with a message, from least to most restrictive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -57,7 +59,7 @@ impl Action {
 pub use crate::flags::Flag;
 use crate::flags::FlagAction;
 
-/// A decision with its human-readable reasons.
+/// A decision with its reasons: human-readable for an officer, coded for the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     pub action: Action,
@@ -65,7 +67,7 @@ pub struct Verdict {
     pub recipients: Vec<String>,
     /// The envelope recipients as received.
     pub original_recipients: Vec<String>,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// The reason that decided the action, for headers and one-line summaries.
     pub summary: String,
     /// Case ids of the matched customers.
@@ -95,6 +97,44 @@ pub struct ReplyPlan {
     pub staff: Vec<String>,
     pub representatives: Vec<String>,
     pub review_on: String,
+}
+
+/// A filing decided by software comparing the message's words, which the customer is told about
+/// and may ask a person to review (UK GDPR Art. 22): officers confirm each one
+/// (`held review`), and the digest lists those not yet confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutomatedCheck {
+    /// `new_information_only`: judged to repeat earlier correspondence.
+    NoNewInformation,
+    /// `topics`: judged, from its words, to be about a closed topic.
+    ClosedTopic,
+}
+
+impl AutomatedCheck {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AutomatedCheck::NoNewInformation => "no_new_information",
+            AutomatedCheck::ClosedTopic => "closed_topic",
+        }
+    }
+}
+
+impl Verdict {
+    /// Whether this verdict files the message on an automatic comparison of its words. The
+    /// reply that a filing plans names the restriction that decided it (`evaluate` gives each
+    /// kind its own template), so it tells the two automatic judgements from a filing that
+    /// follows from a restriction alone (`letter_only`, `third_party_only`).
+    pub fn automated_check(&self) -> Option<AutomatedCheck> {
+        if self.action != Action::File {
+            return None;
+        }
+        match self.reply.as_ref()?.template {
+            "no_new_information" => Some(AutomatedCheck::NoNewInformation),
+            "topic_closed" => Some(AutomatedCheck::ClosedTopic),
+            _ => None,
+        }
+    }
 }
 
 /// What happens once a restriction's review date has passed.
@@ -130,7 +170,7 @@ impl Default for PolicySettings {
 /// One restriction's contribution.
 struct Outcome {
     action: Action,
-    reason: String,
+    reason: Reason,
     /// Named staff to route to.
     route_to: Option<Vec<String>>,
     release_at: Option<OffsetDateTime>,
@@ -138,7 +178,7 @@ struct Outcome {
     /// For a `time_window` restriction, the window as written (see [`combine_windows`]).
     window: Option<String>,
     /// Reasons after the main one (the new sentences of a message with new information).
-    details: Vec<String>,
+    details: Vec<Reason>,
 }
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`.
@@ -202,11 +242,14 @@ pub fn decide_full(
         .chain(message.from.iter().map(String::as_str));
     for address in candidates {
         for c in rules.represented_by(address) {
-            verdict.reasons.push(format!(
-                "{} is a listed representative of {} ({}); delivered normally",
-                matching.normalize(address),
-                c.id,
-                c.name
+            verdict.reasons.push(Reason::new(
+                Code::Representative(c.id.clone()),
+                format!(
+                    "{} is a listed representative of {} ({}); delivered normally",
+                    matching.normalize(address),
+                    c.id,
+                    c.name
+                ),
             ));
         }
     }
@@ -214,24 +257,33 @@ pub fn decide_full(
     let mut outcomes = Vec::new();
     for (customer, how) in &matched {
         verdict.customers.push(customer.id.clone());
-        verdict.reasons.push(format!(
-            "sender matches restricted customer {} ({}) by {how}",
-            customer.id, customer.name
+        verdict.reasons.push(Reason::new(
+            Code::Customer(customer.id.clone()),
+            format!(
+                "sender matches restricted customer {} ({}) by {how}",
+                customer.id, customer.name
+            ),
         ));
         for r in &customer.restrictions {
             let today = uk_time::to_london(now).date();
             if today > r.review_on {
                 match settings.review_overdue {
-                    ReviewOverdue::Enforce => verdict.reasons.push(format!(
-                        "{} review was due on {}; still enforced (review_overdue = \"enforce\")",
-                        r.kind.name(),
-                        r.review_on
-                    )),
-                    ReviewOverdue::Lapse => {
-                        verdict.reasons.push(format!(
-                            "{} lapsed: review was due on {} (review_overdue = \"lapse\")",
+                    ReviewOverdue::Enforce => verdict.reasons.push(Reason::new(
+                        Code::ReviewOverdue(r.kind.name()),
+                        format!(
+                            "{} review was due on {}; still enforced (review_overdue = \"enforce\")",
                             r.kind.name(),
                             r.review_on
+                        ),
+                    )),
+                    ReviewOverdue::Lapse => {
+                        verdict.reasons.push(Reason::new(
+                            Code::ReviewLapsed(r.kind.name()),
+                            format!(
+                                "{} lapsed: review was due on {} (review_overdue = \"lapse\")",
+                                r.kind.name(),
+                                r.review_on
+                            ),
                         ));
                         continue;
                     }
@@ -280,7 +332,9 @@ pub fn decide_full(
                 lists.join("; ")
             );
             verdict.action = Action::Hold;
-            verdict.reasons.push(reason.clone());
+            verdict
+                .reasons
+                .push(Reason::new(Code::NoCommonStaff, reason.clone()));
             no_common_staff = Some(reason);
         } else {
             let addressed: Vec<String> = original
@@ -321,7 +375,7 @@ pub fn decide_full(
             Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
             action => o.action == action,
         });
-        verdict.summary = deciding.map(|o| o.reason.clone()).unwrap_or_default();
+        verdict.summary = deciding.map(|o| o.reason.text.clone()).unwrap_or_default();
         verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
             if plan.template == "rerouted" {
                 plan.staff = verdict.recipients.clone();
@@ -346,7 +400,11 @@ pub fn decide_full(
     }
     flags.extend(observed);
     for f in &flags {
-        // The excerpt stays in the flag: reasons reach the log, customer text should not.
+        // The excerpt stays in the flag, for the officer; the reason names the rule only.
+        let code = Code::Flag {
+            rule: f.rule.clone(),
+            disposition: Disposition::of(f),
+        };
         let what = format!(
             "{} flag ({} severity, rule {}, {} time(s))",
             f.category,
@@ -355,9 +413,12 @@ pub fn decide_full(
             f.count
         );
         if f.reported {
-            verdict.reasons.push(format!(
-                "flagged for an officer (advisory, delivered): {what}, quoted in a report of \
-                 abuse received, so not held"
+            verdict.reasons.push(Reason::new(
+                code,
+                format!(
+                    "flagged for an officer (advisory, delivered): {what}, quoted in a report \
+                     of abuse received, so not held"
+                ),
             ));
             continue;
         }
@@ -376,10 +437,11 @@ pub fn decide_full(
                     // message; the officer replies.
                     verdict.reply = None;
                 }
-                verdict.reasons.push(reason);
+                verdict.reasons.push(Reason::new(code, reason));
             }
-            FlagAction::Tag => verdict.reasons.push(format!(
-                "flagged for an officer (advisory, delivered): {what}"
+            FlagAction::Tag => verdict.reasons.push(Reason::new(
+                code,
+                format!("flagged for an officer (advisory, delivered): {what}"),
             )),
         }
     }
@@ -393,18 +455,29 @@ pub fn decide_full(
         // Held mail waits for an officer; a release time would let the scheduler send it.
         verdict.release_at = None;
         verdict.summary = "hold_all is set in the configuration: every message is held".into();
-        verdict.reasons.push(verdict.summary.clone());
+        verdict
+            .reasons
+            .push(Reason::new(Code::HoldAll, verdict.summary.clone()));
     }
     if verdict.reasons.is_empty() {
-        verdict.reasons.push("no restriction applies".into());
+        verdict
+            .reasons
+            .push(Reason::new(Code::NoRestriction, "no restriction applies"));
     }
     if verdict.summary.is_empty() {
-        verdict.summary = verdict.reasons.last().cloned().unwrap_or_default();
+        verdict.summary = verdict
+            .reasons
+            .last()
+            .map(|r| r.text.clone())
+            .unwrap_or_default();
     }
     // Where reading took a bounded shortcut, the officer is told what was not fully read.
-    verdict
-        .reasons
-        .extend(message.shortcuts.iter().map(|s| s.describe()));
+    verdict.reasons.extend(
+        message
+            .shortcuts
+            .iter()
+            .map(|s| Reason::new(Code::Shortcut(*s), s.describe())),
+    );
     verdict
 }
 
@@ -432,9 +505,12 @@ fn combine_windows(outcomes: &mut [Outcome]) {
             let o = &mut outcomes[*i];
             if o.action == Action::Defer {
                 let closed = o.window.as_deref().unwrap_or_default();
-                o.reason = format!(
-                    "time_window: outside the contact window {closed}, but inside the contact window {open}; \
-                     contact windows are alternatives, so the message is not deferred"
+                o.reason = Reason::new(
+                    Code::WindowAnotherOpen,
+                    format!(
+                        "time_window: outside the contact window {closed}, but inside the contact window {open}; \
+                         contact windows are alternatives, so the message is not deferred"
+                    ),
                 );
                 o.action = Action::Deliver;
                 o.release_at = None;
@@ -456,12 +532,15 @@ fn combine_windows(outcomes: &mut [Outcome]) {
     for i in &windows {
         let o = &mut outcomes[*i];
         if let Some(own) = o.release_at.filter(|own| *own > earliest) {
-            o.reason = format!(
-                "time_window: outside the contact window {} (next open at {}); released earlier, \
-                 at {} when the contact window {first_window} opens",
-                o.window.as_deref().unwrap_or_default(),
-                uk_time::to_london(own),
-                uk_time::to_london(earliest),
+            o.reason = Reason::new(
+                Code::WindowAnotherOpensFirst,
+                format!(
+                    "time_window: outside the contact window {} (next open at {}); released \
+                     earlier, at {} when the contact window {first_window} opens",
+                    o.window.as_deref().unwrap_or_default(),
+                    uk_time::to_london(own),
+                    uk_time::to_london(earliest),
+                ),
             );
             o.reply = None;
         }
@@ -491,35 +570,6 @@ pub fn matched_customers<'r>(
 
 /// How many characters of a new sentence a reason quotes.
 const SENTENCE_IN_REASON: usize = 300;
-
-/// How a reason quoting the customer's words starts: the officer sees them (in `explain`,
-/// `held show` and the audit trail), the log does not.
-const NEW_SENTENCE: &str = "new sentence: ";
-const NEW_ATTACHMENT: &str = "new attachment: ";
-
-/// Whether a reason quotes the customer's own words (a new sentence, an attachment's name).
-/// The log counts such reasons; the audit trail keeps them apart, so that they can be redacted
-/// after their retention period.
-pub fn quotes_customer_text(reason: &str) -> bool {
-    reason.starts_with(NEW_SENTENCE) || reason.starts_with(NEW_ATTACHMENT)
-}
-
-/// Reasons as the log may carry them: those quoting the customer's new sentences or naming
-/// their attachments are counted, not copied (customer text stays out of the log).
-pub fn log_reasons(reasons: &[String]) -> String {
-    let private = |r: &&String| quotes_customer_text(r);
-    let mut out: Vec<&str> = reasons
-        .iter()
-        .filter(|r| !private(r))
-        .map(String::as_str)
-        .collect();
-    let hidden = reasons.iter().filter(private).count();
-    let note = format!("{hidden} new sentence(s) and attachment(s) listed in the audit trail");
-    if hidden > 0 {
-        out.push(&note);
-    }
-    out.join("; ")
-}
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
@@ -560,9 +610,9 @@ fn evaluate(
         },
         review_on: r.review_on.to_string(),
     };
-    let plain = |action, reason: String| Outcome {
+    let plain = |action, code: Code, text: String| Outcome {
         action,
-        reason,
+        reason: Reason::new(code, text),
         route_to: None,
         release_at: None,
         window: None,
@@ -580,6 +630,7 @@ fn evaluate(
     match &r.kind {
         RestrictionKind::LetterOnly { postal_address } => plain(
             Action::File,
+            Code::LetterOnly,
             format!(
                 "letter_only: email is not delivered to staff; correspondence by letter to {postal_address} ({})",
                 decision(r)
@@ -587,6 +638,7 @@ fn evaluate(
         ),
         RestrictionKind::ThirdPartyOnly { representatives } => plain(
             Action::File,
+            Code::ThirdPartyOnly,
             format!(
                 "third_party_only: contact only through {} ({})",
                 representatives.join(", "),
@@ -596,69 +648,75 @@ fn evaluate(
         RestrictionKind::Topics { closed } => match closed_topic(message, closed) {
             Some(topic) => plain(
                 Action::File,
+                Code::TopicClosed,
                 format!("topics: about closed topic {topic} ({})", decision(r)),
             ),
             None => plain(
                 Action::Deliver,
+                Code::TopicOpen,
                 format!(
                     "topics: no closed topic ({}) mentioned; new concerns are considered on their own merits",
                     closed.join(", ")
                 ),
             ),
         },
-        RestrictionKind::NewInformationOnly => match novelty {
-            None => plain(
-                Action::Deliver,
-                format!(
-                    "new_information_only: no correspondence history to compare with here, so treated as new information (`contactgate explain --live` asks the running daemon) ({})",
-                    decision(r)
-                ),
-            ),
-            Some(n) if n.new => Outcome {
-                details: n
-                    .novel_sentences
-                    .iter()
-                    .map(|s| {
-                        let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
-                        format!("{NEW_SENTENCE}\"{s}\"")
-                    })
-                    .chain(
-                        n.new_attachments
-                            .iter()
-                            .map(|a| format!("{NEW_ATTACHMENT}{a}")),
-                    )
-                    .collect(),
-                ..plain(
+        RestrictionKind::NewInformationOnly => {
+            match novelty {
+                None => plain(
                     Action::Deliver,
+                    Code::NoveltyNoHistory,
                     format!(
-                        "new_information_only: new information ({}); delivered ({})",
-                        n.summary(),
+                        "new_information_only: no correspondence history to compare with here, so treated as new information (`contactgate explain --live` asks the running daemon) ({})",
                         decision(r)
                     ),
-                )
-            },
-            Some(n) => plain(
-                Action::File,
-                format!(
-                    "new_information_only: no new information; {} ({})",
-                    match &n.closest {
-                        Some(e) => format!(
-                            "closest earlier message {} of {}",
-                            e.id,
-                            uk_time::to_london(e.received_at).date()
-                        ),
-                        None if n.had_history => "it repeats earlier correspondence".into(),
-                        None => "nothing in it counts as new".into(),
-                    },
-                    decision(r)
                 ),
-            ),
-        },
+                Some(n) if n.new => Outcome {
+                    details: n
+                        .novel_sentences
+                        .iter()
+                        .map(|s| {
+                            let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
+                            Reason::new(Code::NewSentence, format!("new sentence: \"{s}\""))
+                        })
+                        .chain(n.new_attachments.iter().map(|a| {
+                            Reason::new(Code::NewAttachment, format!("new attachment: {a}"))
+                        }))
+                        .collect(),
+                    ..plain(
+                        Action::Deliver,
+                        Code::NoveltyNew,
+                        format!(
+                            "new_information_only: new information ({}); delivered ({})",
+                            n.summary(),
+                            decision(r)
+                        ),
+                    )
+                },
+                Some(n) => plain(
+                    Action::File,
+                    Code::NoveltyRepeat,
+                    format!(
+                        "new_information_only: no new information; {} ({})",
+                        match &n.closest {
+                            Some(e) => format!(
+                                "closest earlier message {} of {}",
+                                e.id,
+                                uk_time::to_london(e.received_at).date()
+                            ),
+                            None if n.had_history => "it repeats earlier correspondence".into(),
+                            None => "nothing in it counts as new".into(),
+                        },
+                        decision(r)
+                    ),
+                ),
+            }
+        }
         RestrictionKind::TimeWindow(w) => match next_window_start(w, now) {
             None => Outcome {
                 window: Some(describe_window(w)),
                 ..plain(
                     Action::Deliver,
+                    Code::WindowInside,
                     format!(
                         "time_window: inside the contact window {}",
                         describe_window(w)
@@ -668,11 +726,14 @@ fn evaluate(
             Some(start) => Outcome {
                 window: Some(describe_window(w)),
                 action: Action::Defer,
-                reason: format!(
-                    "time_window: outside the contact window {}; released at {} ({})",
-                    describe_window(w),
-                    uk_time::to_london(start),
-                    decision(r)
+                reason: Reason::new(
+                    Code::WindowOutside,
+                    format!(
+                        "time_window: outside the contact window {}; released at {} ({})",
+                        describe_window(w),
+                        uk_time::to_london(start),
+                        decision(r)
+                    ),
                 ),
                 route_to: None,
                 release_at: Some(start),
@@ -682,10 +743,13 @@ fn evaluate(
         },
         RestrictionKind::NamedStaff { staff } => Outcome {
             action: Action::Deliver,
-            reason: format!(
-                "named_staff: correspondence only with {} ({})",
-                staff.join(", "),
-                decision(r)
+            reason: Reason::new(
+                Code::NamedStaff,
+                format!(
+                    "named_staff: correspondence only with {} ({})",
+                    staff.join(", "),
+                    decision(r)
+                ),
             ),
             route_to: Some(staff.clone()),
             release_at: None,

@@ -38,7 +38,8 @@ fn unrestricted_mail_is_delivered_with_a_reason() {
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.recipients, vec!["x@council.example"]);
-    assert_eq!(v.reasons, vec!["no restriction applies"]);
+    assert_eq!(reason::texts(&v.reasons), vec!["no restriction applies"]);
+    assert_eq!(reason::log_codes(&v.reasons), "no_restriction");
 }
 
 #[test]
@@ -54,7 +55,7 @@ fn hold_all_holds_even_restricted_mail() {
         datetime!(2026-06-01 10:00 UTC),
     );
     assert_eq!(v.action, Action::Hold);
-    assert!(v.reasons.iter().any(|r| r.contains("hold_all")));
+    assert!(v.reasons.iter().any(|r| r.text.contains("hold_all")));
 }
 
 #[test]
@@ -70,7 +71,7 @@ fn overdue_review_enforces_or_lapses() {
     );
     assert_eq!(v.action, Action::Reroute);
     assert!(
-        v.reasons.iter().any(|r| r.contains("still enforced")),
+        v.reasons.iter().any(|r| r.text.contains("still enforced")),
         "{:?}",
         v.reasons
     );
@@ -81,7 +82,7 @@ fn overdue_review_enforces_or_lapses() {
     let v = decide(&Message::default(), &env, &rules(NAMED), &lapse, late);
     assert_eq!(v.action, Action::Deliver);
     assert!(
-        v.reasons.iter().any(|r| r.contains("lapsed")),
+        v.reasons.iter().any(|r| r.text.contains("lapsed")),
         "{:?}",
         v.reasons
     );
@@ -180,7 +181,7 @@ fn regression_windows_are_a_union_inside_any_window_is_not_deferred() {
     assert_eq!(v.release_at, None);
     assert_eq!(v.reply, None);
     assert!(
-        !v.reasons.iter().any(|r| r.contains("released at")),
+        !v.reasons.iter().any(|r| r.text.contains("released at")),
         "{:?}",
         v.reasons
     );
@@ -207,7 +208,7 @@ fn regression_outside_every_window_defers_to_the_earliest_start() {
     assert!(
         v.reasons
             .iter()
-            .any(|r| r.contains("10:00-12:00") && r.contains("released earlier")),
+            .any(|r| r.text.contains("10:00-12:00") && r.text.contains("released earlier")),
         "{:?}",
         v.reasons
     );
@@ -325,7 +326,11 @@ fn regression_named_staff_with_no_common_recipient_is_held() {
             "{}",
             v.summary
         );
-        assert!(v.reasons.contains(&v.summary), "{:?}", v.reasons);
+        assert!(
+            v.reasons.iter().any(|r| r.text == v.summary),
+            "{:?}",
+            v.reasons
+        );
         // Nobody was chosen for the customer: an officer decides, from what was addressed.
         assert_eq!(v.recipients, vec!["x@council.example"]);
         assert_eq!(
@@ -394,9 +399,14 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.flags.len(), 1);
-    assert!(v.reasons[0].starts_with("flagged for an officer (advisory, delivered): profanity"));
     assert!(
-        !v.reasons.iter().any(|x| x.contains("fuck this")),
+        v.reasons[0]
+            .text
+            .starts_with("flagged for an officer (advisory, delivered): profanity")
+    );
+    assert_eq!(v.reasons[0].code.to_string(), "flag:profanity/fuck:tag");
+    assert!(
+        !v.reasons.iter().any(|x| x.text.contains("fuck this")),
         "no customer text in reasons"
     );
 
@@ -414,7 +424,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
     assert!(
         v.reasons
             .iter()
-            .any(|x| x.contains("named_staff") || x.contains("jane@"))
+            .any(|x| x.text.contains("named_staff") || x.text.contains("jane@"))
     );
     assert!(v.reply.is_none(), "an officer replies to held mail");
     assert_eq!(v.release_at, None);
@@ -440,29 +450,6 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
     );
     assert_eq!(v.action, Action::Hold);
     assert_eq!(v.flags[0].category, "frequency");
-}
-
-#[test]
-fn regression_new_sentences_are_counted_not_copied_in_the_log() {
-    // Review finding: the reasons, which list the customer's new sentences for the officer,
-    // went into the log line whole.
-    let reasons = vec![
-        "new_information_only: new information (1 new sentence(s)); delivered (x)".to_string(),
-        "new sentence: \"My son is ill\"".to_string(),
-        "new attachment: scan.pdf".to_string(),
-    ];
-    let line = log_reasons(&reasons);
-    assert!(!line.contains("My son"), "{line}");
-    assert!(!line.contains("scan.pdf"), "{line}");
-    assert!(
-        line.starts_with("new_information_only: new information"),
-        "{line}"
-    );
-    assert!(
-        line.ends_with("2 new sentence(s) and attachment(s) listed in the audit trail"),
-        "{line}"
-    );
-    assert_eq!(log_reasons(&reasons[..1]), reasons[0]);
 }
 
 /// The verdict for a raw message from z@mail.example, with the test lexicon.
@@ -506,5 +493,140 @@ fn regression_a_closed_topic_in_a_footer_paragraph_is_still_found() {
     assert_eq!(
         closed_topic(&m, &["planning appeal".to_string()]),
         Some("planning appeal")
+    );
+}
+
+#[test]
+fn automated_check_names_only_filings_decided_by_comparing_words() {
+    let r = rules(
+        r#"
+[[customer]]
+id = "C-REPEAT"
+name = "Ms R"
+addresses = ["r@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+
+[[customer]]
+id = "C-TOPIC"
+name = "Mr T"
+addresses = ["t@mail.example"]
+  [[customer.restriction]]
+  kind = "topics"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+  closed = ["24/0612/PA"]
+
+[[customer]]
+id = "C-LETTER"
+name = "Mr L"
+addresses = ["l@mail.example"]
+  [[customer.restriction]]
+  kind = "letter_only"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "r"
+  postal_address = "County Hall"
+"#,
+    );
+    let now = datetime!(2026-06-01 10:00 UTC);
+    let report = |new: bool| -> crate::novelty::Report {
+        serde_json::from_value(serde_json::json!({
+            "new": new, "novel_sentences": [], "new_attachments": [], "new_words": 0,
+            "closest": null, "had_history": true,
+        }))
+        .unwrap()
+    };
+    let (repeat, new) = (report(false), report(true));
+    let check = |sender: &str, text: &str, novelty: Option<&crate::novelty::Report>| {
+        let v = decide_full(
+            &saying(text),
+            &envelope(sender, &["x@council.example"]),
+            &r,
+            &PolicySettings::default(),
+            now,
+            Vec::new(),
+            novelty,
+        );
+        v.automated_check()
+    };
+    assert_eq!(
+        check("r@mail.example", "again", Some(&repeat)),
+        Some(AutomatedCheck::NoNewInformation)
+    );
+    assert_eq!(check("r@mail.example", "news", Some(&new)), None);
+    assert_eq!(
+        check("t@mail.example", "About 24/0612/PA again", None),
+        Some(AutomatedCheck::ClosedTopic)
+    );
+    assert_eq!(check("t@mail.example", "About my bins", None), None);
+    assert_eq!(check("l@mail.example", "anything", None), None);
+    // Held for everything: an officer decides, not the comparison.
+    let v = decide_full(
+        &saying("again"),
+        &envelope("r@mail.example", &["x@council.example"]),
+        &r,
+        &PolicySettings {
+            hold_all: true,
+            ..PolicySettings::default()
+        },
+        now,
+        Vec::new(),
+        Some(&repeat),
+    );
+    assert_eq!(v.automated_check(), None);
+}
+
+#[test]
+fn regression_log_codes_carry_no_customer_text_name_or_decision_reasons() {
+    // Issue 14: the log line carried the customer's name, the restriction's free-text reasons
+    // and (before they were counted) the new sentences. The codes carry ids and kinds only.
+    let r = rules(
+        r#"
+[[customer]]
+id = "C9"
+name = "Ms Secretname"
+addresses = ["n@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head"
+  decided_on = 2026-03-01
+  reasons = "Secretreason repeated complaints"
+"#,
+    );
+    let report = crate::novelty::Report {
+        new: true,
+        novel_sentences: vec!["My son Secretson is ill".into()],
+        new_attachments: vec!["secretscan.pdf".into()],
+        new_words: 4,
+        closest_seq: None,
+        closest: None,
+        had_history: true,
+        truncated: false,
+    };
+    let v = decide_full(
+        &saying("My son Secretson is ill"),
+        &envelope("n@mail.example", &["x@council.example"]),
+        &r,
+        &PolicySettings::default(),
+        datetime!(2026-06-01 10:00 UTC),
+        Vec::new(),
+        Some(&report),
+    );
+    let officer = reason::texts(&v.reasons).join("\n");
+    for secret in ["Secretname", "Secretreason", "Secretson", "secretscan"] {
+        assert!(
+            officer.contains(secret),
+            "the officer sees {secret}: {officer}"
+        );
+    }
+    let line = reason::log_codes(&v.reasons);
+    assert_eq!(
+        line,
+        "customer:C9,novelty:new,novelty:new_sentence,novelty:new_attachment"
     );
 }

@@ -1,7 +1,17 @@
-//! RFC 3834 guards: when an automatic reply must not be sent. Pure; each refusal says why, so
-//! every skip can be logged with its reason.
+//! When an automatic reply must not be sent. Pure; each refusal says why, so every skip can be
+//! logged with its reason code ([`Skip::code`]).
+//!
+//! Two kinds of guard:
+//! - [`check`]: RFC 3834, never a reply to `<>`, to automatic, list or bulk mail, to system
+//!   senders or to delivery reports;
+//! - [`customer_address`]: a reply names a customer's restriction (their name, case reference,
+//!   the arrangement, a postal address, the review date), so it goes only to an envelope sender
+//!   that is one of that customer's recorded addresses. A customer is matched on `From:` too,
+//!   and anyone can write `From:`; the reply goes to the envelope sender, which anyone can also
+//!   choose. Only an address on the customer's record is known to be theirs.
 
 use crate::message::Message;
+use crate::rules::Rules;
 
 /// Why no reply is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +31,33 @@ pub enum Skip {
     },
     NotEnabled(String),
     RepliesOff,
+    /// The envelope sender is not one of the recorded addresses of the customer the reply is
+    /// about (a forged envelope, or `From:` and the envelope disagreeing). Carries the case id
+    /// only: an identifier, never the customer's name or anything they wrote.
+    NotCustomerAddress {
+        customer: String,
+    },
+}
+
+impl Skip {
+    /// A fixed reason code for logs and the audit trail. Unlike the `Display` text, it never
+    /// carries header values or a subject the sender wrote.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Skip::NullSender => "null_sender",
+            Skip::AutoSubmitted(_) => "auto_submitted",
+            Skip::Precedence(_) => "precedence",
+            Skip::ListHeader(_) => "list_header",
+            Skip::AutoResponseSuppress(_) => "auto_response_suppress",
+            Skip::SystemSender(_) => "system_sender",
+            Skip::DeliveryReport => "delivery_report",
+            Skip::LooksAutomatic(_) => "automatic_subject",
+            Skip::RateLimited { .. } => "rate_limited",
+            Skip::NotEnabled(_) => "not_enabled",
+            Skip::RepliesOff => "replies_off",
+            Skip::NotCustomerAddress { .. } => "envelope_not_customer_address",
+        }
+    }
 }
 
 impl std::fmt::Display for Skip {
@@ -42,6 +79,10 @@ impl std::fmt::Display for Skip {
             }
             Skip::NotEnabled(t) => write!(f, "{t} replies are not enabled"),
             Skip::RepliesOff => write!(f, "replies are off ([replies] from is not set)"),
+            Skip::NotCustomerAddress { customer } => write!(
+                f,
+                "the envelope sender is not one of customer {customer}'s recorded addresses"
+            ),
         }
     }
 }
@@ -104,6 +145,22 @@ pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
         }
     }
     Ok(())
+}
+
+/// `Ok` when `envelope_sender` is one of the recorded addresses of customer `customer_id`,
+/// compared as the rules compare addresses (case, and `+tags` with `strip_plus_tags`). The
+/// rules refuse an address claimed by two customers, so the address index answers exactly.
+pub fn customer_address(
+    rules: &Rules,
+    customer_id: &str,
+    envelope_sender: &str,
+) -> Result<(), Skip> {
+    match rules.customer_by_address(envelope_sender) {
+        Some(c) if c.id == customer_id => Ok(()),
+        _ => Err(Skip::NotCustomerAddress {
+            customer: customer_id.to_string(),
+        }),
+    }
 }
 
 /// Subject phrases of bounces and autoresponders (lower case).
@@ -272,5 +329,49 @@ mod tests {
             ..AutoHeaders::default()
         };
         assert!(check("a@mail.example", &msg(auto)).is_err());
+    }
+
+    #[test]
+    fn regression_only_the_customers_own_address_gets_a_reply_about_them() {
+        let customer = |id: &str, name: &str, addresses: &str| {
+            format!(
+                "[[customer]]\nid = \"{id}\"\nname = \"{name}\"\naddresses = [{addresses}]\n\
+                 [[customer.restriction]]\nkind = \"letter_only\"\ndecided_by = \"Head\"\n\
+                 decided_on = 2026-03-01\nreasons = \"r\"\npostal_address = \"County Hall\"\n"
+            )
+        };
+        let text = format!(
+            "{}{}",
+            customer(
+                "CR-1",
+                "Ms R Restricted",
+                r#""restricted@mail.example", "second@mail.example""#,
+            ),
+            customer("CR-2", "Mr O Other", r#""other@mail.example""#)
+        );
+        let text = text.as_str();
+        let strip = crate::rules::MatchSettings {
+            strip_plus_tags: true,
+        };
+        let rules = Rules::parse(text, "r.toml", strip).unwrap();
+        for own in [
+            "restricted@mail.example",
+            "Second@Mail.Example",
+            "<restricted+x@mail.example>",
+        ] {
+            assert_eq!(customer_address(&rules, "CR-1", own), Ok(()), "{own}");
+        }
+        for not_theirs in [
+            "attacker@evil.example",
+            "other@mail.example",
+            "restricted@mail.example.evil.example",
+            "",
+        ] {
+            let skip = customer_address(&rules, "CR-1", not_theirs).unwrap_err();
+            assert_eq!(skip.code(), "envelope_not_customer_address");
+            assert!(!skip.to_string().contains("Restricted"), "no name: {skip}");
+        }
+        let keep = Rules::parse(text, "r.toml", crate::rules::MatchSettings::default()).unwrap();
+        assert!(customer_address(&keep, "CR-1", "restricted+x@mail.example").is_err());
     }
 }

@@ -2,10 +2,16 @@
 //! what happens to it and how to reach the council instead, in Welsh and English.
 //!
 //! Replies must never make things worse, so every rule is enforced here in code:
-//! - [`guards`]: never to `<>`, to `Auto-Submitted` mail, to list or bulk mail, to system
+//! - [`guards::check`]: never to `<>`, to `Auto-Submitted` mail, to list or bulk mail, to system
 //!   senders or to delivery reports (RFC 3834);
-//! - a rate limit of one reply per (sender, template) per `reply_interval_days`, kept in the
-//!   store (checked again inside the store's commit, so two messages at once cannot both pass);
+//! - [`guards::customer_address`]: a reply names the customer's restriction, so it goes only to
+//!   an envelope sender that is one of that customer's recorded addresses. Otherwise nothing is
+//!   sent, not even a neutral acknowledgement: only restricted customers get replies, so any
+//!   reply at all would tell a stranger that the `From:` address they wrote belongs to one (the
+//!   caller audits the withheld reply);
+//! - a rate limit of one reply per (customer, template) per `reply_interval_days`, kept in the
+//!   store (checked again inside the store's commit, so two messages at once cannot both pass),
+//!   whichever of the customer's addresses wrote;
 //! - [`compose`]: customer text is decoded and stripped of control characters before it goes
 //!   near a header, and mail-builder encodes what remains;
 //! - the reply goes to the envelope sender (Return-Path), never to `From:` or `Reply-To:`, from
@@ -29,7 +35,7 @@ pub use templates::{TemplateVars, Templates};
 use crate::message::Message;
 use crate::policy::ReplyPlan;
 use crate::policy::uk_time;
-use crate::rules::MatchSettings;
+use crate::rules::Rules;
 
 /// Reply settings from the config's `[replies]`.
 #[derive(Debug, Clone)]
@@ -47,9 +53,11 @@ pub struct ReplySettings {
 /// A reply ready for the outbox.
 #[derive(Debug, Clone)]
 pub struct OutgoingReply {
-    /// The original's envelope sender.
+    /// The original's envelope sender: one of the customer's recorded addresses.
     pub to: String,
     pub template: &'static str,
+    /// The store's rate-limit key ([`rate_key`]).
+    pub rate_key: String,
     pub message_id: String,
     pub bytes: Vec<u8>,
     /// Languages, in order, e.g. "cy,en".
@@ -85,11 +93,16 @@ const MONTHS_CY: [&str; 12] = [
     "Rhagfyr",
 ];
 
-/// The rate-limit key for a reply to `to` from `template`: the address in the form the rules
-/// compare addresses in, so `a+x@example.org` and `A@Example.org` are one sender (with
-/// `strip_plus_tags`) and cannot each get their own reply.
-pub fn rate_key(matching: &MatchSettings, to: &str, template: &str) -> String {
-    format!("{}\0{template}", matching.normalize(to))
+/// The rate-limit key for a `template` reply about customer `customer_id`:
+/// `customer NUL <case id> NUL <template>`. Every reply is about one customer and goes only to
+/// one of their addresses, so the limit is the customer's, whichever address they wrote from
+/// (and however it is written): a sender who varies the envelope gets no second reply.
+///
+/// Keys written before this form were `<normalised address> NUL <template>`, with one NUL; no
+/// key of this form (two NULs) can equal one of them, so old keys are never read again and
+/// simply lie unused in the store.
+pub fn rate_key(customer_id: &str, template: &str) -> String {
+    format!("customer\0{customer_id}\0{template}")
 }
 
 fn long_date(t: OffsetDateTime, months: &[&str; 12]) -> String {
@@ -102,11 +115,12 @@ fn long_date(t: OffsetDateTime, months: &[&str; 12]) -> String {
     )
 }
 
-/// Decides whether `plan` becomes a reply to this message and, if so, builds it.
+/// Decides whether `plan` becomes a reply to this message and, if so, builds it. The rules give
+/// the templates and the customer's recorded addresses.
 #[allow(clippy::too_many_arguments)]
 pub fn prepare(
     settings: &ReplySettings,
-    templates: &Templates,
+    rules: &Rules,
     plan: &ReplyPlan,
     message: &Message,
     envelope_sender: &str,
@@ -123,9 +137,12 @@ pub fn prepare(
         "held_for_review" => settings.send_held_for_review,
         _ => true,
     };
+    let templates = &rules.templates;
     if !enabled || !templates.has(plan.template, Lang::En) {
         return Err(Skip::NotEnabled(plan.template.to_string()));
     }
+    // Last of the guards, so that it is audited only when a reply would otherwise have gone.
+    guards::customer_address(rules, &plan.customer_id, envelope_sender)?;
     let welsh = looks_welsh(&format!(
         "{} {}",
         message.subject.as_deref().unwrap_or(""),
@@ -144,6 +161,7 @@ pub fn prepare(
         review_on: plan.review_on.clone(),
         council: settings.council.clone(),
         council_cy: settings.council_cy.clone(),
+        contact: compose::one_line(from, 200),
         release_at: release_at.map(|t| {
             let l = uk_time::to_london(t);
             format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
@@ -182,6 +200,7 @@ pub fn prepare(
     Ok(OutgoingReply {
         to: envelope_sender.to_string(),
         template: plan.template,
+        rate_key: rate_key(&plan.customer_id, plan.template),
         message_id: composed.message_id,
         bytes: composed.bytes,
         languages: langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
@@ -193,22 +212,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regression_rate_key_uses_the_normalised_address() {
-        let strip = MatchSettings {
-            strip_plus_tags: true,
-        };
-        let key = rate_key(&strip, "a@example.org", "rerouted");
-        assert_eq!(rate_key(&strip, "a+x@example.org", "rerouted"), key);
-        assert_eq!(rate_key(&strip, "A@Example.org", "rerouted"), key);
-        assert_ne!(rate_key(&strip, "a@example.org", "letter_only"), key);
-        let keep = MatchSettings::default();
-        assert_ne!(
-            rate_key(&keep, "a+x@example.org", "rerouted"),
-            rate_key(&keep, "a@example.org", "rerouted")
-        );
-        assert_eq!(
-            rate_key(&keep, "A@Example.org", "rerouted"),
-            rate_key(&keep, "a@example.org", "rerouted")
-        );
+    fn rate_key_is_per_customer_and_template_and_never_an_old_key() {
+        let key = rate_key("CR-1", "letter_only");
+        assert_ne!(rate_key("CR-1", "rerouted"), key);
+        assert_ne!(rate_key("CR-2", "letter_only"), key);
+        // The earlier form, `address NUL template`, has one NUL: none of it can collide.
+        for old in [
+            "customer\0letter_only",
+            "cr-1\0letter_only",
+            "a@b.example\0letter_only",
+        ] {
+            assert_ne!(old, key);
+            assert_eq!(old.matches('\0').count(), 1);
+        }
+        assert_eq!(key.matches('\0').count(), 2);
     }
 }

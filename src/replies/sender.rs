@@ -80,12 +80,12 @@ impl ReplySender {
                     entry.state = OutboxState::Queued;
                     entry.next_attempt_at = now + backoff.min(time::Duration::hours(4));
                     entry.last_error = Some(e.clone());
-                    warn!(id = %entry.id, error = %e, attempts = entry.attempts, "reply not sent; will retry");
+                    warn!(id = %entry.id, error = %"temporary", attempts = entry.attempts, "reply not sent; will retry");
                     let e2 = entry.clone();
                     let _ = self.blocking(move |s| s.update_outbox(&e2)).await;
                 }
                 Err(e) => {
-                    warn!(id = %entry.id, to = %entry.to, error = %e, "reply refused; giving up on it");
+                    warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "reply refused; giving up on it");
                     let id = entry.id.clone();
                     let _ = self.blocking(move |s| s.remove_outbox(&id)).await;
                 }
@@ -105,7 +105,10 @@ impl ReplySender {
                 Err(())
             }
             Err(e) => {
-                error!(error = %e, "outbox task failed");
+                error!(
+                    error = crate::unwind::task_failure(&e),
+                    "outbox task failed"
+                );
                 Err(())
             }
         }

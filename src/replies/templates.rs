@@ -51,6 +51,10 @@ pub struct TemplateVars {
     pub review_on: String,
     pub council: String,
     pub council_cy: String,
+    /// Where the customer can write to the council about the reply, e.g. to ask for a person to
+    /// review an automatic decision: the replies' own `From:` (`[replies] from`), so answering
+    /// the reply reaches the same place.
+    pub contact: String,
     /// For deferred mail: when it will be delivered (UK time), if known.
     pub release_at: Option<String>,
 }
@@ -221,6 +225,7 @@ pub fn sample() -> TemplateVars {
         review_on: "2027-03-01".into(),
         council: "Pembrokeshire County Council".into(),
         council_cy: "Cyngor Sir Penfro".into(),
+        contact: "customer.services@council.example".into(),
         release_at: Some("2 July 2026 10:00".into()),
     }
 }

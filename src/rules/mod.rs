@@ -148,9 +148,22 @@ pub struct RulesProblem {
     /// `file:line:column`.
     pub location: String,
     pub message: String,
+    /// The message quotes the file's text (a value it could not accept). In
+    /// `restrictions.toml` that can be a customer's details, so the log leaves it out
+    /// ([`RulesProblem::for_log`]); `check-config` shows it whole.
+    pub quotes_file: bool,
 }
 
 impl RulesProblem {
+    /// The message as the log may carry it: without the file's text.
+    pub fn for_log(&self) -> &str {
+        if self.quotes_file {
+            "this value is not valid here (left out of the log: `contactgate check-config` shows it)"
+        } else {
+            &self.message
+        }
+    }
+
     /// A TOML syntax or shape error in the file `name` holding `text`, at its `file:line:col`,
     /// with a suggestion for a misspelt key.
     pub(crate) fn from_toml(name: &str, text: &str, e: &toml::de::Error) -> RulesProblem {
@@ -165,7 +178,12 @@ impl RulesProblem {
         if let Some(s) = crate::config::suggest_unknown_field(&message) {
             message.push_str(&format!(" (did you mean `{s}`?)"));
         }
-        RulesProblem { location, message }
+        // serde's messages quote the value they refused ("invalid type: string \"...\"").
+        RulesProblem {
+            location,
+            message,
+            quotes_file: true,
+        }
     }
 }
 
@@ -173,6 +191,19 @@ impl RulesProblem {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct RulesError {
     pub problems: Vec<RulesProblem>,
+}
+
+impl RulesError {
+    /// Every problem with its location, as the log may carry them
+    /// ([`RulesProblem::for_log`]).
+    pub fn for_log(&self) -> String {
+        let lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location, p.for_log()))
+            .collect();
+        lines.join("\n")
+    }
 }
 
 impl fmt::Display for RulesError {
@@ -226,6 +257,7 @@ impl Rules {
                 message: format!(
                     "cannot read: {e} (create an empty file if no customer is restricted)"
                 ),
+                quotes_file: false,
             }],
         })?;
         let mut rules = Rules::parse(&text, &path.display().to_string(), matching)?;
@@ -238,6 +270,7 @@ impl Rules {
                         .map(|e| RulesProblem {
                             location: e.location,
                             message: e.message,
+                            quotes_file: false,
                         })
                         .collect(),
                 }

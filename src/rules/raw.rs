@@ -90,10 +90,20 @@ impl Problems<'_> {
     }
 
     fn add(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        self.push(span, message.into(), false);
+    }
+
+    /// [`Problems::add`] for a message that quotes a value from the file.
+    fn add_quoting(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        self.push(span, message.into(), true);
+    }
+
+    fn push(&mut self, span: &Range<usize>, message: String, quotes_file: bool) {
         let location = self.at(span);
         self.list.push(RulesProblem {
             location,
-            message: message.into(),
+            message,
+            quotes_file,
         });
     }
 }
@@ -170,7 +180,7 @@ pub(super) fn compile(
                 "en" => Language::En,
                 "both" => Language::Both,
                 other => {
-                    p.add(
+                    p.add_quoting(
                         &l.span(),
                         format!("language must be \"cy\", \"en\" or \"both\", not {other:?}"),
                     );
@@ -227,7 +237,7 @@ fn address(p: &mut Problems<'_>, a: &Spanned<String>, matching: &MatchSettings) 
     if valid {
         Some(norm)
     } else {
-        p.add(
+        p.add_quoting(
             &a.span(),
             format!("{:?} is not an email address", a.get_ref()),
         );
@@ -341,7 +351,7 @@ fn restriction(
                 .find(|k| k.contains(other) || other.contains(*k))
                 .map(|k| format!(" (did you mean `{k}`?)"))
                 .unwrap_or_default();
-            p.add(
+            p.add_quoting(
                 &kind_name.span(),
                 format!(
                     "unknown kind {other:?}; expected one of {}{hint}",
@@ -445,7 +455,7 @@ fn window(
             for day in d.get_ref() {
                 match weekday(day.get_ref()) {
                     Some(i) => set[i] = true,
-                    None => p.add(
+                    None => p.add_quoting(
                         &day.span(),
                         format!(
                             "{:?} is not a day; use mon, tue, wed, thu, fri, sat or sun",
@@ -464,7 +474,7 @@ fn window(
         match hh_mm(v.get_ref()) {
             Some(t) => Some((t, v.span())),
             None => {
-                p.add(
+                p.add_quoting(
                     &v.span(),
                     format!(
                         "`{field}` must be a time like \"10:00\", not {:?}",

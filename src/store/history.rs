@@ -152,7 +152,10 @@ pub(super) async fn writer(inner: Weak<Inner>, mut rx: mpsc::Receiver<Write>) {
         })
         .await;
         if let Err(e) = written {
-            warn!(error = %e, "the history writer's task failed");
+            warn!(
+                error = crate::unwind::task_failure(&e),
+                "the history writer's task failed"
+            );
         }
     }
 }

@@ -19,9 +19,10 @@
 //!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
-//! - tree `reply_rate`: key = `sender NUL template` (the sender normalised as the rules compare
-//!   addresses: [`crate::replies::rate_key`]), value = RFC 3339 time of the last reply. Keys
-//!   expire by that time, whatever the key.
+//! - tree `reply_rate`: key = `customer NUL <case id> NUL template`
+//!   ([`crate::replies::rate_key`]), value = RFC 3339 time of the last reply. Keys of the
+//!   earlier form, `sender NUL template`, may remain; nothing reads them. Retention deletes
+//!   keys of either form by that time.
 //! - tree `incidents`: key = big-endian u64 sequence number, value = JSON [`Incident`].
 //!   Committed with the decision that raised them; deleted only by retention.
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
@@ -51,8 +52,8 @@ use tracing::{error, warn};
 use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, Redaction,
-    Refusal,
+    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview, OutboxEntry,
+    OutboxState, Redaction, Refusal, ReviewOutcome,
 };
 use spool::{Area, Spool};
 
@@ -135,7 +136,7 @@ struct Inner {
 pub struct QueuedReply {
     pub entry: OutboxEntry,
     pub body: Vec<u8>,
-    /// `sender NUL template`, from [`crate::replies::rate_key`].
+    /// `customer NUL <case id> NUL template`, from [`crate::replies::rate_key`].
     pub rate_key: String,
     /// No second reply for the same key within this long.
     pub interval: time::Duration,
@@ -873,7 +874,10 @@ async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
         // fsync blocks; keep it off the async workers.
         if let Err(e) = tokio::task::spawn_blocking(move || worker.commit(batch)).await {
             // The requests' senders were dropped with the task, so their holders see Closed.
-            error!(error = %e, "group commit task failed");
+            error!(
+                error = crate::unwind::task_failure(&e),
+                "group commit task failed"
+            );
         }
         if !stoppers.is_empty() {
             // Drop our handle before answering, so that a caller holding the last other handle
@@ -1018,6 +1022,8 @@ pub(crate) mod tests {
             attempts: 0,
             next_attempt_at: None,
             retrying_since: None,
+            automated: None,
+            review: None,
         }
     }
 
@@ -1329,6 +1335,51 @@ pub(crate) mod tests {
                 .queue_reply(reply("Q2", later, forever), vec![], vec![])
                 .await
                 .unwrap()
+        );
+    }
+
+    #[tokio::test]
+    async fn rate_keys_of_the_earlier_address_form_are_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        // A store written before replies were limited per customer: address NUL template.
+        store
+            .inner
+            .reply_rate
+            .insert(b"a@b.example\0rerouted", b"2026-05-28T20:26:40Z".as_slice())
+            .unwrap();
+        let week = time::Duration::days(7);
+        let by_customer = |id: &str, at| QueuedReply {
+            rate_key: crate::replies::rate_key("CR-1", "rerouted"),
+            ..reply(id, at, week)
+        };
+        assert!(
+            store
+                .queue_reply(by_customer("Q1", t0), vec![], vec![])
+                .await
+                .unwrap(),
+            "an old key does not count against the customer's"
+        );
+        assert!(
+            !store
+                .queue_reply(
+                    by_customer("Q2", t0 + time::Duration::days(1)),
+                    vec![],
+                    vec![]
+                )
+                .await
+                .unwrap(),
+            "the customer's own key limits"
+        );
+        assert!(
+            store
+                .inner
+                .reply_rate
+                .get(b"a@b.example\0rerouted")
+                .unwrap()
+                .is_some(),
+            "and the old key is left as it was"
         );
     }
 

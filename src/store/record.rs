@@ -6,6 +6,18 @@ use time::OffsetDateTime;
 
 use super::StoreError;
 
+/// A record that does not read back. serde_json's message can quote the value it stopped at
+/// (a subject, a reason, an excerpt), and store errors reach the log, so only the kind of
+/// error and its position are kept.
+fn unreadable(what: &str, e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt(format!(
+        "{what}: {:?} error at line {} column {}",
+        e.classify(),
+        e.line(),
+        e.column()
+    ))
+}
+
 /// The record version this build writes.
 pub const HELD_RECORD_VERSION: u32 = 1;
 
@@ -121,6 +133,45 @@ pub struct HeldMessage {
     /// When the current run of temporary refusals began: retries stop five days after it.
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub retrying_since: Option<OffsetDateTime>,
+    /// Filed on an automatic comparison of its words, which an officer is to confirm.
+    #[serde(default)]
+    pub automated: Option<crate::policy::AutomatedCheck>,
+    /// The latest officer review of that automatic decision (every review is in the audit
+    /// trail).
+    #[serde(default)]
+    pub review: Option<OfficerReview>,
+}
+
+/// What an officer found when reviewing an automatic filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewOutcome {
+    /// The comparison was right: the message stays filed.
+    Confirmed,
+    /// The comparison was wrong (there is new information, or it is about another matter):
+    /// the officer releases it to staff (`held release`), which is a separate, audited action.
+    Overturned,
+}
+
+impl ReviewOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewOutcome::Confirmed => "confirmed",
+            ReviewOutcome::Overturned => "overturned",
+        }
+    }
+}
+
+/// An officer's review of an automatic filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerReview {
+    pub outcome: ReviewOutcome,
+    /// The officer's user name, from the admin socket's peer credentials.
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A recipient the downstream did not take, at one attempt.
@@ -160,15 +211,15 @@ impl HeldMessage {
         struct Versioned {
             version: u32,
         }
-        let v: Versioned = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("held record: {e}")))?;
+        let v: Versioned =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("held record", &e))?;
         if v.version != HELD_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "held record version {} is not known to this build (knows {HELD_RECORD_VERSION})",
                 v.version
             )));
         }
-        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(format!("held record: {e}")))
+        serde_json::from_slice(bytes).map_err(|e| unreadable("held record", &e))
     }
 }
 
@@ -207,8 +258,7 @@ impl Incident {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<Incident, StoreError> {
-        let e: Incident = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("incident: {e}")))?;
+        let e: Incident = serde_json::from_slice(bytes).map_err(|e| unreadable("incident", &e))?;
         if e.version != INCIDENT_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "incident version {} is not known to this build",
@@ -247,6 +297,8 @@ mod tests {
             attempts: 0,
             next_attempt_at: None,
             retrying_since: None,
+            automated: None,
+            review: None,
             release_interrupted: false,
             released_at: None,
             released_by: None,
@@ -255,6 +307,20 @@ mod tests {
             discard_reason: None,
             flags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn regression_an_unreadable_record_is_not_quoted_in_the_error() {
+        // Store errors reach the log; serde_json's message quotes the value it stopped at.
+        let mut v: serde_json::Value = serde_json::from_slice(&sample().encode()).unwrap();
+        v["size"] = "Subject: my Secretmarker results".into();
+        let e = HeldMessage::decode(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.starts_with("corrupt store: held record: Data error"),
+            "{text}"
+        );
+        assert!(!text.contains("Secretmarker"), "{text}");
     }
 
     #[test]
@@ -268,6 +334,13 @@ mod tests {
             at: r.received_at,
         });
         r.next_attempt_at = Some(r.received_at);
+        r.automated = Some(crate::policy::AutomatedCheck::NoNewInformation);
+        r.review = Some(OfficerReview {
+            outcome: ReviewOutcome::Confirmed,
+            by: "alice".into(),
+            at: r.received_at,
+            note: Some("repeats 0001".into()),
+        });
         assert_eq!(HeldMessage::decode(&r.encode()).unwrap(), r);
     }
 
@@ -285,11 +358,14 @@ mod tests {
             "refusals",
             "attempts",
             "next_attempt_at",
+            "automated",
+            "review",
         ] {
             v.as_object_mut().unwrap().remove(f);
         }
         let r = HeldMessage::decode(&serde_json::to_vec(&v).unwrap()).unwrap();
         assert!(r.customers.is_empty() && r.released_at.is_none());
+        assert!(r.automated.is_none() && r.review.is_none());
     }
 
     #[test]
@@ -386,8 +462,8 @@ impl AuditEntry {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
-        let e: AuditEntry = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("audit entry: {e}")))?;
+        let e: AuditEntry =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("audit entry", &e))?;
         if e.version != AUDIT_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "audit entry version {} is not known to this build",
@@ -490,8 +566,8 @@ impl OutboxEntry {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<OutboxEntry, StoreError> {
-        let e: OutboxEntry = serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Corrupt(format!("outbox entry: {e}")))?;
+        let e: OutboxEntry =
+            serde_json::from_slice(bytes).map_err(|e| unreadable("outbox entry", &e))?;
         if e.version != OUTBOX_RECORD_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "outbox entry version {} is not known to this build",

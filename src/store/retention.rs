@@ -92,7 +92,7 @@ impl Store {
     /// ([`AuditEntry::redact`]): the entries stay. Returns how many entries were redacted.
     ///
     /// Entries written before quotes were kept apart have them among their `details`;
-    /// `legacy_quote` picks those out (`crate::policy::quotes_customer_text`), and they are
+    /// `legacy_quote` picks those out (`crate::policy::reason::legacy_text_quotes_customer`), and they are
     /// moved to `quoted` first.
     ///
     /// The audit trail is never shortened, so reading all of it every day would grow without

@@ -15,6 +15,20 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// A customer under `new_information_only` (case CR-NIO, repeat@mail.example), for tests of
+/// the filed repeats: their reply, the digest, the officer's review.
+pub const REPEAT_CUSTOMER: &str = r#"
+[[customer]]
+id = "CR-NIO"
+name = "Ms R Repeat"
+addresses = ["repeat@mail.example"]
+  [[customer.restriction]]
+  kind = "new_information_only"
+  decided_by = "Head of Customer Services"
+  decided_on = 2026-03-01
+  reasons = "The same complaint many times."
+"#;
+
 /// One message as the sink stored it.
 #[derive(Debug, Clone)]
 pub struct Received {
@@ -516,6 +530,20 @@ pub fn free_port() -> SocketAddr {
         .unwrap()
 }
 
+/// Runs `serve` with `config` to the end (a daemon that refuses to start); returns whether it
+/// succeeded and its standard error.
+pub fn serve_to_end(config: &Path) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
+        .args(["serve", "--config"])
+        .arg(config)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Starts the real binary with `config` and waits until it listens on `listen`.
 pub fn start_binary(config: &Path, listen: SocketAddr) -> std::process::Child {
     start_binary_logging(config, listen, std::process::Stdio::null())
@@ -527,9 +555,20 @@ pub fn start_binary_logging(
     listen: SocketAddr,
     stderr: impl Into<std::process::Stdio>,
 ) -> std::process::Child {
+    start_binary_with(config, listen, stderr, &[])
+}
+
+/// Like [`start_binary_logging`], with extra environment variables (`CONTACTGATE_LOG`).
+pub fn start_binary_with(
+    config: &Path,
+    listen: SocketAddr,
+    stderr: impl Into<std::process::Stdio>,
+    env: &[(&str, &str)],
+) -> std::process::Child {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_contactgate"))
         .args(["serve", "--config"])
         .arg(config)
+        .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
         .stderr(stderr)
         .spawn()
@@ -550,6 +589,21 @@ pub fn start_binary_logging(
     let _ = child.kill();
     let _ = child.wait();
     panic!("daemon did not start listening on {listen}");
+}
+
+/// Waits until the log file says `needle` `occurrences` times; returns its text.
+pub async fn wait_for_log(log: &Path, needle: &str, occurrences: usize) -> String {
+    for _ in 0..1500 {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.matches(needle).count() >= occurrences {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "log never said {needle:?} {occurrences} times:\n{}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
 }
 
 /// The value of the first header field `name` (exact case) in a message's header section.
