@@ -298,9 +298,16 @@ mod tests {
             let rest = &text[from..];
             rest[..rest.find("read:").unwrap()].to_string()
         };
+        // Filed mail: a year; an automatic filing nobody confirmed waits like held mail.
         assert!(
             entry("LETTER1").contains(
                 "purged:  on 2027-07-01 unless an officer acts on it (retention_filed_days)"
+            ),
+            "{text}"
+        );
+        assert!(
+            entry("REPEAT1").contains(
+                "purged:  on 2028-06-30 unless an officer acts on it (retention_held_days)"
             ),
             "{text}"
         );

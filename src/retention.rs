@@ -19,7 +19,9 @@ use tracing::{error, info};
 
 use crate::clock::days;
 use crate::pipeline::SYSTEM_ACTOR;
-use crate::store::{AuditEntry, HeldAction, HeldMessage, HeldState, Store, StoreError};
+use crate::store::{
+    AuditEntry, HeldAction, HeldMessage, HeldState, ReviewOutcome, Store, StoreError,
+};
 
 /// How many days each kind of personal data is kept. Every count is from 1 to
 /// [`crate::config::MAX_DAYS`]; the config checks them.
@@ -94,6 +96,17 @@ impl HeldRule {
 pub fn purge_at(r: &HeldMessage, retention: &Retention) -> Option<(OffsetDateTime, HeldRule)> {
     let (since, rule) = match (r.state, r.action) {
         (HeldState::Released | HeldState::Discarded, _) => (r.closed_at()?, HeldRule::Closed),
+        // The customer was told a person would check an automatic filing: until an officer
+        // confirms it, it is waiting for an officer like held mail. One found wrong waits for
+        // its release.
+        (HeldState::Held, HeldAction::File)
+            if r.automated.is_some()
+                && r.review
+                    .as_ref()
+                    .is_none_or(|v| v.outcome != ReviewOutcome::Confirmed) =>
+        {
+            (last_activity(r), HeldRule::Held)
+        }
         (HeldState::Held, HeldAction::File) => (last_activity(r), HeldRule::Filed),
         (HeldState::Held, HeldAction::Hold) => (last_activity(r), HeldRule::Held),
         // Deferred and retrying mail is the scheduler's own work in progress (it becomes held
@@ -107,12 +120,13 @@ pub fn purge_at(r: &HeldMessage, retention: &Retention) -> Option<(OffsetDateTim
     Some((since.checked_add(days(rule.days(retention)))?, rule))
 }
 
-/// When the message last had anything happen to it: its arrival, or a delivery attempt (a
-/// release the downstream refused counts: an officer acted on it).
+/// When the message last had anything happen to it: its arrival, a delivery attempt (a
+/// release the downstream refused counts: an officer acted on it), or an officer's review.
 fn last_activity(r: &HeldMessage) -> OffsetDateTime {
     r.refusals
         .iter()
         .map(|f| f.at)
+        .chain(r.review.as_ref().map(|v| v.at))
         .fold(r.received_at, OffsetDateTime::max)
 }
 
@@ -175,6 +189,9 @@ fn purge_entry(
     let what = match rule {
         HeldRule::Closed => r.state.as_str(),
         HeldRule::Filed => "filed and not acted on",
+        HeldRule::Held if r.action == HeldAction::File => {
+            "filed automatically, not confirmed by an officer"
+        }
         HeldRule::Held => "held for an officer and not acted on",
     };
     entry.details.push(format!(
@@ -369,6 +386,21 @@ mod tests {
             at: d(700),
         });
         assert_eq!(at(&refused), Some((d(1430), HeldRule::Held)));
+        // An automatic filing waits for an officer until one confirms it, then it is filed
+        // mail, counted from the review.
+        let mut automatic = with("A", File, Held);
+        automatic.automated = Some(crate::policy::AutomatedCheck::NoNewInformation);
+        assert_eq!(at(&automatic), Some((d(730), HeldRule::Held)));
+        let review = |outcome| crate::store::OfficerReview {
+            outcome,
+            by: "jsmith".into(),
+            at: d(10),
+            note: None,
+        };
+        automatic.review = Some(review(crate::store::ReviewOutcome::Overturned));
+        assert_eq!(at(&automatic), Some((d(740), HeldRule::Held)));
+        automatic.review = Some(review(crate::store::ReviewOutcome::Confirmed));
+        assert_eq!(at(&automatic), Some((d(375), HeldRule::Filed)));
         // A period past the last representable date never ends.
         let forever = Retention {
             held_days: u64::MAX,
