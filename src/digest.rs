@@ -224,29 +224,36 @@ mod tests {
         r
     }
 
+    /// The day after the test messages arrived.
+    const NOW: OffsetDateTime = time::macros::datetime!(2026-07-02 07:00 UTC);
+
+    /// The digest of `list` at [`NOW`], with no rules and the default retention.
+    fn digest_at(list: &[HeldMessage], since: Option<OffsetDateTime>) -> String {
+        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
+        String::from_utf8(build(&DigestInput {
+            held: list,
+            rules: &rules,
+            since,
+            stale_days: 14,
+            retention: &Retention::default(),
+            now: NOW,
+            from: "gate@council.example",
+            to: "officers@council.example",
+            hostname: "gate.test",
+            config_path: None,
+        }))
+        .unwrap()
+    }
+
     #[test]
     fn automatic_filings_are_listed_until_an_officer_reviews_them() {
-        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
         let list = [
             held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
             held("TOPIC1", Some(AutomatedCheck::ClosedTopic), false),
             held("DONE1", Some(AutomatedCheck::NoNewInformation), true),
             held("LETTER1", None, false),
         ];
-        let now = time::macros::datetime!(2026-07-02 07:00 UTC);
-        let text = String::from_utf8(build(&DigestInput {
-            held: &list,
-            rules: &rules,
-            since: Some(now),
-            stale_days: 14,
-            retention: &Retention::default(),
-            now,
-            from: "gate@council.example",
-            to: "officers@council.example",
-            hostname: "gate.test",
-            config_path: None,
-        }))
-        .unwrap();
+        let text = digest_at(&list, Some(NOW));
         assert!(text.contains("0 overdue reviews, 2 to confirm"), "{text}");
         let section = text
             .split("for an officer to confirm (2):")
@@ -268,7 +275,6 @@ mod tests {
 
     #[test]
     fn each_waiting_message_names_the_day_retention_would_purge_it() {
-        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
         let mut released = held("GONE1", None, false);
         released.state = HeldState::Released;
         let list = [
@@ -276,20 +282,7 @@ mod tests {
             held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
             released,
         ];
-        let now = time::macros::datetime!(2026-07-02 07:00 UTC);
-        let text = String::from_utf8(build(&DigestInput {
-            held: &list,
-            rules: &rules,
-            since: None,
-            stale_days: 14,
-            retention: &Retention::default(),
-            now,
-            from: "gate@council.example",
-            to: "officers@council.example",
-            hostname: "gate.test",
-            config_path: None,
-        }))
-        .unwrap();
+        let text = digest_at(&list, None);
         // From the message's first line to its `read:` command.
         let entry = |id: &str| {
             let from = text
