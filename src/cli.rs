@@ -598,6 +598,14 @@ pub fn audit(
     }
     let entries: Vec<AuditEntry> = serde_json::from_value(v)?;
     for e in &entries {
+        let mut detail: Vec<String> = e.details.iter().chain(&e.quoted).cloned().collect();
+        if let Some(r) = e.redacted {
+            detail.push(format!(
+                "{} quoted item(s) redacted on {}",
+                r.items,
+                r.at.format(&Rfc3339)?
+            ));
+        }
         writeln!(
             out,
             "{}  {:<24} {:<22} {}{}{}",
@@ -609,10 +617,10 @@ pub fn audit(
                 .as_deref()
                 .map(|a| format!(" [{}]", terminal::field(a)))
                 .unwrap_or_default(),
-            if e.details.is_empty() {
+            if detail.is_empty() {
                 String::new()
             } else {
-                format!(": {}", terminal::field(&e.details.join("; ")))
+                format!(": {}", terminal::field(&detail.join("; ")))
             }
         )?;
     }

@@ -1,5 +1,6 @@
 //! The daemon's notion of "now", injectable so tests can move time (deferred releases, reviews,
-//! retention) without waiting for it.
+//! retention) without waiting for it, and the one conversion of a configured count of days
+//! into a duration. A leaf: it imports nothing of ours.
 
 use std::sync::Mutex;
 
@@ -40,4 +41,13 @@ impl Clock for ManualClock {
     fn now(&self) -> OffsetDateTime {
         *self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// A count of days as a duration. Saturates instead of overflowing: validated counts are at most
+/// [`crate::config::MAX_DAYS`], but a duration must never be the thing that panics the daemon.
+pub fn days(count: u64) -> time::Duration {
+    let seconds = i64::try_from(count)
+        .unwrap_or(i64::MAX)
+        .saturating_mul(86_400);
+    time::Duration::seconds(seconds)
 }

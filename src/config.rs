@@ -14,6 +14,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::policy::{PolicySettings, ReviewOverdue};
+use crate::retention::Retention;
 use crate::rules::MatchSettings;
 use crate::smtp::Limits;
 
@@ -39,6 +40,12 @@ struct RawConfig {
     review_overdue: Option<String>,
     admin_group: Option<String>,
     retention_days: Option<u64>,
+    retention_filed_days: Option<u64>,
+    retention_held_days: Option<u64>,
+    retention_incident_days: Option<u64>,
+    retention_audit_text_days: Option<u64>,
+    retention_reply_rate_days: Option<u64>,
+    retention_orphaned_days: Option<u64>,
     stale_days: Option<u64>,
     history_days: Option<u64>,
     analysis_timeout_secs: Option<u64>,
@@ -92,12 +99,11 @@ pub struct Config {
     pub review_overdue: ReviewOverdue,
     /// Group that owns the admin socket; its members may use the officer CLI.
     pub admin_group: Option<String>,
-    /// Released and discarded messages are purged this many days after.
-    pub retention_days: u64,
+    /// How long each kind of personal data is kept (`retention_*_days`, and `history_days`
+    /// for the correspondence history "new information only" compares with).
+    pub retention: Retention,
     /// Messages still waiting after this many days are listed as stale.
     pub stale_days: u64,
-    /// The correspondence history ("new information only") is kept this many days.
-    pub history_days: u64,
     /// How much correspondence history is kept besides its age.
     pub history_caps: crate::store::history::HistoryCaps,
     /// Whose correspondence history is kept.
@@ -146,8 +152,9 @@ pub struct ConfigError {
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:10025";
 pub const DEFAULT_DOWNSTREAM: &str = "127.0.0.1:10026";
 
-/// The most days `retention_days`, `stale_days` and `reply_interval_days` may be: a hundred
-/// years is longer than any retention schedule, and keeps every date we compute representable.
+/// The most days any count of days (`retention_*_days`, `history_days`, `stale_days`,
+/// `reply_interval_days`) may be: a hundred years is longer than any retention schedule, and
+/// keeps every date we compute representable.
 pub const MAX_DAYS: u64 = 36_500;
 
 impl Default for Config {
@@ -203,6 +210,24 @@ impl Config {
                 .map_or_else(|| name.clone(), |(l, c)| format!("{name}:{l}:{c}")),
             message,
         };
+        // Day counts become durations and dates; unbounded, they would overflow both.
+        let day_count = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
+            match v {
+                Some(v) if !(1..=MAX_DAYS).contains(&v) => Err(err(
+                    key,
+                    format!("`{key}` must be a number of days from 1 to {MAX_DAYS}, not {v}"),
+                )),
+                Some(v) => Ok(v),
+                None => Ok(d),
+            }
+        };
+        let stale_days = day_count("stale_days", raw.stale_days, 14)?;
+        let interval_days = day_count(
+            "reply_interval_days",
+            raw.replies.as_ref().and_then(|r| r.reply_interval_days),
+            7,
+        )?;
+        let retention = retention(&raw, stale_days, interval_days, &day_count, &err)?;
         let addr =
             |key: &str, value: Option<String>, default: &str| -> Result<SocketAddr, ConfigError> {
                 let v = value.unwrap_or_else(|| default.to_string());
@@ -232,17 +257,6 @@ impl Config {
         let positive = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
             match v {
                 Some(0) => Err(err(key, format!("`{key}` must be greater than 0"))),
-                Some(v) => Ok(v),
-                None => Ok(d),
-            }
-        };
-        // Day counts become durations and dates; unbounded, they would overflow both.
-        let day_count = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
-            match v {
-                Some(v) if !(1..=MAX_DAYS).contains(&v) => Err(err(
-                    key,
-                    format!("`{key}` must be a number of days from 1 to {MAX_DAYS}, not {v}"),
-                )),
                 Some(v) => Ok(v),
                 None => Ok(d),
             }
@@ -349,8 +363,7 @@ impl Config {
             strip_plus_tags: raw.strip_plus_tags.unwrap_or(false),
             review_overdue,
             admin_group: raw.admin_group,
-            retention_days: day_count("retention_days", raw.retention_days, 90)?,
-            history_days: day_count("history_days", raw.history_days, 365)?,
+            retention,
             history_caps,
             history_scope,
             min_free_bytes: raw
@@ -363,13 +376,13 @@ impl Config {
                 raw.analysis_timeout_secs,
                 crate::pipeline::ANALYSIS_TIMEOUT.as_secs(),
             )?),
-            stale_days: day_count("stale_days", raw.stale_days, 14)?,
+            stale_days,
             replies: Replies {
                 from: replies.from,
                 relay,
                 council_name: replies.council_name.unwrap_or_else(|| "The Council".into()),
                 council_name_cy: replies.council_name_cy.unwrap_or_else(|| "Y Cyngor".into()),
-                interval_days: day_count("reply_interval_days", replies.reply_interval_days, 7)?,
+                interval_days,
                 deferred: replies.deferred.unwrap_or(false),
                 held_for_review: replies.held_for_review.unwrap_or(false),
             },
@@ -383,7 +396,7 @@ impl Config {
         PolicySettings {
             hold_all: self.hold_all,
             review_overdue: self.review_overdue,
-            history_days: self.history_days,
+            history_days: self.retention.history_days,
         }
     }
 
@@ -406,13 +419,79 @@ impl Config {
     }
 }
 
-/// A count of days as a duration. Saturates instead of overflowing: validated counts are at most
-/// [`MAX_DAYS`], but a duration must never be the thing that panics the daemon.
-pub fn days(count: u64) -> time::Duration {
-    let seconds = i64::try_from(count)
-        .unwrap_or(i64::MAX)
-        .saturating_mul(86_400);
-    time::Duration::seconds(seconds)
+pub use crate::clock::days;
+
+/// Reads a count of days under a key, with its default, checking its bounds.
+type DayCount<'a> = dyn Fn(&str, Option<u64>, u64) -> Result<u64, ConfigError> + 'a;
+
+/// The retention periods, each a day count, with two rules that keep mail safe:
+/// - held and filed mail nobody acted on is kept longer than `stale_days`, so that it is
+///   listed as stale (and in the digest) before it can go. A key set too short is refused;
+///   an unset one is its default, lengthened to `stale_days + 1` if need be;
+/// - a reply rate-limit key is kept at least the reply interval, or a second reply could go
+///   out within it. Unset, it is the interval; set shorter, it is refused.
+fn retention(
+    raw: &RawConfig,
+    stale_days: u64,
+    interval_days: u64,
+    day_count: &DayCount<'_>,
+    err: &dyn Fn(&str, String) -> ConfigError,
+) -> Result<Retention, ConfigError> {
+    let d = Retention::default();
+    let waiting = |key: &str, v: Option<u64>, default: u64| {
+        let days = day_count(key, v, default.max(stale_days.saturating_add(1)))?;
+        if days <= stale_days {
+            return Err(err(
+                key,
+                format!(
+                    "`{key}` ({days}) must be longer than `stale_days` ({stale_days}), so that \
+                     mail is listed as stale before it can be purged"
+                ),
+            ));
+        }
+        Ok(days)
+    };
+    let reply_rate_days = day_count(
+        "retention_reply_rate_days",
+        raw.retention_reply_rate_days,
+        interval_days,
+    )?;
+    if reply_rate_days < interval_days {
+        return Err(err(
+            "retention_reply_rate_days",
+            format!(
+                "`retention_reply_rate_days` ({reply_rate_days}) must be at least \
+                 `reply_interval_days` ({interval_days}), or a second reply could go out \
+                 within the interval"
+            ),
+        ));
+    }
+    Ok(Retention {
+        closed_days: day_count("retention_days", raw.retention_days, d.closed_days)?,
+        filed_days: waiting(
+            "retention_filed_days",
+            raw.retention_filed_days,
+            d.filed_days,
+        )?,
+        held_days: waiting("retention_held_days", raw.retention_held_days, d.held_days)?,
+        incident_days: day_count(
+            "retention_incident_days",
+            raw.retention_incident_days,
+            d.incident_days,
+        )?,
+        audit_text_days: day_count(
+            "retention_audit_text_days",
+            raw.retention_audit_text_days,
+            d.audit_text_days,
+        )?,
+        reply_rate_days,
+        orphaned_days: day_count(
+            "retention_orphaned_days",
+            raw.retention_orphaned_days,
+            d.orphaned_days,
+        )?,
+        history_days: day_count("history_days", raw.history_days, d.history_days)?,
+    })
 }
 
 fn system_hostname() -> String {
@@ -540,7 +619,9 @@ mod tests {
     #[test]
     fn example_config_is_valid() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/contactgate.toml");
-        Config::load(&path).unwrap();
+        let c = Config::load(&path).unwrap();
+        // The example documents the defaults.
+        assert_eq!(c.retention, Retention::default());
     }
 
     #[test]
@@ -589,8 +670,106 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            (c.retention_days, c.stale_days, c.replies.interval_days),
+            (
+                c.retention.closed_days,
+                c.stale_days,
+                c.replies.interval_days
+            ),
             (36500, 1, 36500)
+        );
+    }
+
+    #[test]
+    fn every_retention_period_has_its_key_and_documented_default() {
+        assert_eq!(Config::default().retention, Retention::default());
+        let c = Config::parse(
+            "retention_days = 1
+retention_filed_days = 20
+retention_held_days = 30
+\
+             retention_incident_days = 4
+retention_audit_text_days = 5
+\
+             retention_reply_rate_days = 60
+retention_orphaned_days = 7
+history_days = 8
+\
+             [replies]
+reply_interval_days = 60
+",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            c.retention,
+            Retention {
+                closed_days: 1,
+                filed_days: 20,
+                held_days: 30,
+                incident_days: 4,
+                audit_text_days: 5,
+                reply_rate_days: 60,
+                orphaned_days: 7,
+                history_days: 8,
+            }
+        );
+        assert_eq!(c.policy_settings().history_days, 8);
+        for key in [
+            "retention_filed_days",
+            "retention_held_days",
+            "retention_incident_days",
+            "retention_audit_text_days",
+            "retention_reply_rate_days",
+            "retention_orphaned_days",
+        ] {
+            for bad in [0, MAX_DAYS + 1] {
+                let e = Config::parse(&format!("\n{key} = {bad}\n"), Some(Path::new("c.toml")))
+                    .unwrap_err();
+                assert_eq!(e.location, "c.toml:2:1", "{key}");
+                assert!(e.message.contains("1 to 36500"), "{}", e.message);
+            }
+        }
+    }
+
+    #[test]
+    fn waiting_mail_is_listed_as_stale_before_it_can_be_purged() {
+        for key in ["retention_filed_days", "retention_held_days"] {
+            let e = Config::parse(
+                &format!("stale_days = 30\n{key} = 30\n"),
+                Some(Path::new("c.toml")),
+            )
+            .unwrap_err();
+            assert_eq!(e.location, "c.toml:2:1");
+            assert!(
+                e.message.contains("longer than `stale_days`"),
+                "{}",
+                e.message
+            );
+            let c = Config::parse(&format!("stale_days = 30\n{key} = 31\n"), None).unwrap();
+            assert!(c.retention.filed_days > 30 && c.retention.held_days > 30);
+        }
+        // Unset, a default shorter than stale_days is lengthened rather than refused.
+        let c = Config::parse("stale_days = 1000\n", None).unwrap();
+        assert_eq!(
+            (c.retention.filed_days, c.retention.held_days),
+            (1001, 1001)
+        );
+    }
+
+    #[test]
+    fn reply_rate_keys_are_kept_for_at_least_the_reply_interval() {
+        let c = Config::parse("[replies]\nreply_interval_days = 21\n", None).unwrap();
+        assert_eq!(c.retention.reply_rate_days, 21);
+        let e = Config::parse(
+            "retention_reply_rate_days = 20\n[replies]\nreply_interval_days = 21\n",
+            Some(Path::new("c.toml")),
+        )
+        .unwrap_err();
+        assert_eq!(e.location, "c.toml:1:1");
+        assert!(
+            e.message.contains("at least `reply_interval_days`"),
+            "{}",
+            e.message
         );
     }
 

@@ -174,9 +174,8 @@ pub async fn serve_on(
             rules: live.clone(),
             clock: clock.clone(),
             tick: options.scheduler_tick,
-            retention_days: config.retention_days,
+            retention: config.retention,
             stale_days: config.stale_days,
-            history_days: config.history_days,
             digest: config.digest.clone().map(|digest| DigestSettings {
                 digest,
                 from: config

@@ -1,13 +1,15 @@
 //! The officers' daily digest: a plain-text email listing newly held and filed mail, stale mail,
 //! mail filed on an automatic comparison that no officer has confirmed yet, overdue reviews, and
-//! the exact command to act on each. Officers are not on the mail server;
-//! this brings the held store to them. Pure: it builds the message; the scheduler sends it.
+//! the exact command to act on each, with the day retention would purge each message nobody
+//! acts on. Officers are not on the mail server; this brings the held store to them. Pure: it
+//! builds the message; the scheduler sends it.
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
 use crate::pipeline::header_safe;
 use crate::policy::uk_time;
+use crate::retention::{HeldRule, Retention};
 use crate::rules::Rules;
 use crate::store::{HeldMessage, HeldState};
 
@@ -17,6 +19,8 @@ pub struct DigestInput<'a> {
     /// Messages received after this are new (all of them when `None`).
     pub since: Option<OffsetDateTime>,
     pub stale_days: u64,
+    /// Names the day each waiting message will be purged if nobody acts on it.
+    pub retention: &'a Retention,
     pub now: OffsetDateTime,
     pub from: &'a str,
     pub to: &'a str,
@@ -78,11 +82,11 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         uk_time::to_london(input.now).date()
     ));
     section(&mut body, "Newly held or filed", &new, |b, r| {
-        describe(b, r, &config)
+        describe(b, r, input.retention, &config)
     });
     let stale_title = format!("\nStale: still waiting after {} days", input.stale_days);
     section(&mut body, &stale_title, &stale, |b, r| {
-        describe(b, r, &config)
+        describe(b, r, input.retention, &config)
     });
     section(
         &mut body,
@@ -132,7 +136,7 @@ fn section<T>(body: &mut String, title: &str, items: &[T], item: impl Fn(&mut St
     }
 }
 
-fn describe(body: &mut String, r: &HeldMessage, config: &str) {
+fn describe(body: &mut String, r: &HeldMessage, retention: &Retention, config: &str) {
     let clean = |s: &str| {
         s.chars()
             .map(|c| if c.is_control() { ' ' } else { c })
@@ -148,6 +152,16 @@ fn describe(body: &mut String, r: &HeldMessage, config: &str) {
     ));
     for reason in &r.reasons {
         body.push_str(&format!("    - {}\n", clean(reason)));
+    }
+    // Retention never takes waiting mail by surprise: the digest names the day.
+    if let Some((at, rule)) = crate::retention::purge_at(r, retention)
+        .filter(|(_, rule)| matches!(rule, HeldRule::Filed | HeldRule::Held))
+    {
+        body.push_str(&format!(
+            "    purged:  on {} unless an officer acts on it ({})\n",
+            uk_time::to_london(at).date(),
+            rule.key()
+        ));
     }
     body.push_str(&format!(
         "    read:    contactgate held show {}{config}\n    release: contactgate held release {}{config} --note \"...\"\n",
@@ -210,28 +224,36 @@ mod tests {
         r
     }
 
+    /// The day after the test messages arrived.
+    const NOW: OffsetDateTime = time::macros::datetime!(2026-07-02 07:00 UTC);
+
+    /// The digest of `list` at [`NOW`], with no rules and the default retention.
+    fn digest_at(list: &[HeldMessage], since: Option<OffsetDateTime>) -> String {
+        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
+        String::from_utf8(build(&DigestInput {
+            held: list,
+            rules: &rules,
+            since,
+            stale_days: 14,
+            retention: &Retention::default(),
+            now: NOW,
+            from: "gate@council.example",
+            to: "officers@council.example",
+            hostname: "gate.test",
+            config_path: None,
+        }))
+        .unwrap()
+    }
+
     #[test]
     fn automatic_filings_are_listed_until_an_officer_reviews_them() {
-        let rules = Rules::parse("", "r.toml", crate::rules::MatchSettings::default()).unwrap();
         let list = [
             held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
             held("TOPIC1", Some(AutomatedCheck::ClosedTopic), false),
             held("DONE1", Some(AutomatedCheck::NoNewInformation), true),
             held("LETTER1", None, false),
         ];
-        let now = time::macros::datetime!(2026-07-02 07:00 UTC);
-        let text = String::from_utf8(build(&DigestInput {
-            held: &list,
-            rules: &rules,
-            since: Some(now),
-            stale_days: 14,
-            now,
-            from: "gate@council.example",
-            to: "officers@council.example",
-            hostname: "gate.test",
-            config_path: None,
-        }))
-        .unwrap();
+        let text = digest_at(&list, Some(NOW));
         assert!(text.contains("0 overdue reviews, 2 to confirm"), "{text}");
         let section = text
             .split("for an officer to confirm (2):")
@@ -249,5 +271,39 @@ mod tests {
             !section.contains("DONE1") && !section.contains("LETTER1"),
             "{section}"
         );
+    }
+
+    #[test]
+    fn each_waiting_message_names_the_day_retention_would_purge_it() {
+        let mut released = held("GONE1", None, false);
+        released.state = HeldState::Released;
+        let list = [
+            held("LETTER1", None, false),
+            held("REPEAT1", Some(AutomatedCheck::NoNewInformation), false),
+            released,
+        ];
+        let text = digest_at(&list, None);
+        // From the message's first line to its `read:` command.
+        let entry = |id: &str| {
+            let from = text
+                .find(&format!("  {id}  "))
+                .unwrap_or_else(|| panic!("{text}"));
+            let rest = &text[from..];
+            rest[..rest.find("read:").unwrap()].to_string()
+        };
+        // Filed mail: a year; an automatic filing nobody confirmed waits like held mail.
+        assert!(
+            entry("LETTER1").contains(
+                "purged:  on 2027-07-01 unless an officer acts on it (retention_filed_days)"
+            ),
+            "{text}"
+        );
+        assert!(
+            entry("REPEAT1").contains(
+                "purged:  on 2028-06-30 unless an officer acts on it (retention_held_days)"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("GONE1"), "{text}");
     }
 }

@@ -15,7 +15,8 @@
 //!
 //! Module map: [`config`] (TOML → validated config), [`smtp`] (codec, session, connection,
 //! server), [`message`], [`flags`] (abusive-language flags, contact patterns), [`policy`], [`store`] (spool + sled), [`outbound`], [`pipeline`],
-//! [`daemon`]; [`terminal`] escapes text from mail for the officer's terminal.
+//! [`daemon`]; [`retention`] says how long personal data is kept and sweeps it; [`terminal`]
+//! escapes text from mail for the officer's terminal.
 
 pub mod admin;
 pub mod cli;
@@ -32,6 +33,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod release;
 pub mod replies;
+pub mod retention;
 pub mod rules;
 pub mod scheduler;
 pub mod smtp;

@@ -1117,7 +1117,14 @@ fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateT
     e.sender = Some(t.envelope.sender.clone());
     e.customers = verdict.customers.clone();
     e.action = Some(verdict.action.as_str().to_string());
-    e.details = policy::reason::texts(&verdict.reasons);
+    // The customer's words go apart from the reasons: they are redacted after their retention
+    // period, the reasons stay.
+    let (quoted, details): (Vec<_>, Vec<_>) = verdict
+        .reasons
+        .iter()
+        .partition(|r| r.code.quotes_customer());
+    e.quoted = quoted.into_iter().map(|r| r.text.clone()).collect();
+    e.details = details.into_iter().map(|r| r.text.clone()).collect();
     if verdict.recipients != verdict.original_recipients {
         e.details.push(format!(
             "recipients {} routed to {}",

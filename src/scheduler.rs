@@ -1,6 +1,7 @@
 //! Timed work in the daemon: releasing deferred mail when its contact window opens, reporting
-//! overdue restriction reviews at start and daily, purging released and discarded mail after
-//! the retention period, and sending the officers' daily digest.
+//! overdue restriction reviews at start and daily, enforcing the retention periods (held mail
+//! on every tick, the rest in a daily sweep: [`crate::retention`]), and sending the officers'
+//! daily digest.
 //!
 //! The schedule lives in the store (`release_at` on each deferred record), so it survives
 //! restarts: each tick looks for what is due by the injected clock.
@@ -15,11 +16,11 @@ use tracing::{error, info, warn};
 use crate::clock::Clock;
 use crate::config::Digest;
 use crate::outbound::Outbound;
-use crate::pipeline::SYSTEM_ACTOR;
 use crate::policy::uk_time;
 use crate::release::Releaser;
+use crate::retention::{self, Retention};
 use crate::rules::LiveRules;
-use crate::store::{AuditEntry, HeldAction, HeldMessage, HeldState};
+use crate::store::{HeldAction, HeldMessage, HeldState};
 
 /// Where the last digest's time is kept in the store.
 const DIGEST_META: &str = "digest.last_sent";
@@ -46,10 +47,9 @@ pub struct Scheduler {
     pub clock: Arc<dyn Clock>,
     /// How often to look for due work.
     pub tick: Duration,
-    pub retention_days: u64,
+    /// How long each kind of personal data is kept.
+    pub retention: Retention,
     pub stale_days: u64,
-    /// The correspondence history is swept of what is older than this.
-    pub history_days: u64,
     pub digest: Option<DigestSettings>,
 }
 
@@ -60,46 +60,16 @@ impl Scheduler {
             let now = self.clock.now();
             if now >= next_review_report {
                 report_overdue_reviews(&self.rules, now);
-                self.expire_contact_counters(now).await;
-                self.expire_history(now).await;
+                retention::sweep(&self.releaser.store, self.retention, now).await;
                 next_review_report = now + time::Duration::days(1);
             }
             self.release_due(now).await;
-            self.purge_expired(now).await;
+            retention::purge_held(&self.releaser.store, self.retention, now).await;
             self.send_digest_if_due(now).await;
             tokio::select! {
                 _ = tokio::time::sleep(self.tick) => {}
                 _ = shutdown.changed() => return,
             }
-        }
-    }
-
-    /// Drops contact-pattern counters of senders quiet for over a week, once a day.
-    async fn expire_contact_counters(&self, now: OffsetDateTime) {
-        let store = self.releaser.store.clone();
-        match tokio::task::spawn_blocking(move || store.expire_contacts(now)).await {
-            Ok(Ok(0)) => {}
-            Ok(Ok(n)) => info!(senders = n, "expired contact-pattern counters"),
-            Ok(Err(e)) => error!(error = %e, "could not expire contact-pattern counters"),
-            Err(e) => error!(
-                error = crate::unwind::task_failure(&e),
-                "contact counter expiry task failed"
-            ),
-        }
-    }
-
-    /// Sweeps the correspondence history of fingerprints past `history_days`, once a day.
-    async fn expire_history(&self, now: OffsetDateTime) {
-        let store = self.releaser.store.clone();
-        let days = self.history_days;
-        match tokio::task::spawn_blocking(move || store.expire_history(now, days)).await {
-            Ok(Ok(0)) => {}
-            Ok(Ok(n)) => info!(entries = n, "expired correspondence history"),
-            Ok(Err(e)) => error!(error = %e, "could not expire the correspondence history"),
-            Err(e) => error!(
-                error = crate::unwind::task_failure(&e),
-                "history expiry task failed"
-            ),
         }
     }
 
@@ -123,42 +93,6 @@ impl Scheduler {
 }
 
 impl Scheduler {
-    /// Purges released and discarded messages whose retention period is over. Waiting
-    /// messages are never purged (they are reported as stale instead).
-    async fn purge_expired(&self, now: OffsetDateTime) {
-        let store = &self.releaser.store;
-        let Ok(held) = store.held() else {
-            return;
-        };
-        let keep = crate::config::days(self.retention_days);
-        for r in held {
-            let Some(closed) = r.closed_at() else {
-                continue;
-            };
-            // A retention period that runs past the last representable date never ends.
-            if closed
-                .checked_add(keep)
-                .is_none_or(|purge_at| now < purge_at)
-            {
-                continue;
-            }
-            let mut entry = AuditEntry::new(SYSTEM_ACTOR, "purge", now);
-            entry.message = Some(r.id.clone());
-            entry.sender = Some(r.sender.clone());
-            entry.customers = r.customers.clone();
-            entry.action = Some(r.action.as_str().to_string());
-            entry.details.push(format!(
-                "{} on {closed}; retention {} days",
-                r.state.as_str(),
-                self.retention_days
-            ));
-            match store.purge(&r.id, entry).await {
-                Ok(()) => info!(id = %r.id, "purged after the retention period"),
-                Err(e) => error!(id = %r.id, error = %e, "purge failed"),
-            }
-        }
-    }
-
     async fn send_digest_if_due(&self, now: OffsetDateTime) {
         let Some(d) = &self.digest else {
             return;
@@ -185,6 +119,7 @@ impl Scheduler {
             rules: &rules,
             since: last,
             stale_days: self.stale_days,
+            retention: &self.retention,
             now,
             from: &d.from,
             to: &d.digest.to,

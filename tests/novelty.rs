@@ -179,11 +179,15 @@ async fn repeats_are_filed_with_a_reply_and_new_information_is_delivered_and_sho
         Some("1 new sentence(s), 7 new word(s)")
     );
     let audit = cli_json(dir.path(), &["audit", "--json"]).await;
-    let last = audit.as_array().unwrap().last().unwrap().to_string();
+    let last = audit.as_array().unwrap().last().unwrap();
+    // The customer's words are kept apart from the reasons, to be redacted after their period.
     assert!(
-        last.contains("new sentence: \\\"My son has been diagnosed"),
+        last["quoted"][0]
+            .as_str()
+            .is_some_and(|q| q.starts_with("new sentence: \"My son has been diagnosed")),
         "{last}"
     );
+    assert!(!last["details"].to_string().contains("My son"), "{last}");
     d.stop().await;
 }
 

@@ -271,7 +271,7 @@ async fn subject_access_export_has_everything_about_the_address() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn retention_purges_closed_mail_and_never_waiting_mail() {
+async fn retention_purges_closed_mail_at_its_period_and_filed_mail_only_at_its_own() {
     let sink = Sink::start().await;
     let dir = tempfile::tempdir().unwrap();
     let (daemon, clock) = Daemon::start_at(
@@ -299,14 +299,7 @@ async fn retention_purges_closed_mail_and_never_waiting_mail() {
 
     // 91 days on: the discarded one is purged and the purge audited; the waiting one stays.
     clock.set(datetime!(2026-09-30 09:01 UTC));
-    let mut left = Value::Null;
-    for _ in 0..100 {
-        left = cli_json(d, &["held", "list", "--json", "--all"]).await;
-        if left.as_array().unwrap().len() == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let left = held_count_becomes(d, 1).await;
     assert_eq!(left[0]["id"], waiting.as_str());
     let (ok, _, err) = cli_in(d, &["held", "show", &gone]).await;
     assert!(!ok && err.contains("no held message"), "{err}");
@@ -325,6 +318,94 @@ async fn retention_purges_closed_mail_and_never_waiting_mail() {
             .iter()
             .any(|e| e["event"] == "discard" && e["message"] == gone.as_str()),
         "audit entries outlive the messages they describe"
+    );
+
+    // Filed mail nobody acted on: kept a day short of retention_filed_days (365), purged at
+    // it, and the purge audited.
+    clock.set(datetime!(2027-06-30 09:00 UTC));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let all = cli_json(d, &["held", "list", "--json", "--all"]).await;
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    clock.set(datetime!(2027-07-01 09:00 UTC));
+    held_count_becomes(d, 0).await;
+    assert!(!d.join(format!("data/spool/held/{waiting}.eml")).exists());
+    let audit = cli_json(d, &["audit", "--json"]).await;
+    let purge = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "purge" && e["message"] == waiting.as_str())
+        .unwrap();
+    assert!(
+        purge["details"][0].as_str().unwrap().contains(
+            "filed and not acted on since 2026-07-01T09:00:00Z; retention_filed_days = 365 days"
+        ),
+        "{purge}"
+    );
+    daemon.stop().await;
+}
+
+/// Waits (up to two seconds) for the scheduler to leave `n` messages, released and discarded
+/// ones included; returns them.
+async fn held_count_becomes(d: &Path, n: usize) -> Value {
+    let mut all = Value::Null;
+    for _ in 0..100 {
+        all = cli_json(d, &["held", "list", "--json", "--all"]).await;
+        if all.as_array().unwrap().len() == n {
+            return all;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("expected {n} messages, have {all}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daily_sweep_deletes_orphaned_files_after_their_period_and_audits_the_count() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = test_config_with_rules(sink.addr, dir.path(), RULES);
+    let orphaned = config.data_dir.join("spool/orphaned");
+    std::fs::create_dir_all(&orphaned).unwrap();
+    let orphan = orphaned.join("LOST.eml");
+    std::fs::write(&orphan, b"never acknowledged").unwrap();
+    let written = datetime!(2026-07-01 09:00 UTC);
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(written.into())
+        .unwrap();
+    let (daemon, clock) = Daemon::start_at(config, written + time::Duration::days(29)).await;
+    let d = dir.path();
+    // Day 29 (default retention_orphaned_days is 30): kept, and nothing to audit.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(orphan.exists());
+    let sweeps = |audit: &Value| -> Vec<Value> {
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"] == "retention")
+            .cloned()
+            .collect()
+    };
+    assert!(sweeps(&cli_json(d, &["audit", "--json"]).await).is_empty());
+    // A day later the daily sweep runs again, deletes it, then audits the count.
+    clock.set(written + time::Duration::days(30) + time::Duration::minutes(1));
+    let mut entries = Vec::new();
+    for _ in 0..100 {
+        entries = sweeps(&cli_json(d, &["audit", "--json"]).await);
+        if !entries.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(!orphan.exists());
+    assert_eq!(entries[0]["action"], "orphaned_files");
+    assert_eq!(
+        entries[0]["details"][0],
+        "1 orphaned message files deleted: past 30 days (retention_orphaned_days)"
     );
     daemon.stop().await;
 }
@@ -358,6 +439,11 @@ async fn daily_digest_lists_new_mail_with_release_commands_once_a_day() {
         "{text}"
     );
     assert!(text.contains("Abusive emails."));
+    // Retention takes nobody by surprise: the day filed mail would go is named.
+    assert!(
+        text.contains("purged:  on 2027-07-01 unless an officer acts on it (retention_filed_days)"),
+        "{text}"
+    );
     clock.set(datetime!(2026-07-01 07:30 UTC));
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(sink.received().len(), 1, "once a day");

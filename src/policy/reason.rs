@@ -100,6 +100,22 @@ pub enum Code {
     DownstreamHeld,
 }
 
+impl Code {
+    /// Whether the reason's text quotes the customer's own words (a new sentence, an
+    /// attachment's name): the audit trail keeps those apart, to redact them after their
+    /// retention period.
+    pub fn quotes_customer(&self) -> bool {
+        matches!(self, Code::NewSentence | Code::NewAttachment)
+    }
+}
+
+/// Whether a reason's text, as an audit entry written before quotes were kept apart stored it
+/// (without its code), quotes the customer. Only for reading those entries: it matches the
+/// prefixes those builds wrote, whatever the texts say today.
+pub fn legacy_text_quotes_customer(text: &str) -> bool {
+    text.starts_with("new sentence: ") || text.starts_with("new attachment: ")
+}
+
 /// What a flag did to the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Disposition {
@@ -212,6 +228,20 @@ mod tests {
             "customer:CR-1,novelty:new,novelty:new_sentence*2,novelty:new_attachment"
         );
         assert_eq!(log_codes(&[]), "");
+    }
+
+    #[test]
+    fn only_new_sentences_and_attachments_quote_the_customer() {
+        assert!(Code::NewSentence.quotes_customer() && Code::NewAttachment.quotes_customer());
+        assert!(!Code::NoveltyNew.quotes_customer());
+        assert!(!Code::Customer("CR-1".into()).quotes_customer());
+        assert!(legacy_text_quotes_customer(
+            "new sentence: \"my son is ill\""
+        ));
+        assert!(legacy_text_quotes_customer("new attachment: scan.pdf"));
+        assert!(!legacy_text_quotes_customer(
+            "new_information_only: new information (1 new sentence(s))"
+        ));
     }
 
     #[test]

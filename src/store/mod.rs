@@ -11,17 +11,20 @@
 //! Key layout (private to this module):
 //! - tree `held`: key = message id, value = JSON [`HeldMessage`]. A hold never replaces an
 //!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
-//! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Append-only:
-//!   nothing in this module deletes or rewrites an audit entry.
+//! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Nothing
+//!   deletes an audit entry; the retention sweep rewrites one only to redact the customer's
+//!   words it quotes ([`AuditEntry::quoted`]), reading from the sequence number kept in `meta`
+//!   as `audit.redaction_from`.
 //! - tree `meta`: small daemon state by name (e.g. when the last digest went out), UTF-8;
 //!   `last_issued_id` is the highest message id issued.
 //! - tree `outbox`: key = reply id, value = JSON [`OutboxEntry`]; the reply message is in the
 //!   spool's `outbox/`.
 //! - tree `reply_rate`: key = `customer NUL <case id> NUL template`
 //!   ([`crate::replies::rate_key`]), value = RFC 3339 time of the last reply. Keys of the
-//!   earlier form, `sender NUL template`, may remain; nothing reads them.
+//!   earlier form, `sender NUL template`, may remain; nothing reads them. Retention deletes
+//!   keys of either form by that time.
 //! - tree `incidents`: key = big-endian u64 sequence number, value = JSON [`Incident`].
-//!   Append-only, committed with the decision that raised them.
+//!   Committed with the decision that raised them; deleted only by retention.
 //! - tree `contacts`: key = normalised sender, value = JSON [`Counters`] (contact-pattern
 //!   monitoring). Not fsync'd per message: losing the last moments of counts in a crash is
 //!   harmless; they expire a week after a sender's last message.
@@ -37,6 +40,7 @@
 
 pub mod history;
 pub mod record;
+mod retention;
 pub mod spool;
 
 use std::path::{Path, PathBuf};
@@ -49,7 +53,7 @@ use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFla
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
     INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview, OutboxEntry,
-    OutboxState, Refusal, ReviewOutcome,
+    OutboxState, Redaction, Refusal, ReviewOutcome,
 };
 use spool::{Area, Spool};
 
@@ -448,23 +452,10 @@ impl Store {
 
     /// Drops counters with nothing counted for over a week. Returns how many went.
     pub fn expire_contacts(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
-        let mut gone = 0;
-        for entry in self.inner.contacts.iter() {
-            let (key, value) = entry?;
-            let expired =
-                serde_json::from_slice::<Counters>(&value).map_or(true, |c| c.expired(now));
-            // Only if unchanged since it was read: a message counted meanwhile keeps it.
-            if expired
-                && self
-                    .inner
-                    .contacts
-                    .compare_and_swap(&key, Some(&value), None as Option<&[u8]>)?
-                    .is_ok()
-            {
-                gone += 1;
-            }
-        }
-        Ok(gone)
+        // A message counted meanwhile keeps its sender's counters.
+        retention::remove_where(&self.inner.contacts, |v| {
+            serde_json::from_slice::<Counters>(v).map_or(true, |c| c.expired(now))
+        })
     }
 
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
@@ -606,25 +597,6 @@ impl Store {
         validate_id(id)?;
         self.held_message(id)?;
         self.inner.spool.read(id)
-    }
-
-    /// Deletes a released or discarded message (record and body) once its retention is over,
-    /// recording the purge in the audit trail first. Messages still waiting are refused.
-    pub async fn purge(&self, id: &str, audit: AuditEntry) -> Result<(), StoreError> {
-        let record = self.held_message(id)?;
-        if record.closed_at().is_none() {
-            return Err(StoreError::Corrupt(format!(
-                "refusing to purge {id}: it is {}, not released or discarded",
-                record.state.as_str()
-            )));
-        }
-        // Audit first: a crash after this leaves an entry for a purge that may not have
-        // happened, never a purge without an entry.
-        self.audit(audit).await?;
-        self.inner.spool.remove(id)?;
-        self.inner.held.remove(id.as_bytes())?;
-        self.inner.db.flush()?;
-        Ok(())
     }
 
     /// The highest message ids the store knows of: the last one noted with
@@ -913,19 +885,23 @@ impl Inner {
             .get(reply.rate_key.as_bytes())
             .ok()
             .flatten()
-            .and_then(|v| {
-                time::OffsetDateTime::parse(
-                    &String::from_utf8_lossy(&v),
-                    &time::format_description::well_known::Rfc3339,
-                )
-                .ok()
-            });
+            .and_then(|v| rate_stamp(&v));
         // An interval that runs past the last representable date never ends.
         last.is_none_or(|l| {
             l.checked_add(reply.interval)
                 .is_some_and(|next| reply.entry.queued_at >= next)
         })
     }
+}
+
+/// When the last reply under a rate-limit key went out, from its `reply_rate` value; `None`
+/// for a value that does not read as a time, which limits nothing.
+fn rate_stamp(value: &[u8]) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(
+        &String::from_utf8_lossy(value),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .ok()
 }
 
 async fn committer(inner: Arc<Inner>, mut rx: mpsc::Receiver<CommitRequest>) {
@@ -974,7 +950,7 @@ fn validate_id(id: &str) -> Result<(), StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use time::OffsetDateTime;
 
@@ -1029,7 +1005,37 @@ mod tests {
         });
     }
 
-    fn record(id: &str) -> HeldMessage {
+    /// An incident for tests, its excerpt the customer's words.
+    pub(crate) fn incident(at: OffsetDateTime, message: &str) -> Incident {
+        Incident {
+            version: INCIDENT_RECORD_VERSION,
+            seq: 0,
+            at,
+            sender: "a@mail.example".into(),
+            customers: vec![],
+            message: message.into(),
+            message_id: None,
+            category: "abuse".into(),
+            severity: crate::flags::Severity::High,
+            rule: "abuse/x".into(),
+            excerpt: "the customer's words".into(),
+            action: "hold".into(),
+        }
+    }
+
+    /// Writes a file last modified at `at`, as a body left in `spool/orphaned/` would be.
+    pub(crate) fn write_file_at(path: &Path, at: OffsetDateTime) {
+        std::fs::write(path, b"x").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(at.into())
+            .unwrap();
+    }
+
+    /// A held message for tests, received at 2026-05-28 20:26:40 UTC.
+    pub(crate) fn record(id: &str) -> HeldMessage {
         HeldMessage {
             version: HELD_RECORD_VERSION,
             id: id.into(),
@@ -1385,7 +1391,7 @@ mod tests {
         OffsetDateTime::from_unix_timestamp(1_790_000_000).unwrap()
     }
 
-    fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
+    pub(crate) fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
         QueuedReply {
             entry: OutboxEntry {
                 version: OUTBOX_RECORD_VERSION,
@@ -1472,7 +1478,7 @@ mod tests {
         );
     }
 
-    async fn reopen(path: &Path) -> Store {
+    pub(crate) async fn reopen(path: &Path) -> Store {
         for _ in 0..100 {
             match Store::open(path) {
                 Ok(s) => return s,

@@ -226,7 +226,7 @@ impl HeldMessage {
 pub const INCIDENT_RECORD_VERSION: u32 = 1;
 
 /// One flag, recorded against the sender: the policy's "recorded on the appropriate IT
-/// system". Append-only, like the audit trail.
+/// system". Never changed; deleted after its retention period (`retention_incident_days`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Incident {
     pub version: u32,
@@ -406,6 +406,23 @@ pub struct AuditEntry {
     /// Reasons, notes or other detail, human-readable.
     #[serde(default)]
     pub details: Vec<String>,
+    /// The customer's own words the entry quotes for an officer (the new sentences of a message
+    /// delivered under "new information only", the names of its new attachments). Kept apart
+    /// from `details` so that they can be redacted after their retention period
+    /// (`retention_audit_text_days`) while the entry itself stays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<String>,
+    /// Set once `quoted` has been redacted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redacted: Option<Redaction>,
+}
+
+/// What became of an audit entry's quoted text: when it was removed, and how many items it had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redaction {
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub items: usize,
 }
 
 impl AuditEntry {
@@ -421,7 +438,23 @@ impl AuditEntry {
             customers: Vec::new(),
             action: None,
             details: Vec::new(),
+            quoted: Vec::new(),
+            redacted: None,
         }
+    }
+
+    /// Removes the quoted text, noting when and how many items went; everything else (who,
+    /// when, what, which message, the reasons) stays. An entry with nothing quoted is unchanged.
+    pub fn redact(&mut self, at: OffsetDateTime) {
+        if self.quoted.is_empty() {
+            return;
+        }
+        let before = self.redacted.map_or(0, |r| r.items);
+        self.redacted = Some(Redaction {
+            at,
+            items: before + self.quoted.len(),
+        });
+        self.quoted.clear();
     }
 
     pub(crate) fn encode(&self) -> Vec<u8> {
@@ -455,7 +488,44 @@ mod audit_tests {
         e.seq = 7;
         e.message = Some("ID".into());
         e.details = vec!["note".into()];
+        e.quoted = vec!["new sentence: \"My son is ill\"".into()];
         assert_eq!(AuditEntry::decode(&e.encode()).unwrap(), e);
+        e.redact(e.at);
+        assert_eq!(AuditEntry::decode(&e.encode()).unwrap(), e);
+    }
+
+    #[test]
+    fn an_entry_written_before_quotes_were_kept_apart_still_decodes() {
+        let old = br#"{"version":1,"seq":3,"at":"2026-06-01T10:00:00Z","actor":"contactgate","event":"decision","message":"M1","details":["a"]}"#;
+        let e = AuditEntry::decode(old).unwrap();
+        assert!(e.quoted.is_empty() && e.redacted.is_none());
+        // Nothing quoted: the encoding has no trace of the new fields.
+        assert!(!String::from_utf8(e.encode()).unwrap().contains("quoted"));
+    }
+
+    #[test]
+    fn redaction_keeps_the_entry_and_counts_what_went() {
+        let at = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let mut e = AuditEntry::new("contactgate", "decision", at);
+        e.message = Some("M1".into());
+        e.details = vec!["new_information_only: new information".into()];
+        e.quoted = vec!["new sentence: \"a\"".into(), "new attachment: b.png".into()];
+        let later = at + time::Duration::days(90);
+        e.redact(later);
+        assert!(e.quoted.is_empty());
+        assert_eq!(
+            e.redacted,
+            Some(Redaction {
+                at: later,
+                items: 2
+            })
+        );
+        assert_eq!(e.message.as_deref(), Some("M1"));
+        assert_eq!(e.details.len(), 1);
+        // Redacting again changes nothing.
+        let same = e.clone();
+        e.redact(later + time::Duration::days(1));
+        assert_eq!(e, same);
     }
 }
 

@@ -27,6 +27,9 @@ pub enum Area {
     Held,
     /// Queued acknowledgement replies.
     Outbox,
+    /// Bodies found without metadata at start-up, kept for a postmaster until their retention
+    /// period ends.
+    Orphaned,
 }
 
 impl Spool {
@@ -60,6 +63,7 @@ impl Spool {
         match area {
             Area::Held => self.held_path(id),
             Area::Outbox => self.outbox.join(format!("{id}.eml")),
+            Area::Orphaned => self.orphaned.join(format!("{id}.eml")),
         }
     }
 
@@ -123,6 +127,7 @@ impl Spool {
         let dir = match area {
             Area::Held => &self.held,
             Area::Outbox => &self.outbox,
+            Area::Orphaned => &self.orphaned,
         };
         File::open(dir)
             .and_then(|d| d.sync_all())
@@ -166,10 +171,47 @@ impl Spool {
 
     /// Moves a body that has no metadata out of `held/`, keeping it for a postmaster to inspect.
     pub fn set_aside(&self, id: &str) -> Result<PathBuf, StoreError> {
-        let to = self.orphaned.join(format!("{id}.eml"));
+        let to = self.path(Area::Orphaned, id);
         fs::rename(self.held_path(id), &to)
             .map_err(|e| StoreError::io(format!("moving {id} to orphaned/"), e))?;
         Ok(to)
+    }
+}
+
+impl Spool {
+    /// Deletes the bodies in `orphaned/` last written at or before `cutoff`, then fsyncs the
+    /// directory so the unlinks survive a power loss. Returns how many went. Only `*.eml` files
+    /// are ours; anything else a postmaster put there is left alone, and so is a file whose
+    /// time cannot be read.
+    pub fn purge_orphaned(&self, cutoff: std::time::SystemTime) -> Result<usize, StoreError> {
+        let (mut gone, mut failed) = (0, None);
+        for path in read_dir(&self.orphaned)? {
+            let ours = path.extension().is_some_and(|e| e == "eml");
+            // The modification time is when the body was written, just before the crash that
+            // orphaned it (a rename into `orphaned/` keeps it).
+            let old = fs::symlink_metadata(&path)
+                .ok()
+                .filter(fs::Metadata::is_file)
+                .and_then(|m| m.modified().ok())
+                .is_some_and(|written| written <= cutoff);
+            if ours && old {
+                match fs::remove_file(&path) {
+                    Ok(()) => gone += 1,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => {
+                        failed.get_or_insert(StoreError::io(
+                            format!("removing {}", path.display()),
+                            e,
+                        ));
+                    }
+                }
+            }
+        }
+        // The unlinks that did happen are made durable whatever else failed.
+        if gone > 0 {
+            self.sync(Area::Orphaned)?;
+        }
+        failed.map_or(Ok(gone), Err)
     }
 }
 
