@@ -55,6 +55,16 @@ struct RawConfig {
     min_free_mb: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
+    roles: Option<RawRoles>,
+}
+
+/// `[roles]`: the Unix groups that grant each admin role. A key left out keeps its default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoles {
+    viewer_groups: Option<Vec<String>>,
+    officer_groups: Option<Vec<String>>,
+    data_protection_groups: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,8 +107,10 @@ pub struct Config {
     /// Match `user+tag@domain` as `user@domain`.
     pub strip_plus_tags: bool,
     pub review_overdue: ReviewOverdue,
-    /// Group that owns the admin socket; its members may use the officer CLI.
+    /// Group that owns the admin socket and its directory; its members may connect to it.
     pub admin_group: Option<String>,
+    /// Which Unix groups grant which admin role (`[roles]`): what a caller may do.
+    pub roles: crate::admin::roles::RoleGroups,
     /// How long each kind of personal data is kept (`retention_*_days`, and `history_days`
     /// for the correspondence history "new information only" compares with).
     pub retention: Retention,
@@ -313,6 +325,7 @@ impl Config {
             )? as u32,
             max_bytes: positive("history_max_bytes", raw.history_max_bytes, caps.max_bytes)?,
         };
+        let roles = role_groups(raw.roles.unwrap_or_default(), &err)?;
         let digest = match raw.digest {
             None => None,
             Some(d) => {
@@ -363,6 +376,7 @@ impl Config {
             strip_plus_tags: raw.strip_plus_tags.unwrap_or(false),
             review_overdue,
             admin_group: raw.admin_group,
+            roles,
             retention,
             history_caps,
             history_scope,
@@ -420,6 +434,37 @@ impl Config {
 }
 
 pub use crate::clock::days;
+
+/// `[roles]` with its defaults. A group name is a Unix group name: not empty, no whitespace,
+/// no `:` or `,` (which the group database uses as separators).
+fn role_groups(
+    raw: RawRoles,
+    err: &dyn Fn(&str, String) -> ConfigError,
+) -> Result<crate::admin::roles::RoleGroups, ConfigError> {
+    let d = crate::admin::roles::RoleGroups::default();
+    let groups = |key: &str, v: Option<Vec<String>>, d: Vec<String>| {
+        let v = v.unwrap_or(d);
+        match v
+            .iter()
+            .find(|g| g.is_empty() || g.chars().any(|c| c.is_whitespace() || c == ':' || c == ','))
+        {
+            Some(bad) => Err(err(
+                key,
+                format!("[roles] `{key}` must list Unix group names, not {bad:?}"),
+            )),
+            None => Ok(v),
+        }
+    };
+    Ok(crate::admin::roles::RoleGroups {
+        viewer: groups("viewer_groups", raw.viewer_groups, d.viewer)?,
+        officer: groups("officer_groups", raw.officer_groups, d.officer)?,
+        data_protection: groups(
+            "data_protection_groups",
+            raw.data_protection_groups,
+            d.data_protection,
+        )?,
+    })
+}
 
 /// Reads a count of days under a key, with its default, checking its bounds.
 type DayCount<'a> = dyn Fn(&str, Option<u64>, u64) -> Result<u64, ConfigError> + 'a;

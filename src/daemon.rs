@@ -165,6 +165,7 @@ pub async fn serve_on(
             clock: clock.clone(),
             stale_days: config.stale_days,
             policy: config.policy_settings(),
+            roles: config.roles.clone(),
         }),
         stop_rx.clone(),
     ));

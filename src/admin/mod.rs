@@ -10,6 +10,7 @@
 
 pub mod client;
 pub mod ops;
+pub mod roles;
 pub mod server;
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,8 @@
 //! The operations the admin socket offers. Each takes JSON arguments and the caller's name
-//! (from the socket's peer credentials) and returns JSON. Every change an officer makes is in
-//! the audit trail with that name.
+//! (from the socket's peer credentials) and returns JSON. Every change an officer makes, and
+//! every read of a message's content (`held.show`, `held.export`, `export.address`), is in the
+//! audit trail with that name. Each operation first checks the caller's role against
+//! [`super::roles::OPERATIONS`]; a refusal is answered, logged (op and roles only) and audited.
 //!
 //! | op | args | result |
 //! |---|---|---|
@@ -22,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
+use super::roles::{self, Caller, Role, RoleGroups};
 use super::server::failure;
 use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
@@ -41,13 +44,76 @@ pub struct AdminContext {
     pub stale_days: u64,
     /// For `explain`: the same settings the pipeline decides with.
     pub policy: crate::policy::PolicySettings,
+    /// Which Unix groups grant which role.
+    pub roles: RoleGroups,
 }
 
-pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> Response {
+pub(super) async fn dispatch(ctx: &AdminContext, caller: &Caller, req: Request) -> Response {
+    let result = match authorise(ctx, caller, &req).await {
+        Ok(()) => perform(ctx, &caller.name, req).await,
+        Err(refused) => Err(refused),
+    };
+    match result {
+        Ok(v) => Response {
+            v: PROTOCOL_VERSION,
+            ok: true,
+            result: Some(v),
+            error: None,
+        },
+        Err(e) => failure(e),
+    }
+}
+
+/// Checks `caller`'s role against what `req` needs. A refusal is logged with the operation's
+/// name from the table and the roles (never the request's arguments) and audited. An unknown
+/// operation passes here and is refused as unknown.
+async fn authorise(ctx: &AdminContext, caller: &Caller, req: &Request) -> Result<(), String> {
+    let Some((op, mut needs)) = roles::OPERATIONS
+        .iter()
+        .copied()
+        .find(|(name, _)| *name == req.op)
+    else {
+        return Ok(());
+    };
+    // Any `to` but none or an empty list names other addresses.
+    let to_others = match req.args.get("to") {
+        None | Some(Value::Null) => false,
+        Some(Value::Array(to)) => !to.is_empty(),
+        Some(_) => true,
+    };
+    if op == "held.release" && to_others {
+        needs = needs.max(roles::RELEASE_TO_OTHER_ADDRESSES);
+    }
+    if caller.role.is_some_and(|has| has >= needs) {
+        return Ok(());
+    }
+    let has = caller.role.map_or("none", Role::as_str);
+    tracing::warn!(
+        op,
+        needs = needs.as_str(),
+        has,
+        uid = caller.uid,
+        "admin operation refused: role"
+    );
+    let mut e = AuditEntry::new(&caller.name, "refused", ctx.clock.now());
+    e.details.push(format!("operation: {op}"));
+    e.details.push(format!("needs role: {}", needs.as_str()));
+    e.details.push(format!("has role: {has}"));
+    if let Err(err) = ctx.store.audit(e).await {
+        // The refusal stands either way.
+        tracing::warn!(error = %err, "refusal not audited");
+    }
+    Err(roles::refusal(op, needs, caller.role))
+}
+
+async fn perform(ctx: &AdminContext, actor: &str, req: Request) -> Result<Value, String> {
     let args = req.args;
-    let result = match req.op.as_str() {
+    match req.op.as_str() {
         "held.list" => parse(args).and_then(|a| held_list(ctx, a)),
-        "held.show" => parse(args).and_then(|a: IdArgs| held_show(ctx, &a.id)),
+        "held.show" => match parse::<IdArgs>(args) {
+            Ok(a) => held_show(ctx, actor, &a.id).await,
+            Err(e) => Err(e),
+        },
         "held.release" => match parse::<ReleaseArgs>(args) {
             Ok(a) => held_release(ctx, actor, a).await,
             Err(e) => Err(e),
@@ -60,7 +126,10 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
             Ok(a) => held_review(ctx, actor, a).await,
             Err(e) => Err(e),
         },
-        "held.export" => parse(args).and_then(|a: IdArgs| held_export(ctx, &a.id)),
+        "held.export" => match parse::<IdArgs>(args) {
+            Ok(a) => held_export(ctx, actor, &a.id).await,
+            Err(e) => Err(e),
+        },
         "audit.list" => parse(args).and_then(|a: SinceArgs| {
             let entries = ctx.store.audit_since(a.since).map_err(|e| e.to_string())?;
             to_json(&entries)
@@ -75,15 +144,6 @@ pub(super) async fn dispatch(ctx: &AdminContext, actor: &str, req: Request) -> R
             Err(e) => Err(e),
         },
         other => Err(format!("unknown operation {other:?}")),
-    };
-    match result {
-        Ok(v) => Response {
-            v: PROTOCOL_VERSION,
-            ok: true,
-            result: Some(v),
-            error: None,
-        },
-        Err(e) => failure(e),
     }
 }
 
@@ -270,9 +330,10 @@ pub struct Attachment {
     pub size: usize,
 }
 
-fn held_show(ctx: &AdminContext, id: &str) -> Result<Value, String> {
+async fn held_show(ctx: &AdminContext, actor: &str, id: &str) -> Result<Value, String> {
     let r = ctx.store.held_message(id).map_err(|e| e.to_string())?;
     let raw = ctx.store.held_body(id).map_err(|e| e.to_string())?;
+    audit_read(ctx, actor, "show", &r).await?;
     let (headers, text, attachments) = readable(&raw);
     let rules = ctx.rules.current();
     let adjustments = r
@@ -450,8 +511,22 @@ fn held_entry(actor: &str, event: &str, now: OffsetDateTime, r: &HeldMessage) ->
     e
 }
 
-fn held_export(ctx: &AdminContext, id: &str) -> Result<Value, String> {
+/// Records that `actor` read held message `r`'s content, before it is handed over: a read
+/// that cannot be audited is not made.
+async fn audit_read(
+    ctx: &AdminContext,
+    actor: &str,
+    event: &str,
+    r: &HeldMessage,
+) -> Result<(), String> {
+    let e = held_entry(actor, event, ctx.clock.now(), r);
+    ctx.store.audit(e).await.map_err(|e| e.to_string())
+}
+
+async fn held_export(ctx: &AdminContext, actor: &str, id: &str) -> Result<Value, String> {
+    let r = ctx.store.held_message(id).map_err(|e| e.to_string())?;
     let raw = ctx.store.held_body(id).map_err(|e| e.to_string())?;
+    audit_read(ctx, actor, "export", &r).await?;
     Ok(json!({ "id": id, "eml_base64": base64::engine::general_purpose::STANDARD.encode(raw) }))
 }
 

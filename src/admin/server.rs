@@ -3,7 +3,8 @@
 //!
 //! Identity: each connection's caller is read from the socket's peer credentials (SO_PEERCRED)
 //! and named by user name; that name is the actor in the audit trail. There are no passwords:
-//! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660.
+//! who may connect is decided by the socket file's owner, group (`admin_group`) and mode 0660;
+//! what a caller may do, by its role ([`super::roles`]), found once per connection.
 //!
 //! Bounds, so that no local client (hostile, stuck or merely many) can grow the daemon without
 //! limit:
@@ -35,6 +36,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tracing::{debug, warn};
 
 use super::ops::{AdminContext, dispatch};
+use super::roles::{Caller, RoleGroups};
 use super::{LARGE_OP, MAX_REQUEST, MAX_SMALL_REQUEST, PROTOCOL_VERSION, Request, Response};
 
 /// How long a connection may take to send a whole request line, or to take our answer. The
@@ -133,28 +135,10 @@ pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
     Ok(listener)
 }
 
-/// The user name for `uid`, or `uid N` if it has none.
-pub fn user_name(uid: u32) -> String {
-    let mut buf = vec![0 as libc::c_char; 4096];
-    // SAFETY: getpwuid_r writes into `pwd` and `buf`, both owned here and large enough as
-    // declared; `result` is either null or points at `pwd`.
-    unsafe {
-        let mut pwd: libc::passwd = std::mem::zeroed();
-        let mut result: *mut libc::passwd = std::ptr::null_mut();
-        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
-        if rc == 0 && !result.is_null() && !pwd.pw_name.is_null() {
-            return std::ffi::CStr::from_ptr(pwd.pw_name)
-                .to_string_lossy()
-                .into_owned();
-        }
-    }
-    format!("uid {uid}")
-}
-
 fn group_id(name: &str) -> Option<u32> {
     let cname = std::ffi::CString::new(name).ok()?;
     let mut buf = vec![0 as libc::c_char; 16384];
-    // SAFETY: as in `user_name`, for getgrnam_r.
+    // SAFETY: as in `roles::user_name`, for getgrnam_r.
     unsafe {
         let mut grp: libc::group = std::mem::zeroed();
         let mut result: *mut libc::group = std::ptr::null_mut();
@@ -172,23 +156,25 @@ fn group_id(name: &str) -> Option<u32> {
 /// Serves the admin socket until `shutdown` changes.
 pub async fn run(listener: UnixListener, ctx: Arc<AdminContext>, shutdown: watch::Receiver<bool>) {
     let bounds = Bounds::new(IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_LARGE_REQUEST_BYTES);
-    let handler = move |actor: Arc<str>, req: Request| {
+    let roles = Arc::new(ctx.roles.clone());
+    let handler = move |caller: Arc<Caller>, req: Request| {
         let ctx = ctx.clone();
-        async move { dispatch(&ctx, &actor, req).await }
+        async move { dispatch(&ctx, &caller, req).await }
     };
-    accept_loop(listener, bounds, shutdown, handler).await;
+    accept_loop(listener, bounds, roles, shutdown, handler).await;
 }
 
 /// Accepts connections within `bounds`; each request on a connection goes to `handler` with
-/// the caller's user name. Generic over the handler so that tests can drive the real accept
+/// the caller (its name and its role under `roles`). Generic over the handler so that tests can drive the real accept
 /// loop and its bounds over a real socket without a store.
 async fn accept_loop<H, F>(
     listener: UnixListener,
     bounds: Bounds,
+    roles: Arc<RoleGroups>,
     mut shutdown: watch::Receiver<bool>,
     handler: H,
 ) where
-    H: Fn(Arc<str>, Request) -> F + Clone + Send + Sync + 'static,
+    H: Fn(Arc<Caller>, Request) -> F + Clone + Send + Sync + 'static,
     F: Future<Output = Response> + Send,
 {
     loop {
@@ -211,9 +197,10 @@ async fn accept_loop<H, F>(
         };
         let bounds = bounds.clone();
         let handler = handler.clone();
+        let roles = roles.clone();
         tokio::spawn(async move {
             let _permit = permit;
-            if let Err(e) = serve(stream, &bounds, handler).await {
+            if let Err(e) = serve(stream, &bounds, &roles, handler).await {
                 debug!(error = %e, "admin connection ended");
             }
         });
@@ -239,13 +226,20 @@ fn refuse_connection(stream: UnixStream, limit: usize) {
     }
 }
 
-async fn serve<H, F>(stream: UnixStream, bounds: &Bounds, handler: H) -> std::io::Result<()>
+async fn serve<H, F>(
+    stream: UnixStream,
+    bounds: &Bounds,
+    roles: &RoleGroups,
+    handler: H,
+) -> std::io::Result<()>
 where
-    H: Fn(Arc<str>, Request) -> F,
+    H: Fn(Arc<Caller>, Request) -> F,
     F: Future<Output = Response>,
 {
-    let actor: Arc<str> = match stream.peer_cred() {
-        Ok(cred) => user_name(cred.uid()).into(),
+    // The role is found once, at connection time: the group database is read here, not per
+    // request.
+    let caller = match stream.peer_cred() {
+        Ok(cred) => Arc::new(Caller::identify(cred.uid(), cred.gid(), roles)),
         // Without credentials there is nobody to record as the actor: refuse.
         Err(e) => {
             warn!(error = %e, "admin connection without peer credentials refused");
@@ -254,7 +248,7 @@ where
     };
     let (r, w) = stream.into_split();
     serve_lines(r, w, bounds.idle, &bounds.budget, |req| {
-        handler(actor.clone(), req)
+        handler(caller.clone(), req)
     })
     .await
 }
@@ -668,11 +662,12 @@ mod tests {
         let server = tokio::spawn(accept_loop(
             listener,
             bounds,
+            Arc::new(RoleGroups::default()),
             stopped,
-            |actor: Arc<str>, req: Request| async move {
+            |caller: Arc<Caller>, req: Request| async move {
                 let op = req.op.clone();
                 let mut answer = echo_op(req).await;
-                answer.result = Some(format!("{op} for {actor}").into());
+                answer.result = Some(format!("{op} for {}", caller.name).into());
                 answer
             },
         ));
