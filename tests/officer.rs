@@ -766,3 +766,243 @@ Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n",
     }
     daemon.stop().await;
 }
+
+/// A user name, its uid and its primary gid.
+type TestUser = (&'static str, u32, u32);
+
+/// Throwaway users for the role tests, each in the socket's group and in the group of one
+/// role (`cg-norole` in none), created once per run. `None` when this is not root or the
+/// system has no `useradd` or `setpriv`: the environment does not allow the check.
+fn role_users() -> Option<&'static [TestUser]> {
+    static USERS: std::sync::OnceLock<Option<Vec<TestUser>>> = std::sync::OnceLock::new();
+    USERS
+        .get_or_init(|| {
+            let run = |cmd: &str, args: &[&str]| {
+                std::process::Command::new(cmd)
+                    .args(args)
+                    .output()
+                    .ok()
+                    .map(|o| {
+                        (
+                            o.status.code(),
+                            String::from_utf8_lossy(&o.stdout).into_owned(),
+                        )
+                    })
+            };
+            for group in [
+                "cg-test-admin",
+                "cg-test-viewer",
+                "cg-test-officer",
+                "cg-test-dpo",
+            ] {
+                // 9: the group exists already (an earlier run).
+                match run("groupadd", &[group])? {
+                    (Some(0 | 9), _) => {}
+                    _ => return None,
+                }
+            }
+            let mut users = Vec::new();
+            for (user, groups) in [
+                ("cg-norole", "cg-test-admin"),
+                ("cg-viewer", "cg-test-admin,cg-test-viewer"),
+                ("cg-officer", "cg-test-admin,cg-test-officer"),
+                ("cg-dpo", "cg-test-admin,cg-test-dpo"),
+            ] {
+                match run(
+                    "useradd",
+                    &["-M", "-N", "-s", "/usr/sbin/nologin", "-G", groups, user],
+                )? {
+                    (Some(0 | 9), _) => {}
+                    _ => return None,
+                }
+                let uid = run("id", &["-u", user])?.1.trim().parse().ok()?;
+                let gid = run("id", &["-g", user])?.1.trim().parse().ok()?;
+                users.push((user, uid, gid));
+            }
+            Some(users)
+        })
+        .as_deref()
+}
+
+/// Runs the CLI as `user`, with the user's groups (`setpriv --init-groups`: the socket's
+/// group lets it connect), against the daemon of `dir`.
+async fn cli_as(user: &str, dir: &Path, args: &[&str]) -> (bool, String, String) {
+    let &(_, uid, gid) = role_users()
+        .unwrap()
+        .iter()
+        .find(|(name, _, _)| *name == user)
+        .unwrap();
+    let mut all: Vec<String> = vec![
+        format!("--reuid={uid}"),
+        format!("--regid={gid}"),
+        "--init-groups".into(),
+        "--".into(),
+        env!("CARGO_BIN_EXE_contactgate").into(),
+    ];
+    all.extend(args.iter().map(|s| s.to_string()));
+    all.extend(["--config".to_string(), config_arg(dir)]);
+    tokio::task::spawn_blocking(move || {
+        let out = std::process::Command::new("setpriv")
+            .args(&all)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_socket() {
+    if role_users().is_none() {
+        eprintln!("skipped: cannot create users (not root, or no useradd)");
+        return;
+    }
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    use std::os::unix::fs::PermissionsExt;
+    // Let the users reach the socket and read the config; the data directory is the daemon's.
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    test_config_with_rules(sink.addr, d, RULES);
+    let path = d.join("contactgate.toml");
+    let text = std::fs::read_to_string(&path).unwrap()
+        + "admin_group = \"cg-test-admin\"\n[roles]\nviewer_groups = [\"cg-test-viewer\"]\n\
+           officer_groups = [\"cg-test-officer\"]\ndata_protection_groups = [\"cg-test-dpo\"]\n";
+    std::fs::write(&path, &text).unwrap();
+    let mut config = contactgate::config::Config::parse(&text, None).unwrap();
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    let daemon = Daemon::start(config).await;
+    let a = file_one(daemon.addr, "one").await;
+    let b = file_one(daemon.addr, "two").await;
+    let c = file_one(daemon.addr, "three").await;
+
+    let refused = |(ok, _, err): (bool, String, String), needs: &str, has: &str| {
+        assert!(!ok, "allowed, expected a refusal");
+        let want = format!("needs role {needs}; you have {has}");
+        assert!(err.contains(&want), "{err}");
+    };
+    let allowed = |(ok, _, err): (bool, String, String)| assert!(ok, "{err}");
+
+    // In the socket's group but in no role: nothing, not even the list.
+    refused(
+        cli_as("cg-norole", d, &["held", "list"]).await,
+        "viewer",
+        "no role",
+    );
+
+    // Viewer: the list only.
+    let (ok, list, err) = cli_as("cg-viewer", d, &["held", "list", "--json"]).await;
+    assert!(ok, "{err}");
+    assert!(list.contains(&a), "{list}");
+    for args in [
+        &["held", "show", &a][..],
+        &["held", "release", &a],
+        &["held", "discard", &a, "--reason", "duplicate"],
+        &["audit"],
+        &["incidents"],
+    ] {
+        refused(cli_as("cg-viewer", d, args).await, "officer", "viewer");
+    }
+
+    // Officer: reads, releases to the original recipients, discards; not raw mail, other
+    // addresses or subject access.
+    allowed(cli_as("cg-officer", d, &["held", "show", &a]).await);
+    allowed(cli_as("cg-officer", d, &["audit"]).await);
+    allowed(cli_as("cg-officer", d, &["incidents"]).await);
+    for args in [
+        &["held", "export", &a][..],
+        &["held", "release", &a, "--to", "elsewhere@council.example"],
+        &["export", "--address", "a.letter@mail.example"],
+    ] {
+        refused(
+            cli_as("cg-officer", d, args).await,
+            "data-protection",
+            "officer",
+        );
+    }
+    allowed(cli_as("cg-officer", d, &["held", "release", &a]).await);
+    assert_eq!(
+        sink.wait_for(1).await[0].recipients,
+        vec!["planning@council.example"]
+    );
+    allowed(
+        cli_as(
+            "cg-officer",
+            d,
+            &["held", "discard", &b, "--reason", "duplicate"],
+        )
+        .await,
+    );
+
+    // Data protection: everything.
+    let (ok, eml, err) = cli_as("cg-dpo", d, &["held", "export", &c]).await;
+    assert!(
+        ok && eml.starts_with("From: a.letter@mail.example"),
+        "{err}"
+    );
+    allowed(
+        cli_as(
+            "cg-dpo",
+            d,
+            &[
+                "held",
+                "release",
+                &c,
+                "--to",
+                "safeguarding@council.example",
+            ],
+        )
+        .await,
+    );
+    assert_eq!(
+        sink.wait_for(2).await[1].recipients,
+        vec!["safeguarding@council.example"]
+    );
+    allowed(
+        cli_as(
+            "cg-dpo",
+            d,
+            &["export", "--address", "a.letter@mail.example"],
+        )
+        .await,
+    );
+
+    // Every read of content is on the record with its reader; so is every refusal, with the
+    // operation and the roles only. The trail names nothing from the mail.
+    let audit = audit_json(d);
+    let find = |actor: &str, event: &str| {
+        audit
+            .iter()
+            .filter(|e| e["actor"] == actor && e["event"] == event)
+            .collect::<Vec<_>>()
+    };
+    let shown = find("cg-officer", "show");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0]["message"], a.as_str());
+    let exported = find("cg-dpo", "export");
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["message"], c.as_str());
+    assert_eq!(find("cg-dpo", "subject_access_export").len(), 1);
+    let refusals = find("cg-officer", "refused");
+    assert_eq!(refusals.len(), 3, "{refusals:?}");
+    assert_eq!(
+        refusals[0]["details"],
+        serde_json::json!([
+            "operation: held.export",
+            "needs role: data-protection",
+            "has role: officer"
+        ])
+    );
+    assert_eq!(find("cg-viewer", "refused").len(), 5);
+    assert_eq!(find("cg-norole", "refused").len(), 1);
+    assert!(
+        find("cg-viewer", "show").is_empty(),
+        "a refused read is not a read"
+    );
+    daemon.stop().await;
+}
