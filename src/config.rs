@@ -353,7 +353,7 @@ impl Config {
             downstream,
             data_dir: raw.data_dir.unwrap_or_else(|| "data".into()),
             rules_dir: raw.rules_dir.unwrap_or_else(|| "rules".into()),
-            admin_socket: raw.admin_socket.unwrap_or_else(|| "data/admin.sock".into()),
+            admin_socket: raw.admin_socket.unwrap_or_else(|| "run/admin.sock".into()),
             hostname: raw.hostname.unwrap_or_else(system_hostname),
             limits,
             max_connections: positive(
@@ -613,7 +613,7 @@ mod tests {
         assert_eq!(c.downstream.to_string(), "127.0.0.1:10026");
         assert_eq!(c.data_dir, PathBuf::from("data"));
         assert_eq!(c.rules_dir, PathBuf::from("rules"));
-        assert_eq!(c.admin_socket, PathBuf::from("data/admin.sock"));
+        assert_eq!(c.admin_socket, PathBuf::from("run/admin.sock"));
         assert_eq!(c.replies.relay, c.downstream);
         assert_eq!(c.limits.max_message_size, 50 * 1024 * 1024);
     }

@@ -78,6 +78,11 @@ impl Default for ServeOptions {
 
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads the rules.
 pub async fn serve(config: Config) -> Result<(), ServeError> {
+    // Everything the daemon creates is its own: sled's files as well as the spool's (which
+    // also set 0600 themselves). Only the admin socket and its directory are opened to
+    // `admin_group`, explicitly. Here rather than in `serve_on`, which tests run in-process.
+    // SAFETY: umask cannot fail and has no preconditions.
+    unsafe { libc::umask(0o077) };
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| ServeError::Listen {
@@ -148,6 +153,12 @@ pub async fn serve_on(
         outbound: outbound.clone(),
         clock: clock.clone(),
     });
+    if config.admin_socket.starts_with(&config.data_dir) {
+        warn!(
+            "admin_socket is inside data_dir, which is 0700: only root and the daemon's user \
+             can use the officer commands; give the socket a directory of its own"
+        );
+    }
     let admin_listener =
         admin::bind(&config.admin_socket, config.admin_group.as_deref()).map_err(|source| {
             ServeError::AdminSocket {

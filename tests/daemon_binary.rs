@@ -1,4 +1,5 @@
-//! The real binary: filed mail survives `kill -9`, and SIGHUP reloads the rules all or nothing.
+//! The real binary: filed mail survives `kill -9` (in files only the daemon can read), and
+//! SIGHUP reloads the rules all or nothing.
 
 mod common;
 
@@ -68,6 +69,23 @@ async fn filed_mail_survives_kill_9_and_restart() {
     assert!(sink.received().is_empty());
     child.kill().unwrap();
     child.wait().unwrap();
+    // Nothing the daemon wrote, sled's files included, is open to its group or others.
+    assert_private(&dir.path().join("data"));
+}
+
+/// Fails unless `path` and everything under it has no group or other permission bits.
+fn assert_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "{} is {:o}", path.display(), mode & 0o777);
+    if std::fs::symlink_metadata(path).unwrap().is_dir() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            assert_private(&entry.unwrap().path());
+        }
+    }
 }
 
 fn sighup(child: &std::process::Child) {

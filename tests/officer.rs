@@ -881,6 +881,18 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
     let b = file_one(daemon.addr, "two").await;
     let c = file_one(daemon.addr, "three").await;
 
+    // Outside systemd too, the data is the daemon's alone: no officer reads it but through
+    // the socket (where roles are checked and reads audited).
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&d.join("data")), 0o700);
+    assert_eq!(mode(&d.join("data/spool/held")), 0o700);
+    assert_eq!(
+        mode(&d.join("data/spool/held").join(format!("{a}.eml"))),
+        0o600
+    );
+    let (ok, _, err) = cli_as("cg-dpo", d, &["held", "list"]).await;
+    assert!(ok, "{err}");
+
     let refused = |(ok, _, err): (bool, String, String), needs: &str, has: &str| {
         assert!(!ok, "allowed, expected a refusal");
         let want = format!("needs role {needs}; you have {has}");

@@ -104,11 +104,30 @@ impl Bounds {
 }
 
 /// Binds the socket at `path`, replacing a stale one, with mode 0660 and, if given, `group`.
+///
+/// A missing directory for it is created 0750 with `group`, so that the socket has a directory
+/// of its own that officers can reach without any access to the data directory (0700). An
+/// existing directory is left as it is: it may be systemd's `RuntimeDirectory`, or a shared
+/// one such as `/run`.
 pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
+    let gid = group
+        .map(|group| {
+            group_id(group).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("admin_group {group:?} does not exist"),
+                )
+            })
+        })
+        .transpose()?;
+    use std::os::unix::fs::PermissionsExt;
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
+        && !dir.exists()
     {
         std::fs::create_dir_all(dir)?;
+        std::os::unix::fs::chown(dir, None, gid)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o750))?;
     }
     if path.exists() {
         // A live daemon answers; a stale socket file from a crash does not.
@@ -121,16 +140,9 @@ pub fn bind(path: &Path, group: Option<&str>) -> std::io::Result<UnixListener> {
         std::fs::remove_file(path)?;
     }
     let listener = UnixListener::bind(path)?;
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660))?;
-    if let Some(group) = group {
-        let gid = group_id(group).ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("admin_group {group:?} does not exist"),
-            )
-        })?;
-        std::os::unix::fs::chown(path, None, Some(gid))?;
+    if gid.is_some() {
+        std::os::unix::fs::chown(path, None, gid)?;
     }
     Ok(listener)
 }
@@ -635,6 +647,24 @@ mod tests {
         let ended = tokio::time::timeout(IDLE + Duration::from_secs(5), task).await;
         assert!(ended.expect("dropped").unwrap().is_err());
         assert_eq!(budget.bytes.available_permits(), MAX_REQUEST);
+    }
+
+    #[test]
+    fn the_socket_gets_a_directory_of_its_own_that_the_group_can_reach() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+        let path = dir.path().join("run").join("admin.sock");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let _listener = rt.block_on(async { bind(&path, None) }).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("run")), 0o750);
+        assert_eq!(mode(&path), 0o660);
+        // An existing directory is not the socket's to change.
+        assert_eq!(mode(dir.path()), 0o711);
     }
 
     /// Sends one request on `stream` and reads its answer.

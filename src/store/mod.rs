@@ -161,12 +161,28 @@ pub struct Store {
     history_writer: mpsc::Sender<history::Write>,
 }
 
+/// Creates `dir` (and any missing parents) with mode 0700, and narrows it to 0700 if it
+/// exists: the store holds customers' mail, and only the daemon reads it. Officers go through
+/// the admin socket, where their role is checked and their reads audited; a group that could
+/// read these files would bypass both (issue 14: under the old unit, officers in the daemon's
+/// group could).
+pub(crate) fn private_dir(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let ctx = || format!("creating {} (mode 0700)", dir.display());
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| StoreError::io(ctx(), e))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+        .map_err(|e| StoreError::io(ctx(), e))
+}
+
 impl Store {
     /// Opens the store under `data_dir`, recovering from any crash. Must be called inside a
     /// tokio runtime (it starts the committer task).
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| StoreError::io(format!("creating {}", data_dir.display()), e))?;
+        private_dir(data_dir)?;
         let db_path = data_dir.join("db");
         let db = sled::Config::new()
             .path(&db_path)

@@ -9,6 +9,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
@@ -42,8 +43,7 @@ impl Spool {
             outbox: dir.join("outbox"),
         };
         for d in [&spool.tmp, &spool.held, &spool.orphaned, &spool.outbox] {
-            fs::create_dir_all(d)
-                .map_err(|e| StoreError::io(format!("creating {}", d.display()), e))?;
+            super::private_dir(d)?;
         }
         for entry in read_dir(&spool.tmp)? {
             // A temp file was never renamed, so its message was never acknowledged: the
@@ -80,9 +80,12 @@ impl Spool {
     pub fn write_in(&self, area: Area, id: &str, body: &[u8]) -> Result<(), StoreError> {
         let tmp = self.tmp.join(format!("{id}.eml"));
         let ctx = || format!("writing {}", tmp.display());
+        // Only the daemon reads bodies (0600, whatever the umask); officers read them through
+        // the admin socket, audited.
         let mut f = OpenOptions::new()
             .write(true)
             .create_new(true)
+            .mode(0o600)
             .open(&tmp)
             .map_err(|e| StoreError::io(ctx(), e))?;
         let written = f
