@@ -12,6 +12,11 @@ fn unit_is_notify_hardened_and_verifies() {
         "NoNewPrivileges=yes",
         "ExecReload=/bin/kill -HUP $MAINPID",
         "KillSignal=SIGTERM",
+        // Officers stay out of the state directory; the socket's directory is the daemon's to
+        // set up (issue 14).
+        "StateDirectoryMode=0700",
+        "RuntimeDirectoryMode=0755",
+        "UMask=0077",
     ] {
         assert!(unit.lines().any(|l| l == line), "missing {line}");
     }
