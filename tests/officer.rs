@@ -1,8 +1,9 @@
 //! Officer tools: the real daemon and the real CLI binary over the admin socket. List, show,
 //! release (to the original recipients and with --to), discard, export, audit, subject-access
 //! export, retention purge and the daily digest (injected clock), the review of an automatic
-//! filing (listed in the digest until an officer records it), permissions, and a crash in the
-//! middle of a release.
+//! filing (listed in the digest until an officer records it), permissions, roles (real users,
+//! each allowed its role's operations and refused the rest, every read and refusal audited),
+//! and a crash in the middle of a release.
 
 mod common;
 
