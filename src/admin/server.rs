@@ -212,7 +212,7 @@ async fn accept_loop<H, F>(
         let roles = roles.clone();
         tokio::spawn(async move {
             let _permit = permit;
-            if let Err(e) = serve(stream, &bounds, &roles, handler).await {
+            if let Err(e) = serve(stream, &bounds, roles, handler).await {
                 debug!(error = %e, "admin connection ended");
             }
         });
@@ -241,7 +241,7 @@ fn refuse_connection(stream: UnixStream, limit: usize) {
 async fn serve<H, F>(
     stream: UnixStream,
     bounds: &Bounds,
-    roles: &RoleGroups,
+    roles: Arc<RoleGroups>,
     handler: H,
 ) -> std::io::Result<()>
 where
@@ -249,14 +249,22 @@ where
     F: Future<Output = Response>,
 {
     // The role is found once, at connection time: the group database is read here, not per
-    // request.
-    let caller = match stream.peer_cred() {
-        Ok(cred) => Arc::new(Caller::identify(cred.uid(), cred.gid(), roles)),
+    // request. That read may go to a directory server (sssd, LDAP), so it runs off the async
+    // workers that carry SMTP sessions, within the idle timeout.
+    let cred = match stream.peer_cred() {
+        Ok(cred) => cred,
         // Without credentials there is nobody to record as the actor: refuse.
         Err(e) => {
             warn!(error = %e, "admin connection without peer credentials refused");
             return Ok(());
         }
+    };
+    let identify =
+        tokio::task::spawn_blocking(move || Caller::identify(cred.uid(), cred.gid(), &roles));
+    let caller = match tokio::time::timeout(bounds.idle, identify).await {
+        Ok(Ok(caller)) => Arc::new(caller),
+        Ok(Err(e)) => return Err(std::io::Error::other(crate::unwind::task_failure(&e))),
+        Err(_) => return Err(timed_out("no user and groups for the caller", bounds.idle)),
     };
     let (r, w) = stream.into_split();
     serve_lines(r, w, bounds.idle, &bounds.budget, |req| {
