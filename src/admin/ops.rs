@@ -68,22 +68,9 @@ pub(super) async fn dispatch(ctx: &AdminContext, caller: &Caller, req: Request) 
 /// name from the table and the roles (never the request's arguments) and audited. An unknown
 /// operation passes here and is refused as unknown.
 async fn authorise(ctx: &AdminContext, caller: &Caller, req: &Request) -> Result<(), String> {
-    let Some((op, mut needs)) = roles::OPERATIONS
-        .iter()
-        .copied()
-        .find(|(name, _)| *name == req.op)
-    else {
+    let Some((op, needs)) = roles::needed(&req.op, &req.args) else {
         return Ok(());
     };
-    // Any `to` but none or an empty list names other addresses.
-    let to_others = match req.args.get("to") {
-        None | Some(Value::Null) => false,
-        Some(Value::Array(to)) => !to.is_empty(),
-        Some(_) => true,
-    };
-    if op == "held.release" && to_others {
-        needs = needs.max(roles::RELEASE_TO_OTHER_ADDRESSES);
-    }
     if caller.role.is_some_and(|has| has >= needs) {
         return Ok(());
     }

@@ -59,11 +59,21 @@ pub const OPERATIONS: &[(&str, Role)] = &[
 /// What a release to addresses other than the message's original recipients needs.
 pub const RELEASE_TO_OTHER_ADDRESSES: Role = Role::DataProtection;
 
-/// The role operation `op` needs, or `None` for an operation that does not exist.
-pub fn needed(op: &str) -> Option<Role> {
-    OPERATIONS
-        .iter()
-        .find_map(|(name, role)| (*name == op).then_some(*role))
+/// Operation `op`'s name as the table spells it and the role it needs with arguments `args`,
+/// or `None` for an operation that does not exist.
+pub fn needed(op: &str, args: &serde_json::Value) -> Option<(&'static str, Role)> {
+    let (name, role) = OPERATIONS.iter().copied().find(|(name, _)| *name == op)?;
+    // Any `to` but none or an empty list names other addresses (a malformed one too: it is
+    // refused as bad arguments later, but never with less than this role).
+    let to_others = match args.get("to") {
+        None | Some(serde_json::Value::Null) => false,
+        Some(serde_json::Value::Array(to)) => !to.is_empty(),
+        Some(_) => true,
+    };
+    if name == "held.release" && to_others {
+        return Some((name, role.max(RELEASE_TO_OTHER_ADDRESSES)));
+    }
+    Some((name, role))
 }
 
 /// Why a caller was refused an operation: the message the caller sees. Names only roles.
@@ -200,6 +210,7 @@ fn group_name(gid: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn every_operation_is_in_the_table_once() {
@@ -209,11 +220,35 @@ mod tests {
                 "{op} twice"
             );
         }
-        assert_eq!(needed("held.list"), Some(Role::Viewer));
-        assert_eq!(needed("held.show"), Some(Role::Officer));
-        assert_eq!(needed("held.export"), Some(Role::DataProtection));
-        assert_eq!(needed("export.address"), Some(Role::DataProtection));
-        assert_eq!(needed("no.such"), None);
+        let role = |op: &str, args: serde_json::Value| needed(op, &args).map(|(_, r)| r);
+        assert_eq!(role("held.list", json!(null)), Some(Role::Viewer));
+        assert_eq!(role("held.show", json!({"id": "X"})), Some(Role::Officer));
+        assert_eq!(role("held.export", json!(null)), Some(Role::DataProtection));
+        assert_eq!(
+            role("export.address", json!(null)),
+            Some(Role::DataProtection)
+        );
+        assert_eq!(role("no.such", json!(null)), None);
+    }
+
+    #[test]
+    fn a_release_elsewhere_needs_data_protection_however_to_is_written() {
+        let role = |args: serde_json::Value| needed("held.release", &args).map(|(_, r)| r);
+        assert_eq!(role(json!({"id": "X"})), Some(Role::Officer));
+        assert_eq!(role(json!({"id": "X", "to": null})), Some(Role::Officer));
+        assert_eq!(role(json!({"id": "X", "to": []})), Some(Role::Officer));
+        for to in [json!(["a@b.example"]), json!("a@b.example"), json!({})] {
+            assert_eq!(
+                role(json!({"id": "X", "to": to})),
+                Some(Role::DataProtection),
+                "{to}"
+            );
+        }
+        // `to` means nothing to other operations.
+        assert_eq!(
+            needed("held.discard", &json!({"to": ["a@b.example"]})).map(|(_, r)| r),
+            Some(Role::Officer)
+        );
     }
 
     #[test]
