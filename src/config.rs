@@ -670,6 +670,34 @@ mod tests {
     }
 
     #[test]
+    fn roles_default_to_one_group_each_and_refuse_what_is_not_a_group_name() {
+        use crate::admin::roles::RoleGroups;
+        assert_eq!(Config::default().roles, RoleGroups::default());
+        // The example documents the defaults.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/contactgate.toml");
+        assert_eq!(Config::load(&path).unwrap().roles, RoleGroups::default());
+        let c = Config::parse(
+            "[roles]\nofficer_groups = [\"cs-officers\", \"cs-leads\"]\nviewer_groups = []\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(c.roles.officer, ["cs-officers", "cs-leads"]);
+        assert!(c.roles.viewer.is_empty());
+        assert_eq!(c.roles.data_protection, ["contactgate-dpo"]);
+        for bad in ["\"\"", "\"two words\"", "\"a,b\""] {
+            let text = format!("[roles]\n\ndata_protection_groups = [{bad}]\n");
+            let e = Config::parse(&text, Some(Path::new("c.toml"))).unwrap_err();
+            assert_eq!(e.location, "c.toml:3:1", "{bad}");
+        }
+        let e = Config::parse("[roles]\nofficer_group = []\n", None).unwrap_err();
+        assert!(
+            e.message.contains("did you mean `officer_groups`?"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn review_overdue_is_enforce_or_lapse() {
         assert_eq!(Config::default().review_overdue, ReviewOverdue::Enforce);
         let c = Config::parse("review_overdue = \"lapse\"\n", None).unwrap();
