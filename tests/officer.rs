@@ -909,6 +909,12 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
     );
 
     // Viewer: the list only.
+    let probe = d.join("probe.eml").display().to_string();
+    std::fs::write(
+        &probe,
+        "From: a.letter@mail.example\r\nSubject: s\r\n\r\nx\r\n",
+    )
+    .unwrap();
     let (ok, list, err) = cli_as("cg-viewer", d, &["held", "list", "--json"]).await;
     assert!(ok, "{err}");
     assert!(list.contains(&a), "{list}");
@@ -916,6 +922,8 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
         &["held", "show", &a][..],
         &["held", "release", &a],
         &["held", "discard", &a, "--reason", "duplicate"],
+        &["held", "review", &a, "--outcome", "confirmed"],
+        &["explain", "--live", &probe],
         &["audit"],
         &["incidents"],
     ] {
@@ -1011,7 +1019,7 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
             "has role: officer"
         ])
     );
-    assert_eq!(find("cg-viewer", "refused").len(), 5);
+    assert_eq!(find("cg-viewer", "refused").len(), 7);
     assert_eq!(find("cg-norole", "refused").len(), 1);
     assert!(
         find("cg-viewer", "show").is_empty(),
