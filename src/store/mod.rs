@@ -599,6 +599,13 @@ impl Store {
         self.inner.spool.read(id)
     }
 
+    /// At most the first `max` bytes of a held message (its header section, for searches that
+    /// need the `From:` of every kept message).
+    pub fn held_head(&self, id: &str, max: usize) -> Result<Vec<u8>, StoreError> {
+        validate_id(id)?;
+        self.inner.spool.read_head(id, max)
+    }
+
     /// The highest message ids the store knows of: the last one noted with
     /// [`Store::note_issued_id`], and the highest held (for stores older than that note).
     pub fn highest_ids(&self) -> Result<Vec<String>, StoreError> {
