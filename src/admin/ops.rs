@@ -531,6 +531,7 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
             messages,
             audit,
             incidents,
+            replies,
         },
         subject,
     ) = gathered?;
@@ -550,6 +551,7 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         "messages": messages,
         "incidents": incidents,
         "audit": audit,
+        "replies": replies,
         // The contact-pattern counts kept about this address (messages per hour and day,
         // hashed recipients), if any.
         "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
@@ -567,6 +569,7 @@ struct Gathered {
     messages: Vec<Value>,
     audit: Vec<Value>,
     incidents: Vec<Value>,
+    replies: Vec<super::subject_access::SubjectReply>,
 }
 
 /// `record` as JSON with `marks`' fields added beside its own.
@@ -607,9 +610,9 @@ fn gather(store: &Store, subject: &Subject) -> Result<Gathered, String> {
         messages.push(m);
         ids.push(r.id);
     }
-    let audit = store
-        .audit_since(None)
-        .map_err(|e| e.to_string())?
+    let trail = store.audit_since(None).map_err(|e| e.to_string())?;
+    let replies = subject.replies(&trail, &store.outbox().map_err(|e| e.to_string())?);
+    let audit = trail
         .iter()
         .filter(|e| {
             let about = e.message.as_ref().is_some_and(|m| ids.contains(m));
@@ -628,5 +631,6 @@ fn gather(store: &Store, subject: &Subject) -> Result<Gathered, String> {
         messages,
         audit,
         incidents,
+        replies,
     })
 }

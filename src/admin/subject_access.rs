@@ -7,8 +7,10 @@
 //! marks to them. `docs/subject-access.md` explains the marks to a data-protection officer.
 
 use serde::Serialize;
+use time::OffsetDateTime;
 
 use crate::rules::{Customer, MatchSettings};
+use crate::store::{AuditEntry, OutboxEntry, OutboxState};
 
 /// The data subject of an export: the address asked about and, when it belongs to a restricted
 /// customer, all of that customer's recorded addresses (a person is the same person at each).
@@ -156,6 +158,110 @@ impl Subject {
     }
 }
 
+/// What became of a reply, as far as the store knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyState {
+    /// In the outbox, waiting for its next attempt.
+    Queued,
+    /// In the outbox, marked as being sent.
+    Sending,
+    /// The relay accepted it.
+    Sent,
+    /// The relay refused it for good; it was not sent.
+    Refused,
+    /// Queued, and no longer in the outbox, with no record of its end: a send the daemon was
+    /// stopped in (it may have been delivered), or a reply from before this record was kept.
+    Unknown,
+}
+
+/// One acknowledgement reply sent (or to be sent) to the subject. Never its text: the text is
+/// a template filled with the council's names, the subject's message id and subject, and it
+/// is not kept once sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectReply {
+    pub id: String,
+    /// The contactgate id of the message it answers.
+    pub in_reply_to: Option<String>,
+    pub to: String,
+    pub template: String,
+    /// In order, e.g. `cy,en`.
+    pub languages: String,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub queued_at: Option<OffsetDateTime>,
+    /// When the relay accepted it, or refused it for good.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ended_at: Option<OffsetDateTime>,
+    pub state: ReplyState,
+    #[serde(flatten)]
+    pub marks: Marks,
+}
+
+impl Subject {
+    /// The replies to the subject: those the audit trail records (`reply_queued`,
+    /// `reply_sent`, `reply_refused`) and those still in the outbox, one each, in the order
+    /// they were queued. A reply goes only to one of a customer's recorded addresses, so a
+    /// reply to an address that is not (or no longer) the subject's is marked for review.
+    pub fn replies(&self, audit: &[AuditEntry], outbox: &[OutboxEntry]) -> Vec<SubjectReply> {
+        let mut out: Vec<SubjectReply> = Vec::new();
+        for e in audit {
+            let Some(r) = &e.reply else { continue };
+            if !self.concerns(Some(&r.to), &e.customers, false) {
+                continue;
+            }
+            let i = match out.iter().position(|x| x.id == r.id) {
+                Some(i) => i,
+                None => {
+                    out.push(SubjectReply {
+                        id: r.id.clone(),
+                        in_reply_to: e.message.clone(),
+                        to: r.to.clone(),
+                        template: r.template.clone(),
+                        languages: r.languages.clone(),
+                        queued_at: None,
+                        ended_at: None,
+                        state: ReplyState::Unknown,
+                        marks: self.record(Some(&r.to)),
+                    });
+                    out.len() - 1
+                }
+            };
+            let reply = &mut out[i];
+            match e.event.as_str() {
+                "reply_queued" => reply.queued_at = Some(e.at),
+                "reply_sent" => (reply.state, reply.ended_at) = (ReplyState::Sent, Some(e.at)),
+                "reply_refused" => {
+                    (reply.state, reply.ended_at) = (ReplyState::Refused, Some(e.at))
+                }
+                _ => {}
+            }
+        }
+        for q in outbox.iter().filter(|q| self.owns(&q.to)) {
+            let state = match q.state {
+                OutboxState::Queued => ReplyState::Queued,
+                OutboxState::Sending => ReplyState::Sending,
+            };
+            match out.iter_mut().find(|x| x.id == q.id) {
+                Some(known) if known.ended_at.is_none() => known.state = state,
+                Some(_) => {}
+                None => out.push(SubjectReply {
+                    id: q.id.clone(),
+                    in_reply_to: Some(q.in_reply_to.clone()),
+                    to: q.to.clone(),
+                    template: q.template.clone(),
+                    languages: q.languages.clone(),
+                    queued_at: Some(q.queued_at),
+                    ended_at: None,
+                    state,
+                    marks: self.record(Some(&q.to)),
+                }),
+            }
+        }
+        out.sort_by_key(|r| r.queued_at);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +349,72 @@ mod tests {
         assert!(s.concerns(Some("a.work@mail.example"), &[], false));
         assert!(s.concerns(Some("x@mail.example"), &["CR-1".into()], false));
         assert!(!s.concerns(Some("x@mail.example"), &["CR-2".into()], false));
+    }
+
+    fn outbox(id: &str, to: &str, at: OffsetDateTime) -> OutboxEntry {
+        OutboxEntry {
+            version: crate::store::OUTBOX_RECORD_VERSION,
+            id: id.into(),
+            in_reply_to: id.trim_end_matches('R').into(),
+            to: to.into(),
+            template: "letter_only".into(),
+            languages: "cy,en".into(),
+            queued_at: at,
+            state: OutboxState::Queued,
+            attempts: 0,
+            next_attempt_at: at,
+            last_error: None,
+        }
+    }
+
+    #[test]
+    fn replies_are_followed_from_queued_to_their_end_and_others_left_out() {
+        let t = |h: i64| OffsetDateTime::from_unix_timestamp(1_780_000_000 + h * 3600).unwrap();
+        let entry = |event: &str, r: &OutboxEntry, at| {
+            let mut e = AuditEntry::about_reply("contactgate", event, at, r);
+            if event == "reply_queued" {
+                e.customers = vec!["CR-1".into()];
+            }
+            e
+        };
+        let sent = outbox("M1R", "a@mail.example", t(0));
+        let refused = outbox("M2R", "a.work@mail.example", t(1));
+        let waiting = outbox("M3R", "a@mail.example", t(2));
+        let lost = outbox("M4R", "a@mail.example", t(3));
+        let older = outbox("M0R", "a@mail.example", t(-1));
+        let someone_else = outbox("M5R", "b@mail.example", t(4));
+        let audit = [
+            entry("reply_queued", &sent, t(0)),
+            entry("reply_queued", &refused, t(1)),
+            entry("reply_sent", &sent, t(0) + time::Duration::minutes(1)),
+            entry("reply_refused", &refused, t(2)),
+            entry("reply_queued", &waiting, t(2)),
+            entry("reply_queued", &lost, t(3)),
+            entry("reply_sent", &someone_else, t(4)),
+        ];
+        let got = subject().replies(&audit, &[waiting.clone(), older.clone(), someone_else]);
+        let summary: Vec<(&str, ReplyState, Option<OffsetDateTime>)> = got
+            .iter()
+            .map(|r| (r.id.as_str(), r.state, r.ended_at))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("M0R", ReplyState::Queued, None),
+                (
+                    "M1R",
+                    ReplyState::Sent,
+                    Some(t(0) + time::Duration::minutes(1))
+                ),
+                ("M2R", ReplyState::Refused, Some(t(2))),
+                ("M3R", ReplyState::Queued, None),
+                ("M4R", ReplyState::Unknown, None),
+            ]
+        );
+        assert_eq!(got[1].template, "letter_only");
+        assert_eq!(got[1].languages, "cy,en");
+        assert_eq!(got[1].queued_at, Some(t(0)));
+        assert_eq!(got[1].in_reply_to.as_deref(), Some("M1"));
+        assert!(got.iter().all(|r| !r.marks.redaction_review));
     }
 }
