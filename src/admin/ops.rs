@@ -555,6 +555,8 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         // The contact-pattern counts kept about this address (messages per hour and day,
         // hashed recipients), if any.
         "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
+        // The same for each of the subject's addresses that has any.
+        "contact_counters_by_address": counters_by_address(&ctx.store, subject.addresses())?,
     });
     let mut e = AuditEntry::new(actor, "subject_access_export", now);
     e.sender = Some(norm.clone());
@@ -562,6 +564,16 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
     e.details.push(counts);
     ctx.store.audit(e).await.map_err(|e| e.to_string())?;
     Ok(doc)
+}
+
+fn counters_by_address(store: &Store, addresses: &[String]) -> Result<Value, String> {
+    let mut all = serde_json::Map::new();
+    for a in addresses {
+        if let Some(c) = store.contact_counters(a).map_err(|e| e.to_string())? {
+            all.insert(a.clone(), to_json(&c)?);
+        }
+    }
+    Ok(Value::Object(all))
 }
 
 /// The export's records, each with its marks.
