@@ -6,6 +6,10 @@
 //! after the relay accepted it. A crash in between leaves `sending`, which the store's recovery
 //! drops with a warning instead of resending: a duplicate automatic reply is worse than a
 //! missing one, and the window is the length of one SMTP `DATA` answer.
+//!
+//! Each reply's end is audited (`reply_sent`, `reply_refused`; its `reply_queued` entry was
+//! committed with the outbox entry), because the outbox forgets a reply once it is done and the
+//! person it went to may ask what was sent (subject access).
 
 use std::sync::Arc;
 use std::time::Duration;
