@@ -163,27 +163,33 @@ impl Pipeline {
                         .then(|| reply_withheld_entry(t, plan, &skip, id, now)),
                 }
             }
-            Ok(out) => ReplyDecision {
-                queued: Some(QueuedReply {
-                    rate_key: out.rate_key,
-                    interval: crate::config::days(self.replies.interval_days),
-                    entry: OutboxEntry {
-                        version: OUTBOX_RECORD_VERSION,
-                        id: format!("{id}R"),
-                        in_reply_to: id.to_string(),
-                        to: out.to,
-                        template: out.template.to_string(),
-                        languages: out.languages,
-                        queued_at: now,
-                        state: OutboxState::Queued,
-                        attempts: 0,
-                        next_attempt_at: now,
-                        last_error: None,
-                    },
-                    body: out.bytes,
-                }),
-                withheld: None,
-            },
+            Ok(out) => {
+                let entry = OutboxEntry {
+                    version: OUTBOX_RECORD_VERSION,
+                    id: format!("{id}R"),
+                    in_reply_to: id.to_string(),
+                    to: out.to,
+                    template: out.template.to_string(),
+                    languages: out.languages,
+                    queued_at: now,
+                    state: OutboxState::Queued,
+                    attempts: 0,
+                    next_attempt_at: now,
+                    last_error: None,
+                };
+                let mut queued = AuditEntry::about_reply(SYSTEM_ACTOR, "reply_queued", now, &entry);
+                queued.customers = vec![plan.customer_id.clone()];
+                ReplyDecision {
+                    queued: Some(QueuedReply {
+                        rate_key: out.rate_key,
+                        interval: crate::config::days(self.replies.interval_days),
+                        entry,
+                        body: out.bytes,
+                        audit_if_queued: vec![queued],
+                    }),
+                    withheld: None,
+                }
+            }
         }
     }
 

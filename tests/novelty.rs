@@ -179,7 +179,13 @@ async fn repeats_are_filed_with_a_reply_and_new_information_is_delivered_and_sho
         Some("1 new sentence(s), 7 new word(s)")
     );
     let audit = cli_json(dir.path(), &["audit", "--json"]).await;
-    let last = audit.as_array().unwrap().last().unwrap();
+    // The last decision: the sender may record the earlier reply's send after it.
+    let last = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|e| e["event"] == "decision")
+        .unwrap();
     // The customer's words are kept apart from the reasons, to be redacted after their period.
     assert!(
         last["quoted"][0]
