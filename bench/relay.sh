@@ -28,6 +28,8 @@
 #   BENCH_TMPDIR [/tmp]       where the scratch dir (data_dir etc.) goes
 #   BENCH_KEEP [0]            1 = keep the scratch dir
 #   BENCH_SKIP [""]           space-separated subset of "relay hold rss" to skip
+#   BENCH_EXTRA_TOML [""]     top-level config lines for the relay runs' daemon, e.g.
+#                             'history_scope = "restricted"'
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -204,7 +206,7 @@ IDLE_SECS=
 
 # ------------------------------------------------------------ 1. relaying ---
 if [[ $SKIP != *" relay "* ]]; then
-	start_cg relay "$CG_PORT" "$SINK_PORT" false
+	start_cg relay "$CG_PORT" "$SINK_PORT" false "${BENCH_EXTRA_TOML:-}"
 	# warm-up (not counted): page cache, JIT-free but lazy allocations etc.
 	run_source warmup-direct "$SINK_PORT" 500
 	run_source warmup-via "$CG_PORT" 500 "$CG_PID"
@@ -260,7 +262,7 @@ fi
 
 # --------------------------------------------------------------- summary ---
 mib() { python3 -c "print('%.1f MiB' % ($1 / 1024.0))"; }
-cmdline="$(for v in BENCH_MSGS BENCH_SESSIONS BENCH_SIZE BENCH_ROUNDS BENCH_HOLD_MSGS BENCH_IDLE_CONNS BENCH_SOURCE_OPTS BENCH_SKIP; do
+cmdline="$(for v in BENCH_MSGS BENCH_SESSIONS BENCH_SIZE BENCH_ROUNDS BENCH_HOLD_MSGS BENCH_IDLE_CONNS BENCH_SOURCE_OPTS BENCH_SKIP BENCH_EXTRA_TOML; do
 	if [[ -n ${!v:-} ]]; then printf '%s=%q ' "$v" "${!v}"; fi
 done)bench/relay.sh${ORIG_ARGS[*]:+ ${ORIG_ARGS[*]}}"
 git_rev=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commits")

@@ -114,6 +114,31 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     serve_on(listener, config, options, shutdown).await
 }
 
+/// How long start-up waits for another process's lock on the store to go: a restart can begin
+/// while the old process is still closing the database.
+const STORE_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Opens the store, waiting up to [`STORE_LOCK_WAIT`] for a lock held by a process that is
+/// stopping (a second daemon started by mistake still gets the clear "locked" error).
+async fn open_store(data_dir: &std::path::Path) -> Result<Store, crate::store::StoreError> {
+    let deadline = tokio::time::Instant::now() + STORE_LOCK_WAIT;
+    let mut said = false;
+    loop {
+        match Store::open(data_dir) {
+            Err(crate::store::StoreError::Locked(path))
+                if tokio::time::Instant::now() < deadline =>
+            {
+                if !said {
+                    warn!(path = %path.display(), "store locked; waiting for the other process to let go");
+                    said = true;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Runs the daemon on a bound listener until `shutdown` completes (tests use port 0).
 pub async fn serve_on(
     listener: TcpListener,
@@ -122,7 +147,7 @@ pub async fn serve_on(
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<(), ServeError> {
     let rules = Rules::load(&config.rules_dir, config.match_settings())?;
-    let store = Store::open(&config.data_dir)?;
+    let store = open_store(&config.data_dir).await?;
     store.set_min_free(config.min_free_bytes);
     let outbound = Outbound::new(
         config.downstream,

@@ -730,7 +730,7 @@ fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, ParseError> {
 }
 
 /// The most of a message's start [`header_section`] looks at for the end of the header.
-const HEADER_SECTION_MAX: usize = 256 * 1024;
+pub const HEADER_SECTION_MAX: usize = 256 * 1024;
 
 /// The header section of a raw message (through the blank line that ends it), at most
 /// [`HEADER_SECTION_MAX`] bytes: enough to read its addresses and subject when the whole

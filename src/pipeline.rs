@@ -163,27 +163,33 @@ impl Pipeline {
                         .then(|| reply_withheld_entry(t, plan, &skip, id, now)),
                 }
             }
-            Ok(out) => ReplyDecision {
-                queued: Some(QueuedReply {
-                    rate_key: out.rate_key,
-                    interval: crate::config::days(self.replies.interval_days),
-                    entry: OutboxEntry {
-                        version: OUTBOX_RECORD_VERSION,
-                        id: format!("{id}R"),
-                        in_reply_to: id.to_string(),
-                        to: out.to,
-                        template: out.template.to_string(),
-                        languages: out.languages,
-                        queued_at: now,
-                        state: OutboxState::Queued,
-                        attempts: 0,
-                        next_attempt_at: now,
-                        last_error: None,
-                    },
-                    body: out.bytes,
-                }),
-                withheld: None,
-            },
+            Ok(out) => {
+                let entry = OutboxEntry {
+                    version: OUTBOX_RECORD_VERSION,
+                    id: format!("{id}R"),
+                    in_reply_to: id.to_string(),
+                    to: out.to,
+                    template: out.template.to_string(),
+                    languages: out.languages,
+                    queued_at: now,
+                    state: OutboxState::Queued,
+                    attempts: 0,
+                    next_attempt_at: now,
+                    last_error: None,
+                };
+                let mut queued = AuditEntry::about_reply(SYSTEM_ACTOR, "reply_queued", now, &entry);
+                queued.customers = vec![plan.customer_id.clone()];
+                ReplyDecision {
+                    queued: Some(QueuedReply {
+                        rate_key: out.rate_key,
+                        interval: crate::config::days(self.replies.interval_days),
+                        entry,
+                        body: out.bytes,
+                        audit_if_queued: vec![queued],
+                    }),
+                    withheld: None,
+                }
+            }
         }
     }
 
@@ -220,7 +226,7 @@ impl Pipeline {
                 Ok(a) => (
                     a.message,
                     a.verdict,
-                    Some(a.fingerprint),
+                    a.fingerprint,
                     a.crossed,
                     Some(a.reserved),
                 ),
@@ -365,9 +371,10 @@ impl Pipeline {
             let (data, rules, store) = (data.clone(), rules.clone(), self.store.clone());
             let (envelope, policy) = (t.envelope.clone(), self.policy.clone());
             let hook = self.analysis_hook.clone();
+            let scope = self.history_scope;
             move || {
                 catch_unwind(AssertUnwindSafe(|| {
-                    analyse_blocking(&data, &envelope, &rules, &store, &policy, now, hook)
+                    analyse_blocking(&data, &envelope, &rules, &store, &policy, scope, now, hook)
                 }))
             }
         };
@@ -673,7 +680,8 @@ fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) 
 /// What the analysis of one message made ([`Pipeline::analyse`]).
 struct Analysed {
     message: Arc<Message>,
-    fingerprint: Fingerprint,
+    /// `None` when the message is neither kept in the history nor judged against it.
+    fingerprint: Option<Fingerprint>,
     verdict: Verdict,
     /// Contact-pattern rules whose crossing this message recorded.
     crossed: Vec<String>,
@@ -703,12 +711,16 @@ impl Unanalysed {
 
 /// The analysis proper, on a blocking thread: parse → fingerprint → novelty → contact count →
 /// decision. Returns the renamed copy of `data` when the sender used our header names.
+// Everything the blocking thread needs, by value or shared; the typed hand-off between
+// identify, observe and decide is issue 15's.
+#[allow(clippy::too_many_arguments)]
 fn analyse_blocking(
     data: &[u8],
     envelope: &Envelope,
     rules: &Arc<Rules>,
     store: &Store,
     policy: &PolicySettings,
+    scope: HistoryScope,
     now: OffsetDateTime,
     hook: Option<AnalysisHook>,
 ) -> Result<(Analysed, Option<Vec<u8>>), crate::message::ParseError> {
@@ -719,16 +731,22 @@ fn analyse_blocking(
     // A sender's own X-Contactgate headers must not pass for ours, delivered or held.
     let renamed = crate::message::rename_own_headers(data);
     let council = |a: &str| rules.monitoring.is_exempt(a);
-    let fingerprint = Fingerprint::of_with(&message, &rules.novelty, &council);
-    let novelty = judge_novelty(
-        store,
-        rules,
-        &message,
-        envelope,
-        &fingerprint,
-        now,
-        policy.history_days,
-    );
+    // Made only when it is kept or judged: with `history_scope = "restricted"`, other
+    // senders' mail is never fingerprinted at all.
+    let kept = !history_identities(rules, envelope, scope).is_empty();
+    let fingerprint = (kept || novelty_applies(rules, &message, envelope))
+        .then(|| Fingerprint::of_with(&message, &rules.novelty, &council));
+    let novelty = fingerprint.as_ref().and_then(|fingerprint| {
+        judge_novelty(
+            store,
+            rules,
+            &message,
+            envelope,
+            fingerprint,
+            now,
+            policy.history_days,
+        )
+    });
     // Counted now, in one atomic step, so parallel sessions cannot all slip under a threshold
     // or all cross it (review finding); taken back if the message is not accepted, so
     // Postfix's retry counts once.
@@ -880,6 +898,17 @@ fn unanalysed_verdict(
     }
 }
 
+/// Whether one of the message's customers is under `new_information_only`.
+fn novelty_applies(rules: &Rules, message: &Message, envelope: &Envelope) -> bool {
+    policy::matched_customers(message, envelope, rules)
+        .iter()
+        .any(|(c, _)| {
+            c.restrictions
+                .iter()
+                .any(|r| r.kind == crate::rules::RestrictionKind::NewInformationOnly)
+        })
+}
+
 /// Judges a message against its history when one of its customers is under
 /// `new_information_only`; `None` otherwise (nothing to judge). The history is read, not
 /// written: the message joins it only once accepted.
@@ -892,14 +921,7 @@ pub fn judge_novelty(
     now: OffsetDateTime,
     history_days: u64,
 ) -> Option<novelty::Report> {
-    let restricted = policy::matched_customers(message, envelope, rules)
-        .iter()
-        .any(|(c, _)| {
-            c.restrictions
-                .iter()
-                .any(|r| r.kind == crate::rules::RestrictionKind::NewInformationOnly)
-        });
-    if !restricted {
+    if !novelty_applies(rules, message, envelope) {
         return None;
     }
     let identities = comparison_identities(rules, message, envelope);

@@ -292,6 +292,10 @@ async fn persistence_and_fan_out_are_flagged_once_past_the_threshold() {
         .map(|h| h.as_u64().unwrap())
         .sum();
     assert_eq!(counted, 4, "{sar}");
+    assert_eq!(
+        sar["contact_counters_by_address"]["again@mail.example"],
+        sar["contact_counters"]
+    );
 
     // A day later the daily count has rolled over; writing to four officers crosses fan-out.
     clock.advance(time::Duration::hours(25));

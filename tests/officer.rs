@@ -271,6 +271,100 @@ async fn subject_access_export_has_everything_about_the_address() {
     daemon.stop().await;
 }
 
+/// Sends one message with this envelope sender and `From:`; returns its id when it was kept.
+async fn send_from(addr: SocketAddr, envelope: &str, from: &str, subject: &str) -> Option<String> {
+    let mut c = Client::connect(addr).await;
+    c.cmd("EHLO p").await;
+    let msg = format!(
+        "From: {from}\r\nTo: planning@council.example\r\nSubject: {subject}\r\n\r\nAbout my extension.\r\n"
+    );
+    let r = c
+        .send_message(envelope, &["planning@council.example"], msg.as_bytes())
+        .await;
+    r.ends_with("filed")
+        .then(|| r.split_whitespace().nth(3).unwrap().to_string())
+}
+
+/// Issue 14: an export for one address held messages from ten different envelope senders, with
+/// nothing saying how each matched. Each message now says whether the envelope sender, the
+/// `From:` or both are the subject's, and one carrying someone else's address is marked for
+/// redaction review, as is the audit trail about it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subject_access_export_says_how_each_message_matched_and_marks_third_parties() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(test_config_with_rules(sink.addr, dir.path(), RULES)).await;
+    let d = dir.path();
+    let me = "a.letter@mail.example";
+    let both = send_from(daemon.addr, me, me, "both").await.unwrap();
+    let envelope = send_from(daemon.addr, me, "Office <office@firm.example>", "envelope")
+        .await
+        .unwrap();
+    // A friend's account sending as the customer: kept, and it is the friend's envelope.
+    let from = send_from(daemon.addr, "friend@mail.example", me, "from")
+        .await
+        .unwrap();
+    // Someone else entirely is not in the export (delivered, so not kept either way).
+    assert!(
+        send_from(
+            daemon.addr,
+            "other@mail.example",
+            "other@mail.example",
+            "other"
+        )
+        .await
+        .is_none()
+    );
+
+    let doc = cli_json(d, &["export", "--address", me]).await;
+    assert_eq!(doc["subject_addresses"], serde_json::json!([me]));
+    let messages = doc["messages"].as_array().unwrap();
+    let by_id = |id: &str| {
+        messages
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not in the export"))
+            .clone()
+    };
+    assert_eq!(messages.len(), 3);
+    let m = by_id(&both);
+    assert_eq!(m["matched_by"], "both");
+    assert_eq!(m["redaction_review"], false);
+    assert_eq!(m["redaction_reasons"], serde_json::json!([]));
+    let m = by_id(&envelope);
+    assert_eq!(m["matched_by"], "envelope");
+    assert_eq!(m["from"], serde_json::json!(["office@firm.example"]));
+    assert_eq!(m["redaction_review"], true);
+    assert_eq!(
+        m["redaction_reasons"],
+        serde_json::json!(["from_not_subject"])
+    );
+    let m = by_id(&from);
+    assert_eq!(m["matched_by"], "from");
+    assert_eq!(m["sender"], "friend@mail.example");
+    assert_eq!(m["redaction_review"], true);
+    assert_eq!(
+        m["redaction_reasons"],
+        serde_json::json!(["envelope_sender_not_subject"])
+    );
+    // The decision about the friend's message is in the trail, marked; the customer's own are not.
+    let audit = doc["audit"].as_array().unwrap();
+    let decision = |id: &str| {
+        audit
+            .iter()
+            .find(|e| e["event"] == "decision" && e["message"] == id)
+            .unwrap_or_else(|| panic!("no decision about {id}"))
+            .clone()
+    };
+    assert_eq!(decision(&from)["redaction_review"], true);
+    assert_eq!(
+        decision(&from)["redaction_reasons"],
+        serde_json::json!(["sender_not_subject"])
+    );
+    assert_eq!(decision(&both)["redaction_review"], false);
+    daemon.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn retention_purges_closed_mail_at_its_period_and_filed_mail_only_at_its_own() {
     let sink = Sink::start().await;
@@ -329,7 +423,16 @@ async fn retention_purges_closed_mail_at_its_period_and_filed_mail_only_at_its_o
     assert_eq!(all.as_array().unwrap().len(), 1);
     clock.set(datetime!(2027-07-01 09:00 UTC));
     held_count_becomes(d, 0).await;
-    assert!(!d.join(format!("data/spool/held/{waiting}.eml")).exists());
+    // The record goes in the purge's transaction and the body is unlinked just after it, so
+    // the list can be empty a moment before the file is gone.
+    let body = d.join(format!("data/spool/held/{waiting}.eml"));
+    for _ in 0..100 {
+        if !body.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(!body.exists());
     let audit = cli_json(d, &["audit", "--json"]).await;
     let purge = audit
         .as_array()

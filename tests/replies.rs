@@ -440,6 +440,90 @@ async fn regression_a_forged_envelope_gets_nothing_about_the_customer() {
     daemon.stop().await;
 }
 
+/// Issue 14: the replies sent to a person were not in their subject-access export. Now each is,
+/// with its template, languages and times, from the audit trail (the outbox forgets a reply
+/// once it is sent); a reply withheld from someone else's envelope is in the trail marked for
+/// redaction review, and the restriction records are there with their decision.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subject_access_export_lists_the_replies_sent_and_marks_a_forged_envelope() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path())).await;
+    let msg = "From: Mr B <both@mail.example>\r\nTo: x@council.example\r\nSubject: My case\r\n\r\nPlease reply.\r\n";
+    let r = send(&daemon, "both@mail.example", "x@council.example", msg).await;
+    assert!(r.ends_with("filed"), "{r}");
+    let own = r.split_whitespace().nth(3).unwrap().to_string();
+    let r = send(&daemon, "attacker@evil.example", "x@council.example", msg).await;
+    assert!(r.ends_with("filed"), "{r}");
+    let forged = r.split_whitespace().nth(3).unwrap().to_string();
+    sink.wait_for(1).await;
+    // The sender records the send after the relay's answer.
+    let mut sent = false;
+    for _ in 0..100 {
+        let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+        if audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "reply_sent")
+        {
+            sent = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(sent, "no reply_sent entry");
+
+    let doc = cli_json(dir.path(), &["export", "--address", "both@mail.example"]).await;
+    let replies = doc["replies"].as_array().unwrap();
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    let reply = &replies[0];
+    assert_eq!(reply["id"], format!("{own}R"));
+    assert_eq!(reply["in_reply_to"], own.as_str());
+    assert_eq!(reply["to"], "both@mail.example");
+    assert_eq!(reply["template"], "letter_only");
+    assert_eq!(reply["languages"], "cy,en");
+    assert_eq!(reply["state"], "sent");
+    assert!(
+        reply["queued_at"].is_string() && reply["ended_at"].is_string(),
+        "{reply}"
+    );
+    assert_eq!(reply["redaction_review"], false);
+    assert!(reply.get("body").is_none() && !reply.to_string().contains("County Hall"));
+
+    // The forged message is the customer's by its From: only, and the attacker's envelope.
+    let m = doc["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == forged.as_str())
+        .unwrap();
+    assert_eq!(m["matched_by"], "from");
+    assert_eq!(m["redaction_review"], true);
+    let withheld = doc["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "reply_withheld")
+        .unwrap();
+    assert_eq!(withheld["sender"], "attacker@evil.example");
+    assert_eq!(withheld["redaction_review"], true);
+    assert_eq!(
+        withheld["redaction_reasons"],
+        serde_json::json!(["sender_not_subject"])
+    );
+
+    let restriction = &doc["restrictions"][0];
+    assert_eq!(restriction["customer"], "CR-BOTH");
+    let decided = &restriction["restrictions"][0];
+    assert_eq!(decided["kind"], "letter_only");
+    assert_eq!(decided["decided_by"], "Head of Customer Services");
+    assert_eq!(decided["decided_on"], "2026-03-01");
+    assert_eq!(decided["reasons"], "Abusive emails.");
+    assert!(decided["review_on"].is_string(), "{decided}");
+    daemon.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limit_is_per_customer_and_template_whichever_address_writes() {
     let sink = Sink::start().await;

@@ -334,3 +334,50 @@ async fn the_deferral_schedule_survives_a_restart() {
     assert_eq!(got[0].recipients, vec!["oohs@council.example"]);
     daemon.stop().await;
 }
+
+/// Regression (a flaky restart under load): a daemon starting while the previous one still
+/// holds the store's lock waits for it instead of failing.
+#[tokio::test]
+async fn regression_a_start_waits_for_a_store_lock_that_is_being_let_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start().await;
+    let config = test_config_with_rules(sink.addr, dir.path(), RULES);
+    contactgate::store::Store::open(&config.data_dir)
+        .unwrap()
+        .shutdown()
+        .await
+        .unwrap();
+    // Another process holds sled's lock (flock(2) on the database file) for a moment.
+    let db = config.data_dir.join("db").join("db");
+    let mut holder = std::process::Command::new("flock")
+        .arg("-x")
+        .arg(&db)
+        .args(["-c", "echo locked; sleep 0.5"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("flock(1) from util-linux");
+    let mut said = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.take().unwrap()),
+        &mut said,
+    )
+    .unwrap();
+    assert_eq!(said.trim(), "locked");
+    assert!(matches!(
+        contactgate::store::Store::open(&config.data_dir),
+        Err(contactgate::store::StoreError::Locked(_))
+    ));
+    let daemon = Daemon::start(config).await;
+    assert!(holder.wait().unwrap().success());
+    let mut c = Client::connect(daemon.addr).await;
+    c.cmd("EHLO p").await;
+    let reply = c
+        .send_message(
+            "someone@mail.example",
+            &["housing@council.example"],
+            b"From: someone@mail.example\r\nSubject: s\r\n\r\nHello.\r\n",
+        )
+        .await;
+    assert!(reply.starts_with("250"), "{reply}");
+    daemon.stop().await;
+}

@@ -12,6 +12,7 @@ pub mod client;
 pub mod ops;
 pub mod roles;
 pub mod server;
+pub mod subject_access;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

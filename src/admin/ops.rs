@@ -26,6 +26,7 @@ use time::OffsetDateTime;
 
 use super::roles::{self, Caller, Role, RoleGroups};
 use super::server::failure;
+use super::subject_access::{Marks, Subject};
 use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
 use crate::release::Releaser;
@@ -567,8 +568,10 @@ fn restriction_json(c: &Customer) -> Value {
 }
 
 /// Everything held about `address`, for a subject access request (UK GDPR Art. 15): the
-/// restrictions on the customer it belongs to, the messages from it with their text, the
-/// incidents and the audit entries. The export itself is audited.
+/// restrictions on the customer it belongs to, the messages from it (by envelope sender, by
+/// `From:`, or decided about its customer) with their text, the incidents and the audit
+/// entries, each marked by [`subject_access`] with how it matched and whether it carries
+/// someone else's data. The export itself is audited. `docs/subject-access.md` explains it.
 async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Result<Value, String> {
     let address = address.trim();
     if !address.contains('@') {
@@ -577,72 +580,131 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
     let rules = ctx.rules.current();
     let norm = rules.matching().normalize(address);
     let customer = rules.customer_by_address(&norm);
-    let customer_ids: Vec<String> = customer.iter().map(|c| c.id.clone()).collect();
-    let held = ctx.store.held().map_err(|e| e.to_string())?;
-    let mine: Vec<&HeldMessage> = held
-        .iter()
-        .filter(|r| {
-            rules.matching().normalize(&r.sender) == norm
-                || r.customers.iter().any(|c| customer_ids.contains(c))
-        })
-        .collect();
+    let subject = Subject::new(&norm, customer, rules.matching());
+    let store = ctx.store.clone();
+    // Finding mail by its From: reads the header section of every kept message: file I/O, off
+    // the async workers.
+    let gathered =
+        tokio::task::spawn_blocking(move || gather(&store, &subject).map(|g| (g, subject)))
+            .await
+            .map_err(|e| format!("subject-access export failed: {e}"))?;
+    let (
+        Gathered {
+            messages,
+            audit,
+            incidents,
+            replies,
+        },
+        subject,
+    ) = gathered?;
+    let now = ctx.clock.now();
+    let counts = format!(
+        "{} messages, {} incidents, {} audit entries",
+        messages.len(),
+        incidents.len(),
+        audit.len()
+    );
+    let doc = json!({
+        "address": norm,
+        "generated_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "generated_by": actor,
+        "subject_addresses": subject.addresses(),
+        "restrictions": customer.map(restriction_json).into_iter().collect::<Vec<_>>(),
+        "messages": messages,
+        "incidents": incidents,
+        "audit": audit,
+        "replies": replies,
+        // The contact-pattern counts kept about this address (messages per hour and day,
+        // hashed recipients), if any.
+        "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
+        // The same for each of the subject's addresses that has any.
+        "contact_counters_by_address": counters_by_address(&ctx.store, subject.addresses())?,
+    });
+    let mut e = AuditEntry::new(actor, "subject_access_export", now);
+    e.sender = Some(norm.clone());
+    e.customers = subject.customers().to_vec();
+    e.details.push(counts);
+    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
+    Ok(doc)
+}
+
+fn counters_by_address(store: &Store, addresses: &[String]) -> Result<Value, String> {
+    let mut all = serde_json::Map::new();
+    for a in addresses {
+        if let Some(c) = store.contact_counters(a).map_err(|e| e.to_string())? {
+            all.insert(a.clone(), to_json(&c)?);
+        }
+    }
+    Ok(Value::Object(all))
+}
+
+/// The export's records, each with its marks.
+struct Gathered {
+    messages: Vec<Value>,
+    audit: Vec<Value>,
+    incidents: Vec<Value>,
+    replies: Vec<super::subject_access::SubjectReply>,
+}
+
+/// `record` as JSON with `marks`' fields added beside its own.
+fn marked<T: Serialize>(record: &T, marks: &Marks) -> Result<Value, String> {
+    let mut v = to_json(record)?;
+    if let (Value::Object(fields), Value::Object(more)) = (&mut v, to_json(marks)?) {
+        fields.extend(more);
+    }
+    Ok(v)
+}
+
+/// The `From:` addresses of a kept message, from its header section alone.
+fn from_addresses(store: &Store, id: &str) -> Vec<String> {
+    store
+        .held_head(id, crate::message::HEADER_SECTION_MAX)
+        .ok()
+        .and_then(|head| crate::message::Message::parse(crate::message::header_section(&head)).ok())
+        .map(|m| m.from)
+        .unwrap_or_default()
+}
+
+fn gather(store: &Store, subject: &Subject) -> Result<Gathered, String> {
     let mut messages = Vec::new();
-    for r in &mine {
-        let raw = ctx.store.held_body(&r.id).ok();
-        let mut m = to_json(r)?;
+    let mut ids = Vec::new();
+    for r in store.held().map_err(|e| e.to_string())? {
+        let from = from_addresses(store, &r.id);
+        let Some(marks) = subject.message(&r.sender, &from, &r.customers) else {
+            continue;
+        };
+        let raw = store.held_body(&r.id).ok();
+        let mut m = marked(&r, &marks)?;
+        m["from"] = json!(from);
         m["raw"] = json!(
             raw.as_ref()
                 .map(|b| String::from_utf8_lossy(b).into_owned())
         );
         m["raw_base64"] = json!(raw.map(|b| base64::engine::general_purpose::STANDARD.encode(b)));
         messages.push(m);
+        ids.push(r.id);
     }
-    let ids: Vec<&str> = mine.iter().map(|r| r.id.as_str()).collect();
-    let audit: Vec<AuditEntry> = ctx
-        .store
-        .audit_since(None)
-        .map_err(|e| e.to_string())?
-        .into_iter()
+    let trail = store.audit_since(None).map_err(|e| e.to_string())?;
+    let replies = subject.replies(&trail, &store.outbox().map_err(|e| e.to_string())?);
+    let audit = trail
+        .iter()
         .filter(|e| {
-            e.sender
-                .as_deref()
-                .is_some_and(|s| rules.matching().normalize(s) == norm)
-                || e.customers.iter().any(|c| customer_ids.contains(c))
-                || e.message.as_deref().is_some_and(|m| ids.contains(&m))
+            let about = e.message.as_ref().is_some_and(|m| ids.contains(m));
+            subject.concerns(e.sender.as_deref(), &e.customers, about)
         })
-        .collect();
-    let incidents: Vec<Incident> = ctx
-        .store
+        .map(|e| marked(e, &subject.record(e.sender.as_deref())))
+        .collect::<Result<_, _>>()?;
+    let incidents = store
         .incidents(None)
         .map_err(|e| e.to_string())?
-        .into_iter()
-        .filter(|i| {
-            rules.matching().normalize(&i.sender) == norm
-                || i.customers.iter().any(|c| customer_ids.contains(c))
-        })
-        .collect();
-    let now = ctx.clock.now();
-    let doc = json!({
-        "address": norm,
-        "generated_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-        "generated_by": actor,
-        "restrictions": customer.map(restriction_json).into_iter().collect::<Vec<_>>(),
-        "messages": messages,
-        "incidents": incidents,
-        "audit": audit,
-        // The contact-pattern counts kept about this address (messages per hour and day,
-        // hashed recipients), if any.
-        "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
-    });
-    let mut e = AuditEntry::new(actor, "subject_access_export", now);
-    e.sender = Some(norm.clone());
-    e.customers = customer_ids;
-    e.details.push(format!(
-        "{} messages, {} incidents, {} audit entries",
-        mine.len(),
-        doc["incidents"].as_array().map_or(0, Vec::len),
-        doc["audit"].as_array().map_or(0, Vec::len)
-    ));
-    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
-    Ok(doc)
+        .iter()
+        .filter(|i| subject.concerns(Some(&i.sender), &i.customers, false))
+        .map(|i| marked(i, &subject.record(Some(&i.sender))))
+        .collect::<Result<_, _>>()?;
+    Ok(Gathered {
+        messages,
+        audit,
+        incidents,
+        replies,
+    })
 }

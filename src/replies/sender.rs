@@ -6,6 +6,10 @@
 //! after the relay accepted it. A crash in between leaves `sending`, which the store's recovery
 //! drops with a warning instead of resending: a duplicate automatic reply is worse than a
 //! missing one, and the window is the length of one SMTP `DATA` answer.
+//!
+//! Each reply's end is audited (`reply_sent`, `reply_refused`; its `reply_queued` entry was
+//! committed with the outbox entry), because the outbox forgets a reply once it is done and the
+//! person it went to may ask what was sent (subject access).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +19,8 @@ use tracing::{error, info, warn};
 
 use crate::clock::Clock;
 use crate::outbound::{Outbound, SendError};
-use crate::store::{OutboxState, Store};
+use crate::pipeline::SYSTEM_ACTOR;
+use crate::store::{AuditEntry, OutboxEntry, OutboxState, Store};
 
 pub struct ReplySender {
     pub store: Store,
@@ -74,6 +79,7 @@ impl ReplySender {
                     if self.blocking(move |s| s.remove_outbox(&id)).await.is_err() {
                         error!(id = %entry.id, "reply sent but not removed from the outbox");
                     }
+                    self.record(&entry, "reply_sent").await;
                 }
                 Err(SendError::Transient(e)) => {
                     let backoff = time::Duration::minutes(1i64 << entry.attempts.min(8));
@@ -88,8 +94,19 @@ impl ReplySender {
                     warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "reply refused; giving up on it");
                     let id = entry.id.clone();
                     let _ = self.blocking(move |s| s.remove_outbox(&id)).await;
+                    self.record(&entry, "reply_refused").await;
                 }
             }
+        }
+    }
+
+    /// The audit entry of what became of a reply, so that the person it was for can be told
+    /// (subject access) after the outbox has forgotten it. The reply has gone either way: a
+    /// failure to record it is logged, and nothing is sent again.
+    async fn record(&self, entry: &OutboxEntry, event: &str) {
+        let e = AuditEntry::about_reply(SYSTEM_ACTOR, event, self.clock.now(), entry);
+        if let Err(e) = self.store.audit(e).await {
+            error!(id = %entry.id, error = %e, "could not record the reply in the audit trail");
         }
     }
 

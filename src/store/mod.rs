@@ -51,9 +51,9 @@ use tracing::{error, warn};
 
 use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
-    AUDIT_RECORD_VERSION, AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState,
-    INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview, OutboxEntry,
-    OutboxState, Redaction, Refusal, ReviewOutcome,
+    AUDIT_RECORD_VERSION, AuditEntry, AuditedReply, HELD_RECORD_VERSION, HeldAction, HeldMessage,
+    HeldState, INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview,
+    OutboxEntry, OutboxState, Redaction, Refusal, ReviewOutcome,
 };
 use spool::{Area, Spool};
 
@@ -140,6 +140,9 @@ pub struct QueuedReply {
     pub rate_key: String,
     /// No second reply for the same key within this long.
     pub interval: time::Duration,
+    /// Audit entries committed only if the reply is queued (`reply_queued`): the record that
+    /// it was, which outlives the outbox entry.
+    pub audit_if_queued: Vec<AuditEntry>,
 }
 
 /// One request to the committer: a held message (with its body) and/or audit entries.
@@ -615,6 +618,13 @@ impl Store {
         self.inner.spool.read(id)
     }
 
+    /// At most the first `max` bytes of a held message (its header section, for searches that
+    /// need the `From:` of every kept message).
+    pub fn held_head(&self, id: &str, max: usize) -> Result<Vec<u8>, StoreError> {
+        validate_id(id)?;
+        self.inner.spool.read_head(id, max)
+    }
+
     /// The highest message ids the store knows of: the last one noted with
     /// [`Store::note_issued_id`], and the highest held (for stores older than that note).
     pub fn highest_ids(&self) -> Result<Vec<String>, StoreError> {
@@ -843,7 +853,11 @@ impl Inner {
                 entry.seq = self.db.generate_id()?;
                 audit.insert(&entry.seq.to_be_bytes(), entry.encode());
             }
-            if let Some(reply) = &req.reply {
+            if let Some(reply) = &mut req.reply {
+                for entry in &mut reply.audit_if_queued {
+                    entry.seq = self.db.generate_id()?;
+                    audit.insert(&entry.seq.to_be_bytes(), entry.encode());
+                }
                 outbox.insert(reply.entry.id.as_bytes(), reply.entry.encode());
                 let stamp = reply
                     .entry
@@ -1425,6 +1439,7 @@ pub(crate) mod tests {
             body: b"reply".to_vec(),
             rate_key: "a@b.example\0rerouted".into(),
             interval,
+            audit_if_queued: Vec::new(),
         }
     }
 
@@ -1492,6 +1507,42 @@ pub(crate) mod tests {
                 .is_some(),
             "and the old key is left as it was"
         );
+    }
+
+    /// A reply's `reply_queued` entry is the record that it was queued: it is committed with
+    /// the outbox entry, and not at all when the rate limit keeps the reply back.
+    #[tokio::test]
+    async fn a_reply_is_recorded_in_the_trail_only_when_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let week = time::Duration::days(7);
+        let recorded = |id: &str, at| {
+            let mut r = reply(id, at, week);
+            r.audit_if_queued = vec![AuditEntry::about_reply(
+                "contactgate",
+                "reply_queued",
+                at,
+                &r.entry,
+            )];
+            r
+        };
+        assert!(
+            store
+                .queue_reply(recorded("Q1", t0), vec![], vec![])
+                .await
+                .unwrap()
+        );
+        let limited = recorded("Q2", t0 + time::Duration::days(1));
+        assert!(!store.queue_reply(limited, vec![], vec![]).await.unwrap());
+        let trail = store.audit_since(None).unwrap();
+        let replies: Vec<_> = trail.iter().filter_map(|e| e.reply.as_ref()).collect();
+        assert_eq!(replies.len(), 1, "{trail:?}");
+        assert_eq!(replies[0].id, "Q1R");
+        assert_eq!(replies[0].template, "rerouted");
+        assert_eq!(trail[0].message.as_deref(), Some("Q1"));
+        // And it reads back as written.
+        assert_eq!(AuditEntry::decode(&trail[0].encode()).unwrap(), trail[0]);
     }
 
     pub(crate) async fn reopen(path: &Path) -> Store {

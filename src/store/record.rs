@@ -415,6 +415,22 @@ pub struct AuditEntry {
     /// Set once `quoted` has been redacted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redacted: Option<Redaction>,
+    /// The acknowledgement reply the entry is about (`reply_queued`, `reply_sent`,
+    /// `reply_refused`): the outbox forgets a reply once it is sent, the trail keeps that it
+    /// was, for the person it went to (subject access). Never the reply's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<AuditedReply>,
+}
+
+/// A reply as the audit trail records it: which, to whom, from which template, in which
+/// languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditedReply {
+    pub id: String,
+    pub to: String,
+    pub template: String,
+    /// In order, e.g. `cy,en`.
+    pub languages: String,
 }
 
 /// What became of an audit entry's quoted text: when it was removed, and how many items it had.
@@ -440,7 +456,32 @@ impl AuditEntry {
             details: Vec::new(),
             quoted: Vec::new(),
             redacted: None,
+            reply: None,
         }
+    }
+
+    /// An entry about reply `r`: its message is the one it answers, its sender the address it
+    /// went to (the envelope sender of that message, by the reply guards).
+    pub fn about_reply(
+        actor: &str,
+        event: &str,
+        at: OffsetDateTime,
+        r: &OutboxEntry,
+    ) -> AuditEntry {
+        let mut e = AuditEntry::new(actor, event, at);
+        e.message = Some(r.in_reply_to.clone());
+        e.sender = Some(r.to.clone());
+        e.details = vec![
+            format!("reply {} from template {}", r.id, r.template),
+            format!("languages: {}", r.languages),
+        ];
+        e.reply = Some(AuditedReply {
+            id: r.id.clone(),
+            to: r.to.clone(),
+            template: r.template.clone(),
+            languages: r.languages.clone(),
+        });
+        e
     }
 
     /// Removes the quoted text, noting when and how many items went; everything else (who,

@@ -156,6 +156,18 @@ impl Spool {
         fs::read(&path).map_err(|e| StoreError::io(format!("reading {}", path.display()), e))
     }
 
+    /// At most the first `max` bytes of a held body: enough for its header section without
+    /// reading a large message whole.
+    pub fn read_head(&self, id: &str, max: usize) -> Result<Vec<u8>, StoreError> {
+        use std::io::Read;
+        let path = self.held_path(id);
+        let mut head = Vec::new();
+        File::open(&path)
+            .and_then(|f| f.take(max as u64).read_to_end(&mut head))
+            .map_err(|e| StoreError::io(format!("reading {}", path.display()), e))?;
+        Ok(head)
+    }
+
     /// Deletes a body (retention purge). A body already gone is not an error.
     pub fn remove(&self, id: &str) -> Result<(), StoreError> {
         self.remove_in(Area::Held, id)
