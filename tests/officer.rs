@@ -1128,5 +1128,22 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
         find("cg-viewer", "show").is_empty(),
         "a refused read is not a read"
     );
+
+    // An operation outside the role table is unknown, even to root.
+    let socket = d.join("admin.sock");
+    let answer = tokio::task::spawn_blocking(move || {
+        use std::io::{BufRead, Write};
+        let mut s = std::os::unix::net::UnixStream::connect(socket).unwrap();
+        s.write_all(b"{\"v\":1,\"op\":\"held.purge\"}\n").unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(s).read_line(&mut line).unwrap();
+        line
+    })
+    .await
+    .unwrap();
+    assert!(
+        answer.contains(r#""ok":false"#) && answer.contains(r#"unknown operation \"held.purge\""#),
+        "{answer}"
+    );
     daemon.stop().await;
 }
