@@ -147,16 +147,32 @@ pub fn check(envelope_sender: &str, m: &Message) -> Result<(), Skip> {
     Ok(())
 }
 
-/// `Ok` when `envelope_sender` is one of the recorded addresses of customer `customer_id`,
-/// compared as the rules compare addresses (case, and `+tags` with `strip_plus_tags`). The
-/// rules refuse an address claimed by two customers, so the address index answers exactly.
+/// The recorded address of customer `customer_id` that `envelope_sender` is, compared as the
+/// rules compare addresses (case, and `+tags` with `strip_plus_tags`). The rules refuse an
+/// address claimed by two customers, so the address index answers exactly.
+///
+/// The reply goes to the recorded address as the rules write it, never to the envelope sender
+/// as written: Unicode case folding makes look-alikes equal (the Kelvin sign folds to `k`), so
+/// `MAIL FROM:<\u{212A}im@…>` matches customer `kim@…` but is someone else's mailbox (review
+/// finding).
 pub fn customer_address(
     rules: &Rules,
     customer_id: &str,
     envelope_sender: &str,
-) -> Result<(), Skip> {
-    match rules.customer_by_address(envelope_sender) {
-        Some(c) if c.id == customer_id => Ok(()),
+) -> Result<String, Skip> {
+    let matching = rules.matching();
+    let wanted = matching.normalize(envelope_sender);
+    let recorded = rules
+        .customer_by_address(envelope_sender)
+        .filter(|c| c.id == customer_id)
+        .and_then(|c| {
+            c.addresses
+                .iter()
+                .find(|a| matching.normalize(a) == wanted)
+                .cloned()
+        });
+    match recorded {
+        Some(address) => Ok(address),
         _ => Err(Skip::NotCustomerAddress {
             customer: customer_id.to_string(),
         }),
@@ -345,7 +361,7 @@ mod tests {
             customer(
                 "CR-1",
                 "Ms R Restricted",
-                r#""restricted@mail.example", "second@mail.example""#,
+                r#""restricted@mail.example", "second@mail.example", "kim@mail.example""#,
             ),
             customer("CR-2", "Mr O Other", r#""other@mail.example""#)
         );
@@ -359,8 +375,23 @@ mod tests {
             "Second@Mail.Example",
             "<restricted+x@mail.example>",
         ] {
-            assert_eq!(customer_address(&rules, "CR-1", own), Ok(()), "{own}");
+            let to = customer_address(&rules, "CR-1", own).unwrap();
+            assert!(
+                [
+                    "restricted@mail.example",
+                    "second@mail.example",
+                    "kim@mail.example"
+                ]
+                .contains(&to.as_str()),
+                "{own} -> {to}"
+            );
         }
+        // A look-alike that Unicode case folding takes for the customer gets the reply sent to
+        // the recorded address, never to itself.
+        assert_eq!(
+            customer_address(&rules, "CR-1", "\u{212A}im@mail.example").unwrap(),
+            "kim@mail.example"
+        );
         for not_theirs in [
             "attacker@evil.example",
             "other@mail.example",

@@ -142,7 +142,7 @@ pub fn prepare(
         return Err(Skip::NotEnabled(plan.template.to_string()));
     }
     // Last of the guards, so that it is audited only when a reply would otherwise have gone.
-    guards::customer_address(rules, &plan.customer_id, envelope_sender)?;
+    let to = guards::customer_address(rules, &plan.customer_id, envelope_sender)?;
     let welsh = looks_welsh(&format!(
         "{} {}",
         message.subject.as_deref().unwrap_or(""),
@@ -187,7 +187,7 @@ pub fn prepare(
     let composed = compose::compose(
         from,
         &plan.customer_name,
-        envelope_sender,
+        &to,
         &subject,
         &body,
         message.message_id.as_deref(),
@@ -198,7 +198,7 @@ pub fn prepare(
     )
     .map_err(|_| Skip::NotEnabled(plan.template.to_string()))?;
     Ok(OutgoingReply {
-        to: envelope_sender.to_string(),
+        to,
         template: plan.template,
         rate_key: rate_key(&plan.customer_id, plan.template),
         message_id: composed.message_id,
