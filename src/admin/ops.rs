@@ -589,10 +589,11 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
     let store = ctx.store.clone();
     // Finding mail by its From: reads the header section of every kept message: file I/O, off
     // the async workers.
-    let gathered =
-        tokio::task::spawn_blocking(move || gather(&store, &subject).map(|g| (g, subject)))
-            .await
-            .map_err(|e| format!("subject-access export failed: {e}"))?;
+    let gathered = tokio::task::spawn_blocking(move || {
+        gather(&store, &subject, SAR_BODY_BUDGET).map(|g| (g, subject))
+    })
+    .await
+    .map_err(|e| format!("subject-access export failed: {e}"))?;
     let (
         Gathered {
             messages,
@@ -670,24 +671,43 @@ fn from_addresses(store: &Store, id: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn gather(store: &Store, subject: &Subject) -> Result<Gathered, String> {
+/// Raw message bytes one subject-access export carries at most (each goes out twice, as text
+/// and as base64). Anyone can write a customer's address in `From:`, so the messages matched
+/// can be many and large (review finding: 200 filed 50 MiB messages made one export of about
+/// 33 GB in the daemon). Past it, a message is listed without its body, saying so.
+pub const SAR_BODY_BUDGET: u64 = 32 * 1024 * 1024;
+
+fn gather(store: &Store, subject: &Subject, mut budget: u64) -> Result<Gathered, String> {
     let mut messages = Vec::new();
-    let mut ids = Vec::new();
+    let mut ids = std::collections::HashSet::new();
     for r in store.held().map_err(|e| e.to_string())? {
         let from = from_addresses(store, &r.id);
         let Some(marks) = subject.message(&r.sender, &from, &r.customers) else {
             continue;
         };
-        let raw = store.held_body(&r.id).ok();
+        let fits = r.size <= budget;
+        let raw = if fits {
+            store.held_body(&r.id).ok()
+        } else {
+            None
+        };
+        budget = budget.saturating_sub(raw.as_ref().map_or(0, |b| b.len() as u64));
         let mut m = marked(&r, &marks)?;
         m["from"] = json!(from);
+        if !fits {
+            m["body_omitted"] = json!(format!(
+                "past this export's budget of message bodies: fetch it with `contactgate held \
+                 export {}`",
+                r.id
+            ));
+        }
         m["raw"] = json!(
             raw.as_ref()
                 .map(|b| String::from_utf8_lossy(b).into_owned())
         );
         m["raw_base64"] = json!(raw.map(|b| base64::engine::general_purpose::STANDARD.encode(b)));
         messages.push(m);
-        ids.push(r.id);
+        ids.insert(r.id);
     }
     let trail = store.audit_since(None).map_err(|e| e.to_string())?;
     let replies = subject.replies(&trail, &store.outbox().map_err(|e| e.to_string())?);
@@ -712,4 +732,49 @@ fn gather(store: &Store, subject: &Subject) -> Result<Gathered, String> {
         incidents,
         replies,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::MatchSettings;
+
+    fn held(id: &str, size: u64) -> HeldMessage {
+        let mut r = crate::store::tests::record(id);
+        r.sender = "subject@mail.example".into();
+        r.size = size;
+        r
+    }
+
+    #[tokio::test]
+    async fn regression_a_subject_access_export_carries_at_most_its_budget_of_bodies() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for (id, n) in [("A1", 600), ("A2", 600), ("A3", 100)] {
+            store
+                .hold(held(id, n), vec![b'x'; n as usize])
+                .await
+                .unwrap();
+        }
+        let subject = Subject::new("subject@mail.example", None, MatchSettings::default());
+        let g = gather(&store, &subject, 1000).unwrap();
+        let by_id = |id: &str| {
+            g.messages
+                .iter()
+                .find(|m| m["id"] == id)
+                .unwrap_or_else(|| panic!("{id} listed"))
+                .clone()
+        };
+        // Every message is listed; bodies only while the budget lasts.
+        assert!(by_id("A1")["raw"].is_string());
+        assert!(by_id("A2")["raw"].is_null());
+        assert!(
+            by_id("A2")["body_omitted"]
+                .as_str()
+                .unwrap()
+                .contains("held export A2")
+        );
+        assert!(by_id("A3")["raw"].is_string(), "a smaller one still fits");
+        assert!(by_id("A1").get("body_omitted").is_none());
+    }
 }
