@@ -1112,8 +1112,10 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
     assert_eq!(exported.len(), 1);
     assert_eq!(exported[0]["message"], c.as_str());
     assert_eq!(find("cg-dpo", "subject_access_export").len(), 1);
+    // One entry per caller a minute, the first (review finding: a caller with no role could
+    // grow the trail without bound); the next one counts those not recorded.
     let refusals = find("cg-officer", "refused");
-    assert_eq!(refusals.len(), 3, "{refusals:?}");
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
     assert_eq!(
         refusals[0]["details"],
         serde_json::json!([
@@ -1122,7 +1124,7 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
             "has role: officer"
         ])
     );
-    assert_eq!(find("cg-viewer", "refused").len(), 7);
+    assert_eq!(find("cg-viewer", "refused").len(), 1);
     assert_eq!(find("cg-norole", "refused").len(), 1);
     assert!(
         find("cg-viewer", "show").is_empty(),

@@ -78,22 +78,80 @@ async fn authorise(ctx: &AdminContext, caller: &Caller, req: &Request) -> Result
         return Ok(());
     }
     let has = caller.role.map_or("none", Role::as_str);
+    let now = ctx.clock.now();
+    // At most one entry (and one log line) per caller and window, saying how many more were
+    // refused before it: a caller with no role cannot grow the trail without bound.
+    let Some(unrecorded) = REFUSALS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .record(caller.uid, now)
+    else {
+        return Err(roles::refusal(op, needs, caller.role));
+    };
     tracing::warn!(
         op,
         needs = needs.as_str(),
         has,
         uid = caller.uid,
+        unrecorded,
         "admin operation refused: role"
     );
-    let mut e = AuditEntry::new(&caller.name, "refused", ctx.clock.now());
+    let mut e = AuditEntry::new(&caller.name, "refused", now);
     e.details.push(format!("operation: {op}"));
     e.details.push(format!("needs role: {}", needs.as_str()));
     e.details.push(format!("has role: {has}"));
+    if unrecorded > 0 {
+        e.details.push(format!(
+            "{unrecorded} more refused before it, within {} s of the last recorded",
+            REFUSAL_WINDOW.whole_seconds()
+        ));
+    }
     if let Err(err) = ctx.store.audit(e).await {
         // The refusal stands either way.
         tracing::warn!(error = %err, "refusal not audited");
     }
     Err(roles::refusal(op, needs, caller.role))
+}
+
+/// Refusals of one caller within this long of its last recorded one are counted, not recorded.
+const REFUSAL_WINDOW: time::Duration = time::Duration::minutes(1);
+
+/// Callers whose refusals are tracked at most; past it the oldest windows are forgotten.
+const REFUSAL_CALLERS: usize = 1024;
+
+static REFUSALS: std::sync::LazyLock<std::sync::Mutex<RefusalLimit>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Per caller uid: when its last refusal was recorded, and how many since were not.
+#[derive(Default)]
+struct RefusalLimit {
+    callers: std::collections::HashMap<u32, (OffsetDateTime, u64)>,
+}
+
+impl RefusalLimit {
+    /// `Some(refusals not recorded since the last recorded one)` when this one is to be
+    /// recorded; `None` when it is only counted.
+    fn record(&mut self, uid: u32, now: OffsetDateTime) -> Option<u64> {
+        if let Some((last, skipped)) = self.callers.get_mut(&uid) {
+            if now - *last < REFUSAL_WINDOW && now >= *last {
+                *skipped += 1;
+                return None;
+            }
+            let unrecorded = *skipped;
+            *last = now;
+            *skipped = 0;
+            return Some(unrecorded);
+        }
+        if self.callers.len() >= REFUSAL_CALLERS {
+            let before = now - REFUSAL_WINDOW;
+            self.callers.retain(|_, (last, _)| *last >= before);
+            if self.callers.len() >= REFUSAL_CALLERS {
+                self.callers.clear();
+            }
+        }
+        self.callers.insert(uid, (now, 0));
+        Some(0)
+    }
 }
 
 async fn perform(ctx: &AdminContext, actor: &str, req: Request) -> Result<Value, String> {
@@ -744,6 +802,31 @@ mod tests {
         r.sender = "subject@mail.example".into();
         r.size = size;
         r
+    }
+
+    #[test]
+    fn regression_refusals_are_recorded_once_a_minute_per_caller_with_a_count() {
+        let t0 = time::macros::datetime!(2026-06-01 09:00 UTC);
+        let mut limit = RefusalLimit::default();
+        assert_eq!(limit.record(1000, t0), Some(0));
+        for s in 1..=50 {
+            assert_eq!(limit.record(1000, t0 + time::Duration::seconds(s)), None);
+        }
+        // Another caller has its own window.
+        assert_eq!(limit.record(1001, t0 + time::Duration::seconds(5)), Some(0));
+        // After the window, recorded again, with the count of those not recorded.
+        assert_eq!(
+            limit.record(1000, t0 + time::Duration::seconds(60)),
+            Some(50)
+        );
+        assert_eq!(limit.record(1000, t0 + time::Duration::seconds(61)), None);
+        // A clock stepped back does not silence a caller.
+        assert_eq!(limit.record(1000, t0 - time::Duration::hours(1)), Some(1));
+        // Bounded: many callers never grow the map past its cap.
+        for uid in 0..(REFUSAL_CALLERS as u32 * 3) {
+            limit.record(10_000 + uid, t0);
+        }
+        assert!(limit.callers.len() <= REFUSAL_CALLERS);
     }
 
     #[tokio::test]
