@@ -126,8 +126,8 @@ impl Pipeline {
 
     /// The acknowledgement for this message, if the verdict calls for one and every guard
     /// allows it. Skips are logged with their reason code (never the header or subject that
-    /// caused them). A reply withheld because the envelope sender is not the customer's comes
-    /// back as an audit entry, to be committed with the decision.
+    /// caused them). A reply a guard or the rate limit holds back comes back as a
+    /// `reply_withheld` audit entry with its reason code, to be committed with the decision.
     fn reply_for(
         &self,
         t: &Transaction,
@@ -157,10 +157,16 @@ impl Pipeline {
                     reason = skip.code(),
                     "no reply"
                 );
+                // Every reply the guards hold back is on the record with its reason code; a
+                // reply that is off or not enabled in the configuration is not a decision
+                // about this message.
+                let decided = !matches!(
+                    skip,
+                    replies::Skip::RepliesOff | replies::Skip::NotEnabled(_)
+                );
                 ReplyDecision {
                     queued: None,
-                    withheld: matches!(skip, replies::Skip::NotCustomerAddress { .. })
-                        .then(|| reply_withheld_entry(t, plan, &skip, id, now)),
+                    withheld: decided.then(|| reply_withheld_entry(t, plan, &skip, id, now)),
                 }
             }
             Ok(out) => {
@@ -179,6 +185,11 @@ impl Pipeline {
                 };
                 let mut queued = AuditEntry::about_reply(SYSTEM_ACTOR, "reply_queued", now, &entry);
                 queued.customers = vec![plan.customer_id.clone()];
+                let limited = replies::Skip::RateLimited {
+                    template: plan.template.to_string(),
+                    days: self.replies.interval_days,
+                };
+                let limited = reply_withheld_entry(t, plan, &limited, id, now);
                 ReplyDecision {
                     queued: Some(QueuedReply {
                         rate_key: out.rate_key,
@@ -186,6 +197,7 @@ impl Pipeline {
                         entry,
                         body: out.bytes,
                         audit_if_queued: vec![queued],
+                        audit_if_limited: vec![limited],
                     }),
                     withheld: None,
                 }

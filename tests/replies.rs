@@ -278,6 +278,34 @@ async fn every_guard_stops_a_reply_on_its_own() {
         got.iter().map(|m| &m.recipients).collect::<Vec<_>>()
     );
     assert_eq!(got[0].recipients, vec!["g6@mail.example"]);
+    // Each reply a guard held back is on the record with its reason code (review finding: they
+    // were only logged).
+    let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+    let mut reasons: Vec<String> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "reply_withheld")
+        .filter_map(|e| {
+            e["details"]
+                .as_array()?
+                .iter()
+                .find_map(|d| d.as_str()?.strip_prefix("reason: ").map(str::to_string))
+        })
+        .collect();
+    reasons.sort();
+    assert_eq!(
+        reasons,
+        [
+            "auto_response_suppress",
+            "auto_submitted",
+            "delivery_report",
+            "list_header",
+            "null_sender",
+            "precedence",
+            "system_sender"
+        ]
+    );
     daemon.stop().await;
 }
 
@@ -323,6 +351,18 @@ async fn rate_limit_holds_across_a_restart() {
     sink.wait_for(1).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(replies(&sink).len(), 1, "one reply per sender and template");
+    // The reply the rate limit held back is on the record, with its reason code (review
+    // finding: it was only logged).
+    let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+    let reasons: Vec<String> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "reply_withheld")
+        .map(|e| e["details"].to_string())
+        .collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(reasons[0].contains("reason: rate_limited"), "{reasons:?}");
     daemon.stop().await;
     let daemon = Daemon::start(cfg).await;
     send(&daemon, "both@mail.example", "x@council.example", msg).await;

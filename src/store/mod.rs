@@ -143,6 +143,9 @@ pub struct QueuedReply {
     /// Audit entries committed only if the reply is queued (`reply_queued`): the record that
     /// it was, which outlives the outbox entry.
     pub audit_if_queued: Vec<AuditEntry>,
+    /// Audit entries committed only if the rate limit keeps the reply back
+    /// (`reply_withheld`, reason `rate_limited`): a withheld reply is on the record too.
+    pub audit_if_limited: Vec<AuditEntry>,
 }
 
 /// One request to the committer: a held message (with its body) and/or audit entries.
@@ -779,8 +782,11 @@ impl Inner {
                 any_held = true;
             }
             let mut keep_reply = false;
-            if let Some(reply) = &req.reply {
+            if let Some(reply) = &mut req.reply {
                 keep_reply = !taken.contains(&reply.rate_key) && self.rate_allows(reply);
+                if !keep_reply {
+                    req.audit.append(&mut reply.audit_if_limited);
+                }
                 if keep_reply {
                     match self
                         .spool
@@ -1440,6 +1446,7 @@ pub(crate) mod tests {
             rate_key: "a@b.example\0rerouted".into(),
             interval,
             audit_if_queued: Vec::new(),
+            audit_if_limited: Vec::new(),
         }
     }
 
