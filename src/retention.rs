@@ -96,6 +96,10 @@ impl HeldRule {
 pub fn purge_at(r: &HeldMessage, retention: &Retention) -> Option<(OffsetDateTime, HeldRule)> {
     let (since, rule) = match (r.state, r.action) {
         (HeldState::Released | HeldState::Discarded, _) => (r.closed_at()?, HeldRule::Closed),
+        // A release cut off by a crash: it may already be with its recipients, and an officer
+        // meant it to go. It waits for an officer, never purged (review finding: it counted
+        // from its arrival and could go on the next tick after the restart).
+        (HeldState::Held, _) if r.release_interrupted => return None,
         // The customer was told a person would check an automatic filing: until an officer
         // confirms it, it is waiting for an officer like held mail. One found wrong waits for
         // its release.
@@ -368,7 +372,13 @@ mod tests {
         );
         assert_eq!(at(&with("A", File, Held)), Some((d(365), HeldRule::Filed)));
         assert_eq!(at(&with("A", Hold, Held)), Some((d(730), HeldRule::Held)));
+        let mut interrupted = with("A", Hold, Held);
+        interrupted.release_interrupted = true;
+        let mut interrupted_filing = with("A", File, Held);
+        interrupted_filing.release_interrupted = true;
         for never in [
+            interrupted,
+            interrupted_filing,
             with("A", Defer, Held),
             with("A", Retry, Held),
             with("A", Hold, Releasing),
