@@ -775,14 +775,14 @@ fn gather(store: &Store, subject: &Subject, mut budget: u64) -> Result<Gathered,
             let about = e.message.as_ref().is_some_and(|m| ids.contains(m));
             subject.concerns(e.sender.as_deref(), &e.customers, about)
         })
-        .map(|e| marked(e, &subject.record(e.sender.as_deref())))
+        .map(|e| marked(e, &subject.record(e.sender.as_deref(), &e.customers)))
         .collect::<Result<_, _>>()?;
     let incidents = store
         .incidents(None)
         .map_err(|e| e.to_string())?
         .iter()
         .filter(|i| subject.concerns(Some(&i.sender), &i.customers, false))
-        .map(|i| marked(i, &subject.record(Some(&i.sender))))
+        .map(|i| marked(i, &subject.record(Some(&i.sender), &i.customers)))
         .collect::<Result<_, _>>()?;
     Ok(Gathered {
         messages,

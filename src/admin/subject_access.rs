@@ -49,6 +49,9 @@ pub enum RedactionReason {
     /// An audit entry or incident is about mail from another person's address (for example a
     /// reply withheld because someone else's envelope claimed to be the customer's).
     SenderNotSubject,
+    /// The record was decided about another customer too (the subject wrote as a
+    /// representative, say): it carries that customer's case id and reasons.
+    AboutAnotherCustomer,
 }
 
 /// The marks an export record carries.
@@ -131,6 +134,9 @@ impl Subject {
         if from.iter().any(|a| !self.owns(a)) {
             reasons.push(RedactionReason::FromNotSubject);
         }
+        if self.about_another_customer(customers) {
+            reasons.push(RedactionReason::AboutAnotherCustomer);
+        }
         Some(Marks::new(Some(matched_by), reasons))
     }
 
@@ -145,16 +151,24 @@ impl Subject {
         sender.is_some_and(|s| self.owns(s)) || self.about_customer(customers) || about_message
     }
 
-    /// The redaction marks of an audit entry or incident about mail from `sender`.
-    pub fn record(&self, sender: Option<&str>) -> Marks {
+    /// The redaction marks of an audit entry or incident about mail from `sender`, decided
+    /// about `customers`.
+    pub fn record(&self, sender: Option<&str>, customers: &[String]) -> Marks {
         let other = sender.is_some_and(|s| !s.trim().is_empty() && !self.owns(s));
-        Marks::new(
-            None,
-            other
-                .then_some(RedactionReason::SenderNotSubject)
-                .into_iter()
-                .collect(),
-        )
+        let mut reasons: Vec<RedactionReason> = other
+            .then_some(RedactionReason::SenderNotSubject)
+            .into_iter()
+            .collect();
+        if self.about_another_customer(customers) {
+            reasons.push(RedactionReason::AboutAnotherCustomer);
+        }
+        Marks::new(None, reasons)
+    }
+
+    /// Whether `customers` names a customer other than the subject's own (review finding: a
+    /// representative's export carried the customer's case id and reasons unmarked).
+    fn about_another_customer(&self, customers: &[String]) -> bool {
+        customers.iter().any(|c| !self.customers.contains(c))
     }
 }
 
@@ -221,7 +235,7 @@ impl Subject {
                         queued_at: None,
                         ended_at: None,
                         state: ReplyState::Unknown,
-                        marks: self.record(Some(&r.to)),
+                        marks: self.record(Some(&r.to), &[]),
                     });
                     out.len() - 1
                 }
@@ -253,7 +267,7 @@ impl Subject {
                     queued_at: Some(q.queued_at),
                     ended_at: None,
                     state,
-                    marks: self.record(Some(&q.to)),
+                    marks: self.record(Some(&q.to), &[]),
                 }),
             }
         }
@@ -335,17 +349,32 @@ mod tests {
             &["CR-2"],
             None,
         );
+        // The subject wrote as someone's representative: the message is about that customer.
+        check(
+            "a@mail.example",
+            &["a@mail.example"],
+            &["CR-2"],
+            Some((Both, &[AboutAnotherCustomer])),
+        );
     }
 
     #[test]
     fn records_about_someone_elses_mail_are_marked() {
         let s = subject();
-        assert!(!s.record(Some("A@mail.example")).redaction_review);
-        assert!(!s.record(None).redaction_review);
-        assert!(!s.record(Some("")).redaction_review);
-        let other = s.record(Some("impostor@mail.example"));
+        assert!(!s.record(Some("A@mail.example"), &[]).redaction_review);
+        assert!(!s.record(None, &[]).redaction_review);
+        assert!(!s.record(Some(""), &[]).redaction_review);
+        let other = s.record(Some("impostor@mail.example"), &[]);
         assert!(other.redaction_review);
         assert_eq!(other.redaction_reasons, [SenderNotSubject]);
+        // Regression (review finding): a record decided about another customer too carries
+        // their case id and reasons.
+        assert!(
+            !s.record(Some("a@mail.example"), &["CR-1".into()])
+                .redaction_review
+        );
+        let theirs = s.record(Some("a@mail.example"), &["CR-1".into(), "CR-9".into()]);
+        assert_eq!(theirs.redaction_reasons, [AboutAnotherCustomer]);
         assert!(s.concerns(Some("a.work@mail.example"), &[], false));
         assert!(s.concerns(Some("x@mail.example"), &["CR-1".into()], false));
         assert!(!s.concerns(Some("x@mail.example"), &["CR-2".into()], false));
