@@ -1021,6 +1021,26 @@ async fn each_role_is_allowed_its_operations_and_refused_the_rest_over_the_real_
     let (ok, list, err) = cli_as("cg-viewer", d, &["held", "list", "--json"]).await;
     assert!(ok, "{err}");
     assert!(list.contains(&a), "{list}");
+    // A viewer's list leaves out the subject and the reasons (they name the customer and can
+    // quote them); an officer's has them (review finding).
+    let viewed: serde_json::Value = serde_json::from_str(&list).unwrap();
+    for m in viewed.as_array().unwrap() {
+        assert_eq!(m["content_withheld"], "viewer", "{m}");
+        assert!(m["subject"].is_null(), "{m}");
+        assert_eq!(m["reasons"], serde_json::json!([]), "{m}");
+    }
+    let (ok, list, err) = cli_as("cg-officer", d, &["held", "list", "--json"]).await;
+    assert!(ok, "{err}");
+    let full: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert!(
+        full.as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m.get("content_withheld").is_none()
+                && m["subject"].is_string()
+                && !m["reasons"].as_array().unwrap().is_empty()),
+        "{full}"
+    );
     for args in [
         &["held", "show", &a][..],
         &["held", "release", &a],

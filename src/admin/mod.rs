@@ -105,6 +105,10 @@ pub struct HeldSummary {
     /// The latest officer review of that decision.
     #[serde(default)]
     pub review: Option<crate::store::OfficerReview>,
+    /// Set (to the caller's role, `viewer`) when the subject, the reasons, refusal texts and
+    /// review notes were left out because the caller may not read them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_withheld: Option<String>,
 }
 
 impl From<&HeldMessage> for HeldSummary {
@@ -129,6 +133,7 @@ impl From<&HeldMessage> for HeldSummary {
             next_attempt_at: r.next_attempt_at,
             automated: r.automated,
             review: r.review.clone(),
+            content_withheld: None,
             flags: r.flags.iter().fold(Vec::new(), |mut categories, f| {
                 if !categories.contains(&f.category) {
                     categories.push(f.category.clone());

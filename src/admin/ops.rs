@@ -51,7 +51,10 @@ pub struct AdminContext {
 
 pub(super) async fn dispatch(ctx: &AdminContext, caller: &Caller, req: Request) -> Response {
     let result = match authorise(ctx, caller, &req).await {
-        Ok(()) => perform(ctx, &caller.name, req).await,
+        Ok(()) => {
+            let full_view = caller.role.is_some_and(|r| r >= Role::Officer);
+            perform(ctx, &caller.name, full_view, req).await
+        }
         Err(refused) => Err(refused),
     };
     match result {
@@ -154,10 +157,17 @@ impl RefusalLimit {
     }
 }
 
-async fn perform(ctx: &AdminContext, actor: &str, req: Request) -> Result<Value, String> {
+/// `full_view`: the caller may read what the customer wrote and the reasons about them (an
+/// officer or above); a viewer's list leaves those out.
+async fn perform(
+    ctx: &AdminContext,
+    actor: &str,
+    full_view: bool,
+    req: Request,
+) -> Result<Value, String> {
     let args = req.args;
     match req.op.as_str() {
-        "held.list" => parse(args).and_then(|a| held_list(ctx, a)),
+        "held.list" => parse(args).and_then(|a| held_list(ctx, a, full_view)),
         "held.show" => match parse::<IdArgs>(args) {
             Ok(a) => held_show(ctx, actor, &a.id).await,
             Err(e) => Err(e),
@@ -338,7 +348,12 @@ fn summary(ctx: &AdminContext, r: &HeldMessage) -> HeldSummary {
     s
 }
 
-fn held_list(ctx: &AdminContext, a: HeldListArgs) -> Result<Value, String> {
+/// A viewer's list keeps the ids, addresses, states, dates, flag categories and customer ids,
+/// and leaves out what the customer wrote or what the decision said about them: the subject,
+/// the reasons (they name the customer and can quote new sentences), downstream refusal
+/// texts and officers' review notes (review finding: the viewer role saw what `audit.list`
+/// was made officer-only for). `content_withheld` says so.
+fn held_list(ctx: &AdminContext, a: HeldListArgs, full_view: bool) -> Result<Value, String> {
     let held = ctx.store.held().map_err(|e| e.to_string())?;
     let list: Vec<HeldSummary> = held
         .iter()
@@ -351,6 +366,20 @@ fn held_list(ctx: &AdminContext, a: HeldListArgs) -> Result<Value, String> {
         })
         .filter(|r| a.since.is_none_or(|s| r.received_at >= s))
         .map(|r| summary(ctx, r))
+        .map(|mut m| {
+            if !full_view {
+                m.subject = None;
+                m.reasons.clear();
+                for f in &mut m.refusals {
+                    f.text.clear();
+                }
+                if let Some(review) = &mut m.review {
+                    review.note = None;
+                }
+                m.content_withheld = Some("viewer".into());
+            }
+            m
+        })
         .collect();
     to_json(&list)
 }
