@@ -19,6 +19,10 @@ use super::{AuditEntry, HeldMessage, Incident, Store, StoreError};
 /// The `meta` key of the first audit sequence number the redaction sweep still has to read:
 /// every entry before it quotes nothing (anymore).
 const AUDIT_REDACTION_FROM: &str = "audit.redaction_from";
+/// The next sequence number when the previous sweep began: every entry numbered below it has
+/// been written since (numbering and writing are milliseconds apart, sweeps a day), so the
+/// mark may pass it.
+const AUDIT_REDACTION_FENCE: &str = "audit.redaction_fence";
 
 impl Store {
     /// Deletes a held message, record and body, with `audit` recorded in the same transaction
@@ -97,9 +101,9 @@ impl Store {
     ///
     /// The audit trail is never shortened, so reading all of it every day would grow without
     /// end. The sweep starts instead where every earlier entry is known to quote nothing (kept
-    /// in `meta`), which is about one retention period back. Entries that quote text come only
-    /// through the committer, which numbers and writes them in order, so none can appear
-    /// behind that point.
+    /// in `meta`), which is about one retention period back, and never past where the previous
+    /// sweep began: an entry is numbered before it is written, so one numbered earlier can
+    /// appear behind a later one for a moment.
     pub fn redact_audit_text(
         &self,
         cutoff: OffsetDateTime,
@@ -110,6 +114,11 @@ impl Store {
             .meta(AUDIT_REDACTION_FROM)?
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0);
+        let fence = self
+            .meta(AUDIT_REDACTION_FENCE)?
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0);
+        let next_fence = self.inner.db.generate_id()?;
         let (mut redacted, mut clean_until, mut clean_so_far) = (0, from, true);
         for entry in self.inner.audit.range(from.to_be_bytes()..) {
             let (key, value) = entry?;
@@ -140,9 +149,14 @@ impl Store {
             }
         }
         self.inner.db.flush()?;
+        // Never past an entry that may have been numbered but not yet written (review finding:
+        // one numbered before a later entry was written fell behind the mark and was never
+        // redacted): only up to where the previous sweep began.
+        let clean_until = clean_until.min(fence).max(from);
         if clean_until != from {
             self.set_meta(AUDIT_REDACTION_FROM, &clean_until.to_string())?;
         }
+        self.set_meta(AUDIT_REDACTION_FENCE, &next_fence.to_string())?;
         Ok(redacted)
     }
 
@@ -360,8 +374,11 @@ mod tests {
         let release = trail.iter().find(|e| e.event == "release").unwrap();
         assert_eq!(release.details, plain.details);
 
-        // The next sweep starts at the first entry still quoting something ("KEPT"), and
-        // redacts the rest as they fall due.
+        // The first sweep moves no mark: it cannot know what was numbered and not yet written.
+        // The next one starts the mark at the first entry still quoting something ("KEPT"),
+        // and later ones redact the rest as they fall due.
+        assert!(store.meta(AUDIT_REDACTION_FROM).unwrap().is_none());
+        assert_eq!(store.redact_audit_text(cutoff, now, &legacy).unwrap(), 0);
         let from: u64 = store
             .meta(AUDIT_REDACTION_FROM)
             .unwrap()
@@ -422,5 +439,35 @@ mod tests {
         assert!(!old.exists() && !edge.exists());
         assert!(recent.exists() && note.exists());
         assert_eq!(store.purge_orphaned(cutoff).unwrap(), 0);
+    }
+
+    #[tokio::test]
+    async fn regression_an_entry_numbered_before_a_later_one_is_still_redacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let legacy = |_: &str| false;
+        // Yesterday's sweep.
+        store.redact_audit_text(T0, T0, &legacy).unwrap();
+        // Today a decision quoting the customer is numbered (N) but not yet written, when
+        // another path numbers and writes N+1 and today's sweep runs.
+        let n = store.inner.db.generate_id().unwrap();
+        store
+            .audit(AuditEntry::new("x", "refused", T0))
+            .await
+            .unwrap();
+        store.redact_audit_text(T0, T0, &legacy).unwrap();
+        // Then N arrives, well before the next day's sweep.
+        let mut q = AuditEntry::new("system", "decision", T0);
+        q.seq = n;
+        q.quoted = vec!["CUSTOMER WORDS".into()];
+        store
+            .inner
+            .audit
+            .insert(n.to_be_bytes(), q.encode())
+            .unwrap();
+        let later = T0 + Duration::days(400);
+        assert_eq!(store.redact_audit_text(later, later, &legacy).unwrap(), 1);
+        let trail = store.audit_since(None).unwrap();
+        assert!(trail.iter().find(|e| e.seq == n).unwrap().quoted.is_empty());
     }
 }
