@@ -8,7 +8,9 @@
 //!
 //! A caller's groups are the peer's gid (SO_PEERCRED) and the user's memberships in the group
 //! database at connection time (`getgrouplist`), so removing someone from a group takes effect
-//! at their next command, without waiting for them to log out. `/proc/PID/status` is not used:
+//! at their next connection, without waiting for them to log out. The CLI connects once per
+//! command, so for an officer that is their next command; a client that keeps one connection
+//! open keeps the role it connected with until it reconnects. `/proc/PID/status` is not used:
 //! the shipped unit's `ProtectProc=invisible` hides other users' processes.
 
 use serde::Serialize;

@@ -17,7 +17,8 @@
 //! - a large `explain` request reserves [`MAX_REQUEST`] bytes of a budget of
 //!   [`MAX_LARGE_REQUEST_BYTES`] shared by all connections before it is read past
 //!   [`MAX_SMALL_REQUEST`], and keeps them until its answer is written; with the budget spent
-//!   it is refused and the connection closed. Request lines therefore hold at most
+//!   it is refused and the connection closed. A caller whose role may not `explain` reserves
+//!   nothing: its large request is refused with the role refusal. Request lines therefore hold at most
 //!   64 MiB + 16 × 64 KiB at once (40 clients each sending a 15 MiB `explain` once took the
 //!   daemon from 504 MB to 1.1 GB).
 //! - each request must arrive, and each answer be taken, within [`IDLE_TIMEOUT`], so a stuck
@@ -36,7 +37,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tracing::{debug, warn};
 
 use super::ops::{AdminContext, dispatch};
-use super::roles::{Caller, RoleGroups};
+use super::roles::{self, Caller, RoleGroups};
 use super::{LARGE_OP, MAX_REQUEST, MAX_SMALL_REQUEST, PROTOCOL_VERSION, Request, Response};
 
 /// How long a connection may take to send a whole request line, or to take our answer. The
@@ -266,19 +267,31 @@ where
         Ok(Err(e)) => return Err(std::io::Error::other(crate::unwind::task_failure(&e))),
         Err(_) => return Err(timed_out("no user and groups for the caller", bounds.idle)),
     };
+    // A caller who may not `explain` reserves nothing of the large-request budget: the role is
+    // checked before a byte past MAX_SMALL_REQUEST is read (review finding: a viewer could
+    // hold the budget that officers' requests need).
+    let large_refused = match roles::needed(LARGE_OP, &serde_json::Value::Null) {
+        Some((op, needs)) if caller.role < Some(needs) => {
+            Some(roles::refusal(op, needs, caller.role))
+        }
+        _ => None,
+    };
     let (r, w) = stream.into_split();
-    serve_lines(r, w, bounds.idle, &bounds.budget, |req| {
+    serve_lines(r, w, bounds.idle, &bounds.budget, large_refused, |req| {
         handler(caller.clone(), req)
     })
     .await
 }
 
 /// The framing: one request line in, one response line out, until the client closes.
+/// `large_refused` is why this caller may not send a large request, if it may not: such a
+/// request is then refused with it, and reserves nothing.
 async fn serve_lines<R, W, F>(
     r: R,
     mut w: W,
     idle: Duration,
     budget: &RequestBudget,
+    large_refused: Option<String>,
     mut handle: impl FnMut(Request) -> F,
 ) -> std::io::Result<()>
 where
@@ -301,7 +314,11 @@ where
             r.set_limit(MAX_SMALL_REQUEST as u64 + 1);
             let read = r.read_until(b'\n', &mut line).await?;
             let complete = line.ends_with(b"\n");
-            if !complete && line.len() > MAX_SMALL_REQUEST && line.starts_with(EXPLAIN) {
+            if !complete
+                && line.len() > MAX_SMALL_REQUEST
+                && line.starts_with(EXPLAIN)
+                && large_refused.is_none()
+            {
                 reserved = budget.reserve();
                 if reserved.is_some() {
                     // Exactly what was reserved: growing by doubling could take twice that.
@@ -323,6 +340,8 @@ where
             Some(too_long(MAX_REQUEST))
         } else if line.len() > MAX_SMALL_REQUEST && !line.starts_with(EXPLAIN) {
             Some(too_long(MAX_SMALL_REQUEST))
+        } else if line.len() > MAX_SMALL_REQUEST && large_refused.is_some() {
+            large_refused.clone()
         } else if line.len() > MAX_SMALL_REQUEST && reserved.is_none() {
             warn!(
                 limit = budget.limit,
@@ -432,10 +451,24 @@ mod tests {
         WriteHalf<DuplexStream>,
         tokio::task::JoinHandle<std::io::Result<()>>,
     ) {
+        connect_as(budget, None)
+    }
+
+    /// As [`connect_with`], for a caller refused large requests with `large_refused`.
+    fn connect_as(
+        budget: &RequestBudget,
+        large_refused: Option<String>,
+    ) -> (
+        ReadHalf<DuplexStream>,
+        WriteHalf<DuplexStream>,
+        tokio::task::JoinHandle<std::io::Result<()>>,
+    ) {
         let (client, server) = tokio::io::duplex(4096);
         let (sr, sw) = tokio::io::split(server);
         let budget = budget.clone();
-        let task = tokio::spawn(async move { serve_lines(sr, sw, IDLE, &budget, echo_op).await });
+        let task = tokio::spawn(async move {
+            serve_lines(sr, sw, IDLE, &budget, large_refused, echo_op).await
+        });
         let (cr, cw) = tokio::io::split(client);
         (cr, cw, task)
     }
@@ -640,6 +673,38 @@ mod tests {
         assert_eq!(answer.result, Some("explain".into()), "{:?}", answer.error);
         drop(writer);
         drop(sending);
+    }
+
+    /// A viewer's large `explain` took room in the shared budget before its role was checked,
+    /// so viewers could keep officers' large requests out.
+    #[tokio::test]
+    async fn regression_a_caller_who_may_not_explain_reserves_nothing() {
+        let budget = RequestBudget::new(MAX_REQUEST);
+        let pad = "x".repeat(MAX_SMALL_REQUEST);
+        let refused = roles::refusal("explain", roles::Role::Officer, Some(roles::Role::Viewer));
+        let (mut r, mut w, task) = connect_as(&budget, Some(refused));
+        let line = format!("{{\"v\":1,\"op\":\"explain\",\"args\":{{\"pad\":\"{pad}");
+        let writer = tokio::spawn(async move {
+            let _ = w.write_all(line.as_bytes()).await;
+            w
+        });
+        let answer = response(&mut r).await;
+        assert!(!answer.ok);
+        let error = answer.error.unwrap();
+        assert!(
+            error.starts_with("explain needs role officer; you have viewer"),
+            "{error}"
+        );
+        assert_eq!(budget.bytes.available_permits(), MAX_REQUEST);
+        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+        assert!(ended.unwrap().unwrap().is_ok(), "closed, not timed out");
+        drop(writer);
+        // A small request from such a caller is still read and handled (refused by the handler).
+        let (mut r, mut w, _task) = connect_as(&budget, Some("no".into()));
+        w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")
+            .await
+            .unwrap();
+        assert!(response(&mut r).await.ok);
     }
 
     #[tokio::test]
