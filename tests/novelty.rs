@@ -144,6 +144,24 @@ async fn repeats_are_filed_with_a_reply_and_new_information_is_delivered_and_sho
             "{e}"
         );
     }
+    // Each live explanation is a read of the customer's data, audited with who asked.
+    let audit = cli_json(dir.path(), &["audit", "--json"]).await;
+    let explained: Vec<_> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "explain_live")
+        .collect();
+    assert_eq!(explained.len(), 2, "{audit}");
+    assert_eq!(explained[0]["sender"], from, "{audit}");
+    assert!(
+        !explained[0]["customers"].as_array().unwrap().is_empty(),
+        "{audit}"
+    );
+    assert!(
+        !explained[0]["actor"].as_str().unwrap().is_empty(),
+        "{audit}"
+    );
     let resend_file = dir.path().join("resend.eml");
     std::fs::write(&resend_file, eml(from, 4, "Re: Mould", RESEND)).unwrap();
     let e = live(&resend_file).await;

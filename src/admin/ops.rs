@@ -194,7 +194,7 @@ async fn perform(
         }),
         "incidents.list" => parse(args).and_then(|a: IncidentArgs| incidents_list(ctx, a)),
         "explain" => match parse::<ExplainArgs>(args) {
-            Ok(a) => explain_live(ctx, a).await,
+            Ok(a) => explain_live(ctx, actor, a).await,
             Err(e) => Err(e),
         },
         "export.address" => match parse::<AddressArgs>(args) {
@@ -263,12 +263,16 @@ struct ExplainArgs {
 ///
 /// Parsing a message of up to 12 MB and reading the history is blocking work: it runs off the
 /// async workers that carry SMTP sessions (review finding).
-async fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, String> {
+///
+/// The answer tells how a sender's mail compares with their earlier correspondence and which
+/// restrictions apply to them: a read of personal data, audited (`explain_live`, with the
+/// sender and customers, never the text) before it is handed over, like `held show`.
+async fn explain_live(ctx: &AdminContext, actor: &str, a: ExplainArgs) -> Result<Value, String> {
     let rules = ctx.rules.current();
     let now = a.at.unwrap_or_else(|| ctx.clock.now());
     let policy = ctx.policy.clone();
     let store = ctx.store.clone();
-    tokio::task::spawn_blocking(move || {
+    let explained = tokio::task::spawn_blocking(move || {
         let raw = base64::engine::general_purpose::STANDARD
             .decode(a.eml_base64.as_bytes())
             .map_err(|e| format!("eml_base64 is not base64: {e}"))?;
@@ -297,10 +301,16 @@ async fn explain_live(ctx: &AdminContext, a: ExplainArgs) -> Result<Value, Strin
             },
         )
         .map_err(|e| e.to_string())?;
-        to_json(&e)
+        to_json(&e).map(|v| (v, e.sender, e.customers))
     })
     .await
-    .map_err(|e| format!("explain failed: {e}"))?
+    .map_err(|e| format!("explain failed: {e}"))??;
+    let (explained, sender, customers) = explained;
+    let mut e = AuditEntry::new(actor, "explain_live", ctx.clock.now());
+    e.sender = Some(sender);
+    e.customers = customers;
+    ctx.store.audit(e).await.map_err(|e| e.to_string())?;
+    Ok(explained)
 }
 
 #[derive(Deserialize, Default)]
@@ -796,16 +806,27 @@ fn gather(store: &Store, subject: &Subject, mut budget: u64) -> Result<Gathered,
         messages.push(m);
         ids.insert(r.id);
     }
-    let trail = store.audit_since(None).map_err(|e| e.to_string())?;
-    let replies = subject.replies(&trail, &store.outbox().map_err(|e| e.to_string())?);
-    let audit = trail
-        .iter()
-        .filter(|e| {
-            let about = e.message.as_ref().is_some_and(|m| ids.contains(m));
-            subject.concerns(e.sender.as_deref(), &e.customers, about)
-        })
-        .map(|e| marked(e, &subject.record(e.sender.as_deref(), &e.customers)))
-        .collect::<Result<_, _>>()?;
+    // The trail is read one entry at a time, keeping only the subject's entries and the reply
+    // entries about them (review finding: the whole trail was loaded into memory).
+    let mut audit = Vec::new();
+    let mut reply_entries = Vec::new();
+    for e in store.audit_iter() {
+        let e = e.map_err(|e| e.to_string())?;
+        let about = e.message.as_ref().is_some_and(|m| ids.contains(m));
+        if subject.concerns(e.sender.as_deref(), &e.customers, about) {
+            audit.push(marked(
+                &e,
+                &subject.record(e.sender.as_deref(), &e.customers),
+            )?);
+        }
+        if e.reply
+            .as_ref()
+            .is_some_and(|r| subject.concerns(Some(&r.to), &e.customers, false))
+        {
+            reply_entries.push(e);
+        }
+    }
+    let replies = subject.replies(&reply_entries, &store.outbox().map_err(|e| e.to_string())?);
     let incidents = store
         .incidents(None)
         .map_err(|e| e.to_string())?

@@ -511,14 +511,19 @@ impl Store {
         &self,
         since: Option<time::OffsetDateTime>,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        let mut out = Vec::new();
-        for v in self.inner.audit.iter().values() {
-            let e = AuditEntry::decode(&v?)?;
-            if since.is_none_or(|s| e.at >= s) {
-                out.push(e);
-            }
-        }
-        Ok(out)
+        self.audit_iter()
+            .filter(|e| e.as_ref().map_or(true, |e| since.is_none_or(|s| e.at >= s)))
+            .collect()
+    }
+
+    /// The audit trail, oldest first, one entry at a time: a reader that keeps only what it
+    /// needs holds one entry in memory, not the whole trail.
+    pub fn audit_iter(&self) -> impl Iterator<Item = Result<AuditEntry, StoreError>> + '_ {
+        self.inner
+            .audit
+            .iter()
+            .values()
+            .map(|v| AuditEntry::decode(&v?))
     }
 
     /// Changes a held record and makes the change durable before returning it.
