@@ -1240,12 +1240,18 @@ pub(crate) mod tests {
             store.hold(record("KEEP"), b"kept".to_vec()).await.unwrap();
         }
         // Simulate a crash after the rename but before the metadata flush, and one mid-write.
-        std::fs::write(dir.path().join("spool/held/LOST.eml"), b"x").unwrap();
+        // The lost body was written long ago: it is kept for its retention from when it is set
+        // aside, not from when it was written.
+        let long_ago = OffsetDateTime::now_utc() - time::Duration::days(400);
+        write_file_at(&dir.path().join("spool/held/LOST.eml"), long_ago);
         std::fs::write(dir.path().join("spool/tmp/HALF.eml"), b"x").unwrap();
         let store = reopen(dir.path()).await;
         assert_eq!(store.held().unwrap().len(), 1);
         assert!(dir.path().join("spool/orphaned/LOST.eml").exists());
         assert!(!dir.path().join("spool/tmp/HALF.eml").exists());
+        let cutoff = OffsetDateTime::now_utc() - time::Duration::days(30);
+        assert_eq!(store.purge_orphaned(cutoff).unwrap(), 0);
+        assert!(dir.path().join("spool/orphaned/LOST.eml").exists());
     }
 
     #[tokio::test]

@@ -185,10 +185,21 @@ impl Spool {
     }
 
     /// Moves a body that has no metadata out of `held/`, keeping it for a postmaster to inspect.
+    /// Its modification time becomes the time it was set aside, so that it is kept
+    /// `retention_orphaned_days` from now, however long ago it was written (review finding: a
+    /// body written months before the crash that orphaned it went at the next sweep).
     pub fn set_aside(&self, id: &str) -> Result<PathBuf, StoreError> {
         let to = self.path(Area::Orphaned, id);
-        fs::rename(self.held_path(id), &to)
-            .map_err(|e| StoreError::io(format!("moving {id} to orphaned/"), e))?;
+        let ctx = |what: &str| format!("{what} {id} in orphaned/");
+        fs::rename(self.held_path(id), &to).map_err(|e| StoreError::io(ctx("moving"), e))?;
+        fs::File::options()
+            .write(true)
+            .open(&to)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+            .map_err(|e| StoreError::io(ctx("dating"), e))?;
+        // Both directories changed: the move survives a power loss.
+        self.sync(Area::Orphaned)?;
+        self.sync(Area::Held)?;
         Ok(to)
     }
 }
@@ -202,8 +213,7 @@ impl Spool {
         let (mut gone, mut failed) = (0, None);
         for path in read_dir(&self.orphaned)? {
             let ours = path.extension().is_some_and(|e| e == "eml");
-            // The modification time is when the body was written, just before the crash that
-            // orphaned it (a rename into `orphaned/` keeps it).
+            // The modification time is when the body was set aside (`set_aside` sets it).
             let old = fs::symlink_metadata(&path)
                 .ok()
                 .filter(fs::Metadata::is_file)
