@@ -44,6 +44,7 @@ struct RawConfig {
     retention_held_days: Option<u64>,
     retention_incident_days: Option<u64>,
     retention_audit_text_days: Option<u64>,
+    retention_audit_days: Option<u64>,
     retention_reply_rate_days: Option<u64>,
     retention_orphaned_days: Option<u64>,
     stale_days: Option<u64>,
@@ -511,7 +512,7 @@ fn retention(
             ),
         ));
     }
-    Ok(Retention {
+    Retention {
         closed_days: day_count("retention_days", raw.retention_days, d.closed_days)?,
         filed_days: waiting(
             "retention_filed_days",
@@ -536,7 +537,45 @@ fn retention(
             d.orphaned_days,
         )?,
         history_days: day_count("history_days", raw.history_days, d.history_days)?,
-    })
+        audit_days: 0,
+    }
+    .with_audit_days(raw.retention_audit_days, day_count, err)
+}
+
+impl Retention {
+    /// Sets `audit_days`: at least the longest period of anything an audit entry explains
+    /// (mail and incidents), so that no record outlives the account of what was done to it. A
+    /// key set shorter is refused; unset, the default is lengthened if need be.
+    fn with_audit_days(
+        mut self,
+        set: Option<u64>,
+        day_count: &DayCount<'_>,
+        err: &dyn Fn(&str, String) -> ConfigError,
+    ) -> Result<Retention, ConfigError> {
+        const KEY: &str = "retention_audit_days";
+        let longest = [
+            (self.closed_days, "retention_days"),
+            (self.filed_days, "retention_filed_days"),
+            (self.held_days, "retention_held_days"),
+            (self.incident_days, "retention_incident_days"),
+        ]
+        .into_iter()
+        .max()
+        .expect("four periods");
+        let days = day_count(KEY, set, Retention::default().audit_days.max(longest.0))?;
+        if days < longest.0 {
+            return Err(err(
+                KEY,
+                format!(
+                    "`{KEY}` ({days}) must be at least `{}` ({}): the audit trail explains \
+                     what happened to every record while it is kept",
+                    longest.1, longest.0
+                ),
+            ));
+        }
+        self.audit_days = days;
+        Ok(self)
+    }
 }
 
 fn system_hostname() -> String {
@@ -766,6 +805,7 @@ retention_audit_text_days = 5
              retention_reply_rate_days = 60
 retention_orphaned_days = 7
 history_days = 8
+retention_audit_days = 40
 \
              [replies]
 reply_interval_days = 60
@@ -784,6 +824,7 @@ reply_interval_days = 60
                 reply_rate_days: 60,
                 orphaned_days: 7,
                 history_days: 8,
+                audit_days: 40,
             }
         );
         assert_eq!(c.policy_settings().history_days, 8);
@@ -794,6 +835,7 @@ reply_interval_days = 60
             "retention_audit_text_days",
             "retention_reply_rate_days",
             "retention_orphaned_days",
+            "retention_audit_days",
         ] {
             for bad in [0, MAX_DAYS + 1] {
                 let e = Config::parse(&format!("\n{key} = {bad}\n"), Some(Path::new("c.toml")))
@@ -802,6 +844,26 @@ reply_interval_days = 60
                 assert!(e.message.contains("1 to 36500"), "{}", e.message);
             }
         }
+    }
+
+    #[test]
+    fn audit_entries_outlive_every_record_they_explain() {
+        let e = Config::parse(
+            "retention_held_days = 900\nretention_audit_days = 899\n",
+            Some(Path::new("c.toml")),
+        )
+        .unwrap_err();
+        assert_eq!(e.location, "c.toml:2:1");
+        assert!(
+            e.message
+                .contains("must be at least `retention_held_days` (900)"),
+            "{}",
+            e.message
+        );
+        // Unset, six years, or longer if a record is kept longer.
+        assert_eq!(Config::parse("", None).unwrap().retention.audit_days, 2190);
+        let c = Config::parse("retention_incident_days = 3000\n", None).unwrap();
+        assert_eq!(c.retention.audit_days, 3000);
     }
 
     #[test]

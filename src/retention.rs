@@ -43,6 +43,9 @@ pub struct Retention {
     pub orphaned_days: u64,
     /// The correspondence history (`history_days`).
     pub history_days: u64,
+    /// Audit entries, whole (`retention_audit_days`): at least as long as any record they
+    /// explain is kept.
+    pub audit_days: u64,
 }
 
 impl Default for Retention {
@@ -58,6 +61,10 @@ impl Default for Retention {
             reply_rate_days: 7,
             orphaned_days: 30,
             history_days: 365,
+            // Six years: the limitation period for most claims in England and Wales
+            // (Limitation Act 1980, ss. 2 and 5), which councils' retention schedules commonly
+            // use for complaint records.
+            audit_days: 2190,
         }
     }
 }
@@ -217,16 +224,19 @@ pub enum Swept {
     History,
     /// Contact-pattern counters, a week after a sender's last message (not configurable).
     ContactCounters,
+    /// Whole audit entries (`retention_audit_days`).
+    Audit,
 }
 
 impl Swept {
-    const ALL: [Swept; 6] = [
+    const ALL: [Swept; 7] = [
         Swept::Incidents,
         Swept::AuditText,
         Swept::ReplyRateKeys,
         Swept::OrphanedFiles,
         Swept::History,
         Swept::ContactCounters,
+        Swept::Audit,
     ];
 
     /// Its name in the audit entry's `action` and in the log.
@@ -238,6 +248,7 @@ impl Swept {
             Swept::OrphanedFiles => "orphaned_files",
             Swept::History => "history",
             Swept::ContactCounters => "contact_counters",
+            Swept::Audit => "audit",
         }
     }
 
@@ -250,6 +261,7 @@ impl Swept {
             Swept::OrphanedFiles => (r.orphaned_days, "retention_orphaned_days"),
             Swept::History => (r.history_days, "history_days"),
             Swept::ContactCounters => (7, "fixed"),
+            Swept::Audit => (r.audit_days, "retention_audit_days"),
         }
     }
 
@@ -270,6 +282,7 @@ impl Swept {
             Swept::OrphanedFiles => store.purge_orphaned(cutoff),
             Swept::History => store.expire_history(now, period),
             Swept::ContactCounters => store.expire_contacts(now),
+            Swept::Audit => store.expire_audit(cutoff),
         }
     }
 
@@ -282,6 +295,7 @@ impl Swept {
             Swept::OrphanedFiles => "orphaned message files deleted",
             Swept::History => "correspondence history records deleted",
             Swept::ContactCounters => "senders' contact-pattern counters deleted",
+            Swept::Audit => "audit entries deleted",
         };
         let mut e = AuditEntry::new(SYSTEM_ACTOR, "retention", now);
         e.action = Some(self.code().to_string());
@@ -478,6 +492,7 @@ mod tests {
             audit_text_days: 20,
             reply_rate_days: 30,
             orphaned_days: 40,
+            audit_days: 50,
             ..Retention::default()
         };
         let mut quoting = AuditEntry::new(SYSTEM_ACTOR, "decision", t0());
@@ -532,14 +547,20 @@ mod tests {
             (Swept::AuditText, 20),
             (Swept::ReplyRateKeys, 30),
             (Swept::OrphanedFiles, 40),
+            (Swept::Audit, 50),
         ] {
             let before = sweep(&store, keep, d(day) - second).await;
             assert_eq!(counted(&before, kind), Some(0), "{kind:?}");
             let at = sweep(&store, keep, d(day)).await;
             assert_eq!(counted(&at, kind), Some(1), "{kind:?}");
+            if kind == Swept::AuditText {
+                assert!(quoted().quoted.is_empty() && quoted().redacted.is_some());
+            }
         }
-        assert!(quoted().quoted.is_empty() && quoted().redacted.is_some());
         assert!(!orphan.exists());
+        // The decision's entry itself went at the audit period; the sweep's own entries, made
+        // later, stay.
+        assert!(trail("decision").is_empty());
         let kinds: Vec<String> = retention_entries().into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             kinds,
@@ -547,7 +568,8 @@ mod tests {
                 "incidents",
                 "audit_text",
                 "reply_rate_keys",
-                "orphaned_files"
+                "orphaned_files",
+                "audit"
             ]
         );
         // Counts and periods only: none of the customer's words.

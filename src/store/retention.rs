@@ -5,7 +5,7 @@
 //! the caller judged due) by `crate::retention`, which holds the rules and the periods. What it
 //! guarantees is how: a held message goes in one transaction with its audit entry and only if
 //! it is unchanged since it was judged; every unlink is followed by an fsync of its directory;
-//! an audit entry is never deleted, only its quoted text is redacted.
+//! an audit entry's quoted text is redacted long before the entry itself is deleted.
 //!
 //! Each function returns how many items went, for the audit entry and the log (counts, never
 //! content).
@@ -79,6 +79,18 @@ impl Store {
         Ok(gone)
     }
 
+    /// Deletes the audit entries made at or before `cutoff` (`retention_audit_days`). An entry
+    /// that does not decode is left for a postmaster to look at.
+    pub fn expire_audit(&self, cutoff: OffsetDateTime) -> Result<usize, StoreError> {
+        let gone = remove_where(&self.inner.audit, |v| {
+            AuditEntry::decode(v).is_ok_and(|e| e.at <= cutoff)
+        })?;
+        if gone > 0 {
+            self.inner.db.flush()?;
+        }
+        Ok(gone)
+    }
+
     /// Deletes reply rate-limit keys whose last reply went out at or before `cutoff`, whatever
     /// the key. A value that does not read as a time limits nothing (the rate limit treats it
     /// as no reply), so it goes too.
@@ -99,8 +111,8 @@ impl Store {
     /// `legacy_quote` picks those out (`crate::policy::reason::legacy_text_quotes_customer`), and they are
     /// moved to `quoted` first.
     ///
-    /// The audit trail is never shortened, so reading all of it every day would grow without
-    /// end. The sweep starts instead where every earlier entry is known to quote nothing (kept
+    /// The audit trail is kept for years (`retention_audit_days`), so reading all of it every
+    /// day would cost more and more. The sweep starts instead where every earlier entry is known to quote nothing (kept
     /// in `meta`), which is about one retention period back, and never past where the previous
     /// sweep began: an entry is numbered before it is written, so one numbered earlier can
     /// appear behind a later one for a moment.
