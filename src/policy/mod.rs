@@ -767,8 +767,9 @@ pub fn next_window_start(w: &TimeWindow, now: OffsetDateTime) -> Option<OffsetDa
     if day(local.date()) && local.time() >= w.from && local.time() < w.until {
         return None;
     }
+    // `checked_add`: past the last representable date (year 9999) there is no next window.
     (0..=7)
-        .map(|i| local.date() + Duration::days(i))
+        .filter_map(|i| local.date().checked_add(Duration::days(i)))
         .filter(|d| day(*d))
         .map(|d| uk_time::from_london(PrimitiveDateTime::new(d, w.from)))
         .find(|start| *start > now)

@@ -116,6 +116,9 @@ fn window_start_in_uk_time() {
         next_window_start(&w, datetime!(2026-12-05 10:30 UTC)),
         Some(datetime!(2026-12-07 10:00 UTC))
     );
+    // After the last window before the end of the calendar there is none (this added days
+    // without a check, and panicked).
+    assert_eq!(next_window_start(&w, datetime!(9999-12-31 13:00 UTC)), None);
 }
 
 #[test]

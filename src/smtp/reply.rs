@@ -52,13 +52,18 @@ impl Reply {
                 out.extend_from_slice(self.status.as_bytes());
                 out.push(b' ');
             }
-            out.extend(
-                line.chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect::<String>()
-                    .bytes()
-                    .take(900),
-            );
+            // At most 900 bytes of text, cut at a character boundary: a reply that quotes a
+            // client's words must stay valid UTF-8.
+            let mut room: usize = 900;
+            for c in line.chars() {
+                let c = if c.is_control() { ' ' } else { c };
+                let Some(left) = room.checked_sub(c.len_utf8()) else {
+                    break;
+                };
+                room = left;
+                let mut utf8 = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
             out.extend_from_slice(b"\r\n");
         }
     }
@@ -105,6 +110,19 @@ mod tests {
             r.to_bytes(),
             b"250-host\r\n250-PIPELINING\r\n250 SIZE 10\r\n".to_vec()
         );
+    }
+
+    /// Text was cut at 900 bytes, which could split a character of a quoted client's words.
+    #[test]
+    fn regression_long_text_is_cut_at_a_character_boundary() {
+        let r = Reply::new(501, "5.5.2", &format!("x{}", "é".repeat(600)));
+        let wire = r.to_bytes();
+        let text = std::str::from_utf8(&wire).expect("valid UTF-8");
+        let body = text
+            .strip_prefix("501 5.5.2 ")
+            .and_then(|t| t.strip_suffix("\r\n"))
+            .unwrap();
+        assert_eq!(body.len(), 899, "1 + 449 two-byte characters");
     }
 
     #[test]
