@@ -184,6 +184,8 @@ pub enum ReplyState {
     Sent,
     /// The relay refused it for good; it was not sent.
     Refused,
+    /// The daemon stopped while sending it: it may have been delivered, and was not sent again.
+    Interrupted,
     /// Queued, and no longer in the outbox, with no record of its end: a send the daemon was
     /// stopped in (it may have been delivered), or a reply from before this record was kept.
     Unknown,
@@ -246,6 +248,9 @@ impl Subject {
                 "reply_sent" => (reply.state, reply.ended_at) = (ReplyState::Sent, Some(e.at)),
                 "reply_refused" => {
                     (reply.state, reply.ended_at) = (ReplyState::Refused, Some(e.at))
+                }
+                "reply_interrupted" => {
+                    (reply.state, reply.ended_at) = (ReplyState::Interrupted, Some(e.at))
                 }
                 _ => {}
             }
@@ -410,6 +415,7 @@ mod tests {
         let refused = outbox("M2R", "a.work@mail.example", t(1));
         let waiting = outbox("M3R", "a@mail.example", t(2));
         let lost = outbox("M4R", "a@mail.example", t(3));
+        let cut = outbox("M6R", "a@mail.example", t(5));
         let older = outbox("M0R", "a@mail.example", t(-1));
         let someone_else = outbox("M5R", "b@mail.example", t(4));
         let audit = [
@@ -420,6 +426,8 @@ mod tests {
             entry("reply_queued", &waiting, t(2)),
             entry("reply_queued", &lost, t(3)),
             entry("reply_sent", &someone_else, t(4)),
+            entry("reply_queued", &cut, t(5)),
+            entry("reply_interrupted", &cut, t(6)),
         ];
         let got = subject().replies(&audit, &[waiting.clone(), older.clone(), someone_else]);
         let summary: Vec<(&str, ReplyState, Option<OffsetDateTime>)> = got
@@ -438,6 +446,7 @@ mod tests {
                 ("M2R", ReplyState::Refused, Some(t(2))),
                 ("M3R", ReplyState::Queued, None),
                 ("M4R", ReplyState::Unknown, None),
+                ("M6R", ReplyState::Interrupted, Some(t(6))),
             ]
         );
         assert_eq!(got[1].template, "letter_only");

@@ -4,12 +4,14 @@
 //!
 //! Exactly once: the entry is marked `sending` (flushed) before the send and removed (flushed)
 //! after the relay accepted it. A crash in between leaves `sending`, which the store's recovery
-//! drops with a warning instead of resending: a duplicate automatic reply is worse than a
-//! missing one, and the window is the length of one SMTP `DATA` answer.
+//! drops with a warning and a `reply_interrupted` audit entry instead of resending: a
+//! duplicate automatic reply is worse than a missing one, and the window is the length of one
+//! SMTP `DATA` answer.
 //!
-//! Each reply's end is audited (`reply_sent`, `reply_refused`; its `reply_queued` entry was
-//! committed with the outbox entry), because the outbox forgets a reply once it is done and the
-//! person it went to may ask what was sent (subject access).
+//! Each reply's end is audited (`reply_sent`, `reply_refused`, `reply_lost`; its
+//! `reply_queued` entry was committed with the outbox entry) in the same transaction that takes
+//! it out of the outbox, because the outbox forgets a reply once it is done and the person it
+//! went to may ask what was sent (subject access).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -55,7 +57,7 @@ impl ReplySender {
         {
             let Ok(body) = self.store.outbox_body(&entry.id) else {
                 error!(id = %entry.id, "queued reply has no message; dropping it");
-                let _ = self.blocking(move |s| s.remove_outbox(&entry.id)).await;
+                self.end(&entry, "reply_lost").await;
                 continue;
             };
             entry.state = OutboxState::Sending;
@@ -75,11 +77,7 @@ impl ReplySender {
             match result {
                 Ok(()) => {
                     info!(id = %entry.id, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "reply sent");
-                    let id = entry.id.clone();
-                    if self.blocking(move |s| s.remove_outbox(&id)).await.is_err() {
-                        error!(id = %entry.id, "reply sent but not removed from the outbox");
-                    }
-                    self.record(&entry, "reply_sent").await;
+                    self.end(&entry, "reply_sent").await;
                 }
                 Err(SendError::Transient(e)) => {
                     let backoff = time::Duration::minutes(1i64 << entry.attempts.min(8));
@@ -92,21 +90,25 @@ impl ReplySender {
                 }
                 Err(e) => {
                     warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "reply refused; giving up on it");
-                    let id = entry.id.clone();
-                    let _ = self.blocking(move |s| s.remove_outbox(&id)).await;
-                    self.record(&entry, "reply_refused").await;
+                    self.end(&entry, "reply_refused").await;
                 }
             }
         }
     }
 
-    /// The audit entry of what became of a reply, so that the person it was for can be told
-    /// (subject access) after the outbox has forgotten it. The reply has gone either way: a
-    /// failure to record it is logged, and nothing is sent again.
-    async fn record(&self, entry: &OutboxEntry, event: &str) {
-        let e = AuditEntry::about_reply(SYSTEM_ACTOR, event, self.clock.now(), entry);
-        if let Err(e) = self.store.audit(e).await {
-            error!(id = %entry.id, error = %e, "could not record the reply in the audit trail");
+    /// Takes a reply out of the outbox with the audit entry of what became of it, in one
+    /// transaction, so that the person it was for can be told (subject access) after the outbox
+    /// has forgotten it. If that fails, the entry stays marked `sending`: the next start records
+    /// it as interrupted and never sends it again.
+    async fn end(&self, entry: &OutboxEntry, event: &'static str) {
+        let audit = AuditEntry::about_reply(SYSTEM_ACTOR, event, self.clock.now(), entry);
+        let id = entry.id.clone();
+        if self
+            .blocking(move |s| s.end_reply(&id, audit))
+            .await
+            .is_err()
+        {
+            error!(id = %entry.id, event, "could not take an ended reply out of the outbox");
         }
     }
 

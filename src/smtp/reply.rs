@@ -115,7 +115,7 @@ mod tests {
     /// Text was cut at 900 bytes, which could split a character of a quoted client's words.
     #[test]
     fn regression_long_text_is_cut_at_a_character_boundary() {
-        let r = Reply::new(501, "5.5.2", &format!("x{}", "é".repeat(600)));
+        let r = Reply::new(501, "5.5.2", format!("x{}", "é".repeat(600)));
         let wire = r.to_bytes();
         let text = std::str::from_utf8(&wire).expect("valid UTF-8");
         let body = text

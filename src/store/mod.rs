@@ -349,9 +349,11 @@ impl Store {
         Ok(())
     }
 
-    /// Removes a reply once sent (or given up), durably (blocking: it flushes).
-    pub fn remove_outbox(&self, id: &str) -> Result<(), StoreError> {
-        self.inner.outbox.remove(id.as_bytes())?;
+    /// Removes a reply once sent (or given up), with the audit entry of its end in the same
+    /// transaction, durably (blocking: it flushes): a crash can never forget a reply without
+    /// recording what became of it. The body is unlinked afterwards.
+    pub fn end_reply(&self, id: &str, mut audit: AuditEntry) -> Result<(), StoreError> {
+        self.inner.end_reply(id, &mut audit)?;
         self.inner.db.flush()?;
         self.inner.spool.remove_in(Area::Outbox, id)
     }
@@ -685,6 +687,26 @@ impl Store {
 }
 
 impl Inner {
+    /// [`Store::end_reply`] without the flush and the unlink.
+    fn end_reply(&self, id: &str, audit: &mut AuditEntry) -> Result<(), StoreError> {
+        use sled::Transactional;
+        // Taken before the transaction (see `update_held_audited`).
+        audit.seq = self.db.generate_id()?;
+        let entry = audit.encode();
+        (&self.outbox, &self.audit)
+            .transaction(|(outbox, trail)| {
+                outbox.remove(id.as_bytes())?;
+                trail.insert(&audit.seq.to_be_bytes(), entry.clone())?;
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => StoreError::Db(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Corrupt("ending a reply aborted".into())
+                }
+            })
+    }
+
     /// Reconciles the spool with the metadata after a crash.
     fn recover(&self) -> Result<(), StoreError> {
         for id in self.spool.held_ids()? {
@@ -716,8 +738,19 @@ impl Inner {
             if e.state == OutboxState::Sending {
                 // It may already be with the customer. A second copy of an automatic reply is
                 // what RFC 3834 exists to prevent, so it is not sent again.
+                // Audited (`reply_interrupted`) in the same transaction, so that the person it
+                // was for can be told it may have reached them (subject access).
                 warn!(id = %e.id, to = %e.to, template = %e.template, "reply was being sent when the daemon stopped; not resending it (it may have been delivered)");
-                self.outbox.remove(e.id.as_bytes())?;
+                let mut audit = AuditEntry::about_reply(
+                    crate::pipeline::SYSTEM_ACTOR,
+                    "reply_interrupted",
+                    time::OffsetDateTime::now_utc(),
+                    &e,
+                );
+                audit
+                    .details
+                    .push("the daemon stopped while sending it: it may have been delivered, and is not sent again".into());
+                self.end_reply(&e.id, &mut audit)?;
                 self.spool.remove_in(Area::Outbox, &e.id)?;
             }
         }
@@ -1252,6 +1285,59 @@ pub(crate) mod tests {
         let cutoff = OffsetDateTime::now_utc() - time::Duration::days(30);
         assert_eq!(store.purge_orphaned(cutoff).unwrap(), 0);
         assert!(dir.path().join("spool/orphaned/LOST.eml").exists());
+    }
+
+    /// A reply the daemon stopped in the middle of sending was dropped at the next start with
+    /// only a log line: subject access could not say it may have reached the person.
+    #[tokio::test]
+    async fn regression_a_reply_cut_off_mid_send_is_audited_not_resent() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let at = OffsetDateTime::now_utc();
+            assert!(
+                store
+                    .queue_reply(reply("M1", at, time::Duration::days(7)), vec![], vec![])
+                    .await
+                    .unwrap()
+            );
+            let mut e = store.outbox().unwrap().remove(0);
+            e.state = OutboxState::Sending;
+            store.update_outbox(&e).unwrap();
+            assert!(dir.path().join("spool/outbox/M1R.eml").exists());
+        }
+        let store = reopen(dir.path()).await;
+        assert!(store.outbox().unwrap().is_empty(), "never sent again");
+        assert!(!dir.path().join("spool/outbox/M1R.eml").exists());
+        let trail = store.audit_since(None).unwrap();
+        let cut: Vec<_> = trail
+            .iter()
+            .filter(|e| e.event == "reply_interrupted")
+            .collect();
+        assert_eq!(cut.len(), 1, "{trail:?}");
+        assert_eq!(cut[0].reply.as_ref().unwrap().id, "M1R");
+        assert_eq!(cut[0].message.as_deref(), Some("M1"));
+    }
+
+    #[tokio::test]
+    async fn ending_a_reply_removes_it_and_audits_its_end_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let at = OffsetDateTime::now_utc();
+        let queued = reply("M2", at, time::Duration::days(7));
+        let entry = queued.entry.clone();
+        assert!(store.queue_reply(queued, vec![], vec![]).await.unwrap());
+        assert!(dir.path().join("spool/outbox/M2R.eml").exists());
+        let end = AuditEntry::about_reply("contactgate", "reply_sent", at, &entry);
+        store.end_reply("M2R", end).unwrap();
+        assert!(store.outbox().unwrap().is_empty());
+        assert!(!dir.path().join("spool/outbox/M2R.eml").exists());
+        let trail = store.audit_since(None).unwrap();
+        assert_eq!(
+            trail.iter().filter(|e| e.event == "reply_sent").count(),
+            1,
+            "{trail:?}"
+        );
     }
 
     #[tokio::test]
