@@ -97,6 +97,75 @@ fn class(b: u8) -> u8 {
     CLASS[b as usize]
 }
 
+/// Byte kinds for [`Shape`].
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const LOWER: u8 = 4;
+const DIGIT: u8 = 8;
+const MASK: u8 = 16;
+const AT: u8 = 32;
+const NON_ASCII: u8 = 64;
+
+static KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut k = 0;
+        if c.is_ascii_alphanumeric() {
+            k |= ALNUM;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= LETTER;
+        }
+        if c.is_ascii_lowercase() {
+            k |= LOWER;
+        }
+        if c.is_ascii_digit() {
+            k |= DIGIT;
+        }
+        if matches!(c, b'*' | b'#' | b'%') {
+            k |= MASK;
+        }
+        if c == b'@' {
+            k |= AT;
+        }
+        if !c.is_ascii() {
+            k |= NON_ASCII;
+        }
+        t[b] = k;
+        b += 1;
+    }
+    t
+};
+
+/// What a whitespace-delimited token is made of, found in the one pass that finds its end
+/// (issue 13: the token was walked once per question, seven times in all).
+struct Shape {
+    /// The kinds of every byte, OR-ed.
+    any: u8,
+    /// The kinds of every byte, AND-ed.
+    all: u8,
+    digits: usize,
+}
+
+impl Shape {
+    /// The end of the token that starts at `at` (the next whitespace or control byte, or the
+    /// end of `bytes`) and its shape.
+    fn of(bytes: &[u8], at: usize) -> (usize, Shape) {
+        let (mut any, mut all, mut digits) = (0u8, u8::MAX, 0usize);
+        let mut end = at;
+        while end < bytes.len() && class(bytes[end]) & SPACE == 0 {
+            let k = KIND[bytes[end] as usize];
+            any |= k;
+            all &= k;
+            digits += usize::from(k & DIGIT != 0);
+            end += 1;
+        }
+        (end, Shape { any, all, digits })
+    }
+}
+
 /// Copies the ASCII word (letters and apostrophes) that starts at `i` into `buf`, lower-cased
 /// and with each run of a repeated letter squeezed to one, and returns where the word ends.
 /// (A call to copy a few bytes, then two more passes over them, cost more than the bytes.)
@@ -381,17 +450,14 @@ impl<'a> Normalized<'a> {
                 continue;
             }
             n.buf.truncate(saved);
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| class(b) & SPACE != 0)
-                .map_or(len, |k| i + k);
-            if n.quick_token(at..end, &mut singles) {
+            let (end, shape) = Shape::of(bytes, at);
+            if n.quick_token(at..end, &shape, &mut singles) {
                 at = end;
                 continue;
             }
             let tok = &bytes[at..end];
-            if ASCII_TOKENS && tok.iter().all(u8::is_ascii_alphanumeric) {
-                n.alphanumeric_token(at..end, &mut singles, &mut word);
+            if ASCII_TOKENS && shape.all & ALNUM != 0 {
+                n.alphanumeric_token(at..end, &shape, &mut singles, &mut word);
                 at = end;
                 continue;
             }
@@ -451,20 +517,24 @@ impl<'a> Normalized<'a> {
     /// Two more kinds of token that need no folding: addresses and links (not prose, left
     /// out), and ASCII tokens without a letter (dates, amounts, references), whose digit runs
     /// are words. Returns false, having done nothing, for anything else.
-    fn quick_token(&mut self, range: Range<usize>, singles: &mut Vec<Letter>) -> bool {
+    fn quick_token(
+        &mut self,
+        range: Range<usize>,
+        shape: &Shape,
+        singles: &mut Vec<Letter>,
+    ) -> bool {
         let tok = &self.original[range.clone()];
-        if !tok.is_ascii() {
+        if shape.any & NON_ASCII != 0 {
             return false;
         }
-        let address = is_address(tok) || tok.starts_with(b"http") || tok.starts_with(b"www.");
+        let address = (shape.any & AT != 0 && is_address(tok))
+            || tok.starts_with(b"http")
+            || tok.starts_with(b"www.");
         if address {
             self.flush_singles(singles);
             return true;
         }
-        if tok
-            .iter()
-            .any(|b| b.is_ascii_alphabetic() || is_mask(*b as char))
-        {
+        if shape.any & (LETTER | MASK) != 0 {
             return false;
         }
         let mut k = 0;
@@ -513,6 +583,7 @@ impl<'a> Normalized<'a> {
     fn alphanumeric_token(
         &mut self,
         range: Range<usize>,
+        shape: &Shape,
         singles: &mut Vec<Letter>,
         word: &mut Vec<Letter>,
     ) {
@@ -522,9 +593,8 @@ impl<'a> Normalized<'a> {
             self.flush_singles(singles);
             return;
         }
-        let digits = tok.iter().filter(|b| b.is_ascii_digit()).count();
-        let reference = digits >= 2 && !tok.iter().any(u8::is_ascii_lowercase);
-        let has_letter = !reference && tok.iter().any(u8::is_ascii_alphabetic);
+        let reference = shape.digits >= 2 && shape.any & LOWER == 0;
+        let has_letter = !reference && shape.any & LETTER != 0;
         if tok.len() > 1 {
             // One word of two or more letters: written straight into the copy, squeezed as
             // `emit_word` squeezes (issue 13: a `Letter` per byte made this a tenth of the
