@@ -291,7 +291,14 @@ pub fn split_body(body: &str) -> Body {
             in_footer = false;
             continue;
         }
-        let lower = t.to_lowercase();
+        // Every header and footer looked for below starts with one of these (no character
+        // outside ASCII lower-cases to them), so other lines are not lower-cased (issue 13: a
+        // copy of every line).
+        let lower = if t.as_bytes().first().is_some_and(|&b| may_open_header(b)) {
+            t.to_lowercase()
+        } else {
+            String::new()
+        };
         if lower.starts_with("-----")
             && (lower.contains("original message") || lower.contains("forwarded message"))
             || lower.starts_with("---------- neges wedi")
@@ -335,7 +342,7 @@ pub fn split_body(body: &str) -> Body {
         }
         if DISCLAIMERS.iter().any(|d| lower.starts_with(d)) {
             in_footer = true;
-        } else if t.chars().any(char::is_alphanumeric) && !footer.is_empty() && !in_footer {
+        } else if !footer.is_empty() && !in_footer && t.chars().any(char::is_alphanumeric) {
             // The sender wrote more after the footer paragraph: it was theirs after all. (A
             // rule of underscores before an Outlook quote is not writing.)
             out.push_str(&footer);
@@ -357,6 +364,15 @@ pub fn split_body(body: &str) -> Body {
         quoted,
         footer,
     }
+}
+
+/// Whether a line starting with `b` may be a quote header or a legal footer: the first letters
+/// (in either case) of every header and footer [`split_body`] looks for.
+fn may_open_header(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'-' | b'a' | b'b' | b'c' | b'd' | b'f' | b'o' | b't'
+    )
 }
 
 /// The longest signature, in lines under its `-- ` delimiter.
@@ -765,6 +781,29 @@ fn addresses(value: Option<&HeaderValue<'_>>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split_body` lower-cases only lines that `may_open_header` lets through: every header
+    /// and footer it looks for must start with one of those letters.
+    #[test]
+    fn every_header_and_footer_starts_where_split_body_looks() {
+        let headers = [
+            "-----",
+            "---------- neges wedi",
+            "begin forwarded message:",
+            "on ",
+            "ar ",
+            "from:",
+        ];
+        for h in headers.iter().chain(DISCLAIMERS) {
+            assert!(may_open_header(h.as_bytes()[0]), "{h}");
+            assert!(may_open_header(h.to_uppercase().as_bytes()[0]), "{h}");
+        }
+        // No character outside ASCII lower-cases to a first letter it lets through.
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next().unwrap();
+            assert!(!(lower.is_ascii() && may_open_header(lower as u8)), "{c:?}");
+        }
+    }
 
     #[test]
     fn reads_addresses_subject_and_id() {

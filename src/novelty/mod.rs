@@ -167,7 +167,8 @@ impl Fingerprint {
         }
         let mut sentences: Vec<Sentence> = Vec::new();
         let mut have: FastSet<Vec<u64>> = FastSet::default();
-        let mut same_text: FastSet<String> = FastSet::default();
+        // Sentences already compared, by a hash of their text (no copy of each kept).
+        let mut same_text: FastSet<u64> = FastSet::default();
         let mut budget = MAX_OWN_BYTES;
         // What is read to find the sentences, all texts together.
         let mut to_read = MAX_READ_BYTES;
@@ -178,7 +179,8 @@ impl Fingerprint {
             for s in text::sentences(read) {
                 // A sentence the text part and the HTML part both have is compared (and
                 // counted against the limit) once; the same words, once as well.
-                if same_text.contains(&s) {
+                let text_hash = hash_bytes(TEXT_SEED, s.as_bytes());
+                if same_text.contains(&text_hash) {
                     continue;
                 }
                 // Checked before the sentence is analysed, so no sentence past the limit
@@ -191,7 +193,7 @@ impl Fingerprint {
                 if s.words.is_empty() {
                     continue;
                 }
-                same_text.insert(s.text.clone());
+                same_text.insert(text_hash);
                 if !have.insert(s.words.clone()) {
                     continue;
                 }
@@ -298,6 +300,8 @@ const K2: u64 = 0xbb67_ae85_84ca_a73b;
 /// Seeds that keep the kinds of hash apart, so a word and a pair never meet by construction.
 const WORD_SEED: u64 = 0x7767_6f72_6473_0001;
 const PAIR_SEED: u64 = 0x7770_6169_7273_0002;
+/// For whole sentences, which are never stored: only compared within one message.
+const TEXT_SEED: u64 = 0x7774_6578_7473_0003;
 
 /// A stable 64-bit hash of `bytes`: 8 bytes (little-endian) per step of multiply and fold.
 fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
