@@ -473,6 +473,29 @@ mod tests {
         (cr, cw, task)
     }
 
+    /// Sends `line` (a request line cut short) on `conn` and returns the refusal it gets, after
+    /// checking that the server closed the connection rather than waiting for the rest.
+    async fn refused_and_closed(
+        conn: (
+            ReadHalf<DuplexStream>,
+            WriteHalf<DuplexStream>,
+            tokio::task::JoinHandle<std::io::Result<()>>,
+        ),
+        line: String,
+    ) -> String {
+        let (mut r, mut w, task) = conn;
+        let writer = tokio::spawn(async move {
+            let _ = w.write_all(line.as_bytes()).await;
+            w
+        });
+        let answer = response(&mut r).await;
+        assert!(!answer.ok);
+        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+        assert!(ended.unwrap().unwrap().is_ok(), "closed, not timed out");
+        drop(writer);
+        answer.error.unwrap()
+    }
+
     /// Waits until `budget` has exactly `available` bytes left.
     async fn budget_reaches(budget: &RequestBudget, available: usize) {
         tokio::time::timeout(Duration::from_secs(5), async {
@@ -625,22 +648,11 @@ mod tests {
         budget_reaches(&budget, 0).await;
 
         // A third is refused with a reason, and its connection closed.
-        let (mut r, mut w, task) = connect_with(&budget);
-        let line = start.clone();
-        let writer = tokio::spawn(async move {
-            let _ = w.write_all(line.as_bytes()).await;
-            w
-        });
-        let answer = response(&mut r).await;
-        assert!(!answer.ok);
-        let error = answer.error.unwrap();
+        let error = refused_and_closed(connect_with(&budget), start.clone()).await;
         assert!(
             error.contains("too many large admin requests in flight (limit 32 MiB"),
             "{error}"
         );
-        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
-        assert!(ended.unwrap().unwrap().is_ok(), "closed, not timed out");
-        drop(writer);
 
         // Small requests need no budget and are still answered.
         let (mut r, mut w, _task) = connect_with(&budget);
@@ -682,23 +694,13 @@ mod tests {
         let budget = RequestBudget::new(MAX_REQUEST);
         let pad = "x".repeat(MAX_SMALL_REQUEST);
         let refused = roles::refusal("explain", roles::Role::Officer, Some(roles::Role::Viewer));
-        let (mut r, mut w, task) = connect_as(&budget, Some(refused));
         let line = format!("{{\"v\":1,\"op\":\"explain\",\"args\":{{\"pad\":\"{pad}");
-        let writer = tokio::spawn(async move {
-            let _ = w.write_all(line.as_bytes()).await;
-            w
-        });
-        let answer = response(&mut r).await;
-        assert!(!answer.ok);
-        let error = answer.error.unwrap();
+        let error = refused_and_closed(connect_as(&budget, Some(refused)), line).await;
         assert!(
             error.starts_with("explain needs role officer; you have viewer"),
             "{error}"
         );
         assert_eq!(budget.bytes.available_permits(), MAX_REQUEST);
-        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
-        assert!(ended.unwrap().unwrap().is_ok(), "closed, not timed out");
-        drop(writer);
         // A small request from such a caller is still read and handled (refused by the handler).
         let (mut r, mut w, _task) = connect_as(&budget, Some("no".into()));
         w.write_all(b"{\"v\":1,\"op\":\"held.list\"}\n")

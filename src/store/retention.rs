@@ -70,38 +70,26 @@ impl Store {
     /// Deletes incidents recorded at or before `cutoff`. An incident that does not decode is
     /// left for a postmaster (it is not known to be old).
     pub fn expire_incidents(&self, cutoff: OffsetDateTime) -> Result<usize, StoreError> {
-        let gone = remove_where(&self.inner.incidents, |v| {
+        self.remove_durably(&self.inner.incidents, |v| {
             Incident::decode(v).is_ok_and(|i| i.at <= cutoff)
-        })?;
-        if gone > 0 {
-            self.inner.db.flush()?;
-        }
-        Ok(gone)
+        })
     }
 
     /// Deletes the audit entries made at or before `cutoff` (`retention_audit_days`). An entry
     /// that does not decode is left for a postmaster to look at.
     pub fn expire_audit(&self, cutoff: OffsetDateTime) -> Result<usize, StoreError> {
-        let gone = remove_where(&self.inner.audit, |v| {
+        self.remove_durably(&self.inner.audit, |v| {
             AuditEntry::decode(v).is_ok_and(|e| e.at <= cutoff)
-        })?;
-        if gone > 0 {
-            self.inner.db.flush()?;
-        }
-        Ok(gone)
+        })
     }
 
     /// Deletes reply rate-limit keys whose last reply went out at or before `cutoff`, whatever
     /// the key. A value that does not read as a time limits nothing (the rate limit treats it
     /// as no reply), so it goes too.
     pub fn expire_reply_rates(&self, cutoff: OffsetDateTime) -> Result<usize, StoreError> {
-        let gone = remove_where(&self.inner.reply_rate, |v| {
+        self.remove_durably(&self.inner.reply_rate, |v| {
             super::rate_stamp(v).is_none_or(|last| last <= cutoff)
-        })?;
-        if gone > 0 {
-            self.inner.db.flush()?;
-        }
-        Ok(gone)
+        })
     }
 
     /// Redacts the customer's words quoted in audit entries made at or before `cutoff`
@@ -181,6 +169,21 @@ impl Store {
 /// Removes the entries of `tree` whose value is `expired`, each only if unchanged since it was
 /// read: one written meanwhile (a reply queued, a message counted) is kept. Returns how many
 /// went.
+impl Store {
+    /// [`remove_where`], then one flush if anything went, so the deletions are durable.
+    fn remove_durably(
+        &self,
+        tree: &sled::Tree,
+        expired: impl Fn(&[u8]) -> bool,
+    ) -> Result<usize, StoreError> {
+        let gone = remove_where(tree, expired)?;
+        if gone > 0 {
+            self.inner.db.flush()?;
+        }
+        Ok(gone)
+    }
+}
+
 pub(super) fn remove_where(
     tree: &sled::Tree,
     expired: impl Fn(&[u8]) -> bool,
