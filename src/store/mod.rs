@@ -754,6 +754,14 @@ impl Inner {
                 self.spool.remove_in(Area::Outbox, &e.id)?;
             }
         }
+        // A reply's body without its entry: the reply ended (its unlink lost to a power cut, or
+        // cut off between the entry's removal and the unlink) or was never queued. Nothing can
+        // send it; it is removed rather than kept for ever.
+        for id in self.spool.ids_in(Area::Outbox)? {
+            if !self.outbox.contains_key(id.as_bytes())? {
+                self.spool.remove_in(Area::Outbox, &id)?;
+            }
+        }
         self.db.flush()?;
         Ok(())
     }
@@ -1306,7 +1314,10 @@ pub(crate) mod tests {
             store.update_outbox(&e).unwrap();
             assert!(dir.path().join("spool/outbox/M1R.eml").exists());
         }
+        // A body whose entry is gone (an ended reply whose unlink a power cut undid).
+        std::fs::write(dir.path().join("spool/outbox/GONE.eml"), b"x").unwrap();
         let store = reopen(dir.path()).await;
+        assert!(!dir.path().join("spool/outbox/GONE.eml").exists());
         assert!(store.outbox().unwrap().is_empty(), "never sent again");
         assert!(!dir.path().join("spool/outbox/M1R.eml").exists());
         let trail = store.audit_since(None).unwrap();

@@ -175,7 +175,17 @@ impl Spool {
 
     /// Ids of every body in `held/`.
     pub fn held_ids(&self) -> Result<Vec<String>, StoreError> {
-        Ok(read_dir(&self.held)?
+        self.ids_in(Area::Held)
+    }
+
+    /// Ids of every body in `area`.
+    pub fn ids_in(&self, area: Area) -> Result<Vec<String>, StoreError> {
+        let dir = match area {
+            Area::Held => &self.held,
+            Area::Outbox => &self.outbox,
+            Area::Orphaned => &self.orphaned,
+        };
+        Ok(read_dir(dir)?
             .into_iter()
             .filter_map(|p| {
                 let name = p.file_name()?.to_str()?;
