@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::diagnostics::line_col;
 use crate::policy::{PolicySettings, ReviewOverdue};
 use crate::retention::Retention;
 use crate::rules::MatchSettings;
@@ -199,17 +200,7 @@ impl Config {
     pub fn parse(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
         let name = path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string());
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let location = match e.span() {
-                Some(span) => {
-                    let (line, col) = line_col(text, span.start);
-                    format!("{name}:{line}:{col}")
-                }
-                None => name.clone(),
-            };
-            let mut message = e.message().to_string();
-            if let Some(s) = suggest_unknown_field(&message) {
-                message.push_str(&format!(" (did you mean `{s}`?)"));
-            }
+            let (location, message) = crate::diagnostics::toml_error(&name, text, &e);
             ConfigError { location, message }
         })?;
         Config::from_raw(raw, path, text)
@@ -586,17 +577,6 @@ fn system_hostname() -> String {
         .unwrap_or_else(|| "localhost".into())
 }
 
-/// 1-based line and column of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map_or(before.len(), |nl| before.len() - nl - 1)
-        + 1;
-    (line, col)
-}
-
 /// Where `key = ` first appears at the start of a line.
 fn key_location(text: &str, key: &str) -> Option<(usize, usize)> {
     let mut offset = 0;
@@ -610,35 +590,6 @@ fn key_location(text: &str, key: &str) -> Option<(usize, usize)> {
         offset += line.len();
     }
     None
-}
-
-/// From serde's "unknown field `x`, expected one of `a`, `b`" message, the closest expected
-/// name, if one is close enough to be a likely typo.
-pub(crate) fn suggest_unknown_field(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (unknown, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|cand| (edit_distance(unknown, cand), cand))
-        .filter(|(d, cand)| *d <= 2.max(cand.len() / 3))
-        .min()
-        .map(|(_, c)| c.to_string())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -912,11 +863,5 @@ reply_interval_days = 60
     fn day_counts_become_durations_without_overflow() {
         assert_eq!(days(2), time::Duration::days(2));
         assert!(days(u64::MAX) >= time::Duration::days(i64::MAX / 86_400));
-    }
-
-    #[test]
-    fn line_col_counts_from_one() {
-        assert_eq!(line_col("ab\ncd", 4), (2, 2));
-        assert_eq!(line_col("ab", 0), (1, 1));
     }
 }

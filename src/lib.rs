@@ -31,6 +31,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod daemon;
+pub(crate) mod diagnostics;
 pub mod digest;
 pub mod explain;
 pub mod flags;

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::normalize::Normalized;
-use crate::config::line_col;
+use crate::diagnostics::line_col;
 use crate::rules::{RulesError, RulesProblem};
 
 /// The file of allow-listed words and phrases.

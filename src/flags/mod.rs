@@ -635,26 +635,13 @@ impl<'t> Marks<'t> {
 }
 
 fn truncate(text: &str, limit: usize) -> &str {
-    if text.len() <= limit {
-        return text;
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(limit)]
 }
 
 /// The hit with up to [`CONTEXT`] bytes either side, on one line.
 pub fn excerpt(text: &str, range: Range<usize>) -> String {
-    let mut start = range.start.saturating_sub(CONTEXT);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (range.end + CONTEXT).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start = text.floor_char_boundary(range.start.saturating_sub(CONTEXT));
+    let end = text.ceil_char_boundary((range.end + CONTEXT).min(text.len()));
     let mut out = String::new();
     if start > 0 {
         out.push('…');

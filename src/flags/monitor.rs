@@ -27,7 +27,7 @@ use time::OffsetDateTime;
 use toml::Spanned;
 
 use super::{Flag, FlagAction, Severity};
-use crate::config::line_col;
+use crate::diagnostics::line_col;
 use crate::rules::{RulesError, RulesProblem};
 
 /// The file in `rules_dir`.

@@ -266,10 +266,7 @@ fn head(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
         return (text, false);
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(max);
     let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
     (&text[..end], true)
 }

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::text;
 use super::{FastMap, FastSet};
-use crate::config::line_col;
+use crate::diagnostics::line_col;
 use crate::rules::{RulesError, RulesProblem};
 
 /// The file in `rules_dir`.

@@ -167,17 +167,7 @@ impl RulesProblem {
     /// A TOML syntax or shape error in the file `name` holding `text`, at its `file:line:col`,
     /// with a suggestion for a misspelt key.
     pub(crate) fn from_toml(name: &str, text: &str, e: &toml::de::Error) -> RulesProblem {
-        let location = match e.span() {
-            Some(span) => {
-                let (line, col) = crate::config::line_col(text, span.start);
-                format!("{name}:{line}:{col}")
-            }
-            None => name.to_string(),
-        };
-        let mut message = e.message().trim_end().to_string();
-        if let Some(s) = crate::config::suggest_unknown_field(&message) {
-            message.push_str(&format!(" (did you mean `{s}`?)"));
-        }
+        let (location, message) = crate::diagnostics::toml_error(name, text, e);
         // serde's messages quote the value they refused ("invalid type: string \"...\"").
         RulesProblem {
             location,

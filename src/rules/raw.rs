@@ -9,6 +9,8 @@ use time::{Date, Month, Time};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::diagnostics::LineIndex;
+
 use super::{
     Customer, KINDS, Language, MatchSettings, Restriction, RestrictionKind, RulesError,
     RulesProblem, TimeWindow, twelve_months_after,
@@ -56,27 +58,6 @@ struct Problems<'a> {
     name: &'a str,
     lines: LineIndex,
     list: Vec<RulesProblem>,
-}
-
-/// Byte offset → line and column in O(log lines). Rules files can hold 100,000 customers, and
-/// every restriction records its line, so scanning from the start each time would be quadratic.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { starts }
-    }
-
-    /// 1-based line and column (in bytes).
-    fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset);
-        (line, offset - self.starts[line - 1] + 1)
-    }
 }
 
 impl Problems<'_> {
@@ -526,22 +507,4 @@ fn hh_mm(s: &str) -> Option<Time> {
         return None;
     }
     Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_index_agrees_with_a_scan_from_the_start() {
-        let text = "a\nbc\n\ndef\n";
-        let index = LineIndex::new(text);
-        for offset in 0..text.len() {
-            assert_eq!(
-                index.line_col(offset),
-                crate::config::line_col(text, offset),
-                "offset {offset}"
-            );
-        }
-    }
 }

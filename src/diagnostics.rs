@@ -1,0 +1,109 @@
+//! Positions and wording for errors in the files a postmaster writes (the config and the rules
+//! directory): byte offsets to `line:col`, TOML errors to `file:line:col` with a message, and a
+//! suggestion for a misspelt key. A leaf: it imports nothing of the crate, so every module that
+//! reads a file can use it without importing `config` or `rules`.
+
+/// Byte offset → line and column in O(log lines). Rules files can hold 100,000 customers, and
+/// every restriction records its line, so scanning from the start each time would be quadratic.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in bytes).
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        (line, offset - self.starts[line - 1] + 1)
+    }
+}
+
+/// 1-based line and column (in bytes) of a byte offset, past the end counting as the end.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_col(offset.min(text.len()))
+}
+
+/// A TOML syntax or shape error in the file `name` holding `text`: its location
+/// (`name:line:col`, or `name` when it has no position) and its message, with a suggestion for
+/// a misspelt key. The message may quote the value that was refused.
+pub(crate) fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> (String, String) {
+    let location = match e.span() {
+        Some(span) => {
+            let (line, col) = line_col(text, span.start);
+            format!("{name}:{line}:{col}")
+        }
+        None => name.to_string(),
+    };
+    let mut message = e.message().trim_end().to_string();
+    if let Some(s) = suggest_unknown_field(&message) {
+        message.push_str(&format!(" (did you mean `{s}`?)"));
+    }
+    (location, message)
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`" message, the closest expected
+/// name, if one is close enough to be a likely typo.
+pub(crate) fn suggest_unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|cand| (edit_distance(unknown, cand), cand))
+        .filter(|(d, cand)| *d <= 2.max(cand.len() / 3))
+        .min()
+        .map(|(_, c)| c.to_string())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 0), (1, 1));
+        assert_eq!(line_col("ab\n", 99), (2, 1), "past the end is the end");
+    }
+
+    #[test]
+    fn line_index_agrees_with_counting_newlines() {
+        let text = "a\nbc\n\ndef\n";
+        let index = LineIndex::new(text);
+        for offset in 0..text.len() {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = offset - before.rfind('\n').map_or(0, |nl| nl + 1) + 1;
+            assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_key_gets_the_closest_expected_one() {
+        let m = "unknown field `lisen`, expected one of `listen`, `downstream`";
+        assert_eq!(suggest_unknown_field(m).as_deref(), Some("listen"));
+        let far = "unknown field `zzzzzz`, expected one of `listen`";
+        assert_eq!(suggest_unknown_field(far), None);
+    }
+}
