@@ -51,3 +51,12 @@ pub fn days(count: u64) -> time::Duration {
         .saturating_mul(86_400);
     time::Duration::seconds(seconds)
 }
+
+/// A time of day written `HH:MM` (or `H:MM`), as the rules' windows and the digest's `at` are.
+pub fn hh_mm(s: &str) -> Option<time::Time> {
+    let (h, m) = s.trim().split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    time::Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
+}

@@ -325,17 +325,12 @@ impl Config {
                     d.to.filter(|t| t.contains('@'))
                         .ok_or_else(|| err("to", "[digest] needs `to`, an email address".into()))?;
                 let at_text = d.at.unwrap_or_else(|| "08:00".into());
-                let at = at_text
-                    .split_once(':')
-                    .and_then(|(h, m)| {
-                        time::Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
-                    })
-                    .ok_or_else(|| {
-                        err(
-                            "at",
-                            format!("[digest] `at` must be a time like \"08:00\", not {at_text:?}"),
-                        )
-                    })?;
+                let at = crate::clock::hh_mm(&at_text).ok_or_else(|| {
+                    err(
+                        "at",
+                        format!("[digest] `at` must be a time like \"08:00\", not {at_text:?}"),
+                    )
+                })?;
                 Some(Digest { to, at })
             }
         };

@@ -9,6 +9,7 @@ use time::{Date, Month, Time};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::clock::hh_mm;
 use crate::diagnostics::LineIndex;
 
 use super::{
@@ -499,12 +500,4 @@ fn weekday(s: &str) -> Option<usize> {
         .iter()
         .position(|n| *n == s)
         .or_else(|| full.iter().position(|n| *n == s))
-}
-
-fn hh_mm(s: &str) -> Option<Time> {
-    let (h, m) = s.trim().split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
-        return None;
-    }
-    Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
 }
