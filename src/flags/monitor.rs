@@ -280,18 +280,7 @@ impl Monitoring {
 
     /// Loads `rules_dir/monitoring.toml`; a missing file monitors nothing.
     pub fn load(rules_dir: &Path) -> Result<Monitoring, RulesError> {
-        let path = rules_dir.join(MONITORING_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Monitoring::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Monitoring::default()),
-            Err(e) => Err(RulesError {
-                problems: vec![RulesProblem {
-                    location: path.display().to_string(),
-                    message: format!("cannot read: {e}"),
-                    quotes_file: false,
-                }],
-            }),
-        }
+        crate::rules::load_or_default(&rules_dir.join(MONITORING_FILE), Monitoring::parse)
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Monitoring, RulesError> {

@@ -217,18 +217,7 @@ impl Default for Settings {
 impl Settings {
     /// Loads `rules_dir/novelty.toml`; a missing file gives the shipped defaults.
     pub fn load(rules_dir: &Path) -> Result<Settings, RulesError> {
-        let path = rules_dir.join(NOVELTY_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Settings::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(RulesError {
-                problems: vec![RulesProblem {
-                    location: path.display().to_string(),
-                    message: format!("cannot read: {e}"),
-                    quotes_file: false,
-                }],
-            }),
-        }
+        crate::rules::load_or_default(&rules_dir.join(NOVELTY_FILE), Settings::parse)
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Settings, RulesError> {

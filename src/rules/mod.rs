@@ -177,6 +177,25 @@ impl RulesProblem {
     }
 }
 
+/// Reads and parses an optional rules file: its defaults when it does not exist, a problem
+/// naming it when it cannot be read.
+pub(crate) fn load_or_default<T: Default>(
+    path: &Path,
+    parse: impl FnOnce(&str, &str) -> Result<T, RulesError>,
+) -> Result<T, RulesError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(RulesError {
+            problems: vec![RulesProblem {
+                location: path.display().to_string(),
+                message: format!("cannot read: {e}"),
+                quotes_file: false,
+            }],
+        }),
+    }
+}
+
 /// Why rules could not be loaded: every problem found, each with its location.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct RulesError {
