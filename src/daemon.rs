@@ -14,12 +14,13 @@ use crate::admin::server as admin;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::outbound::Outbound;
-use crate::pipeline::{Pipeline, SYSTEM_ACTOR};
+use crate::pipeline::Pipeline;
 use crate::release::Releaser;
 use crate::replies::sender::ReplySender;
 use crate::rules::{LiveRules, Rules, RulesDiff, RulesError};
 use crate::scheduler::{DigestSettings, Scheduler};
 use crate::smtp::server::{self, ServerSettings};
+use crate::store::SYSTEM_ACTOR;
 use crate::store::{AuditEntry, Store};
 
 #[derive(Debug, thiserror::Error)]

@@ -7,7 +7,7 @@
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
-use crate::pipeline::header_safe;
+use crate::message::header_safe;
 use crate::policy::uk_time;
 use crate::retention::{HeldRule, Retention};
 use crate::rules::Rules;

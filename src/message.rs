@@ -375,6 +375,21 @@ fn may_open_header(b: u8) -> bool {
     )
 }
 
+/// Text safe inside a header field value: no control characters (so no CR or LF), no quotes
+/// or backslashes, ASCII only, at most `max` characters.
+pub fn header_safe(text: &str, max: usize) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || c == '"' || c == '\\' || !c.is_ascii() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .take(max)
+        .collect()
+}
+
 /// The longest signature, in lines under its `-- ` delimiter.
 const SIGNATURE_LINES: usize = 10;
 

@@ -20,7 +20,7 @@ use tracing::{error, info, warn};
 use crate::clock::Clock;
 use crate::flags;
 use crate::flags::monitor::ContactReservation;
-use crate::message::Message;
+use crate::message::{Message, header_safe};
 use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, Code, Flag, PolicySettings, Reason, Verdict};
@@ -30,7 +30,8 @@ use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
 use crate::store::{
     AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
-    Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, Store, StoreError,
+    Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, SYSTEM_ACTOR, Store,
+    StoreError,
 };
 
 /// Analyses running at once at most (on blocking threads).
@@ -38,9 +39,6 @@ pub const ANALYSES_IN_FLIGHT: usize = 16;
 
 /// How long one message's analysis may take by default before it is decided on its headers.
 pub const ANALYSIS_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The actor named in the audit trail for automated decisions.
-pub const SYSTEM_ACTOR: &str = "contactgate";
 
 /// Everything the pipeline needs; shared by all connections.
 pub struct Pipeline {
@@ -1050,21 +1048,6 @@ fn outcome_detail(outcome: &Outcome) -> String {
         Outcome::DeliveryFailed(e) => e.log_code(),
         _ => String::new(),
     }
-}
-
-/// Text safe inside a header field value: no control characters (so no CR or LF), no quotes
-/// or backslashes, ASCII only, at most `max` characters.
-pub fn header_safe(text: &str, max: usize) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || c == '"' || c == '\\' || !c.is_ascii() {
-                ' '
-            } else {
-                c
-            }
-        })
-        .take(max)
-        .collect()
 }
 
 /// The header prepended to delivered mail: action, id and a short reason.

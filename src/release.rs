@@ -25,8 +25,8 @@ use time::format_description::well_known::Rfc3339;
 use tracing::{info, warn};
 
 use crate::clock::Clock;
+use crate::message::header_safe;
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::pipeline::header_safe;
 use crate::store::{AuditEntry, HeldAction, HeldMessage, HeldState, Refusal, Store, StoreError};
 
 /// How long temporary refusals are retried before an officer is asked (Postfix's

@@ -18,9 +18,8 @@ use time::OffsetDateTime;
 use tracing::{error, info};
 
 use crate::clock::days;
-use crate::pipeline::SYSTEM_ACTOR;
 use crate::store::{
-    AuditEntry, HeldAction, HeldMessage, HeldState, ReviewOutcome, Store, StoreError,
+    AuditEntry, HeldAction, HeldMessage, HeldState, ReviewOutcome, SYSTEM_ACTOR, Store, StoreError,
 };
 
 /// How many days each kind of personal data is kept. Every count is from 1 to

@@ -21,8 +21,7 @@ use tracing::{error, info, warn};
 
 use crate::clock::Clock;
 use crate::outbound::{Outbound, SendError};
-use crate::pipeline::SYSTEM_ACTOR;
-use crate::store::{AuditEntry, OutboxEntry, OutboxState, Store};
+use crate::store::{AuditEntry, OutboxEntry, OutboxState, SYSTEM_ACTOR, Store};
 
 pub struct ReplySender {
     pub store: Store,

@@ -53,7 +53,7 @@ use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFla
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, AuditedReply, HELD_RECORD_VERSION, HeldAction, HeldMessage,
     HeldState, INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview,
-    OutboxEntry, OutboxState, Redaction, Refusal, ReviewOutcome,
+    OutboxEntry, OutboxState, Redaction, Refusal, ReviewOutcome, SYSTEM_ACTOR,
 };
 use spool::{Area, Spool};
 
@@ -742,7 +742,7 @@ impl Inner {
                 // was for can be told it may have reached them (subject access).
                 warn!(id = %e.id, to = %e.to, template = %e.template, "reply was being sent when the daemon stopped; not resending it (it may have been delivered)");
                 let mut audit = AuditEntry::about_reply(
-                    crate::pipeline::SYSTEM_ACTOR,
+                    SYSTEM_ACTOR,
                     "reply_interrupted",
                     time::OffsetDateTime::now_utc(),
                     &e,

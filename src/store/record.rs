@@ -380,6 +380,9 @@ mod tests {
 /// The record version of audit entries this build writes.
 pub const AUDIT_RECORD_VERSION: u32 = 1;
 
+/// The actor named in the audit trail for automated decisions.
+pub const SYSTEM_ACTOR: &str = "contactgate";
+
 /// One entry of the append-only audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
