@@ -12,7 +12,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use base64::Engine;
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -27,15 +26,41 @@ use crate::rules::Rules;
 use crate::store::AuditEntry;
 use crate::terminal;
 
-fn load(config: Option<&Path>) -> anyhow::Result<(Config, Rules)> {
+/// Why an officer command failed: the text shown to the officer (escaped for the terminal by
+/// `main`), with its cause after a colon. Errors of the libraries underneath convert into it.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+pub type CliResult<T> = Result<T, CliError>;
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<E: std::error::Error> From<E> for CliError {
+    fn from(e: E) -> CliError {
+        // The whole chain, as the officer needs it: "reading x: permission denied".
+        let mut text = e.to_string();
+        let mut source = e.source();
+        while let Some(s) = source {
+            text.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        CliError(text)
+    }
+}
+
+fn load(config: Option<&Path>) -> CliResult<(Config, Rules)> {
     let config = Config::load_or_default(config)?;
     let rules = Rules::load(&config.rules_dir, config.match_settings())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        .map_err(|e| CliError(e.to_string()))?;
     Ok((config, rules))
 }
 
 /// `check-config`: the configuration and the rules it points at.
-pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> CliResult<()> {
     let (c, rules) = load(config)?;
     let name = c.source.as_ref().map_or_else(
         || "embedded defaults".to_string(),
@@ -91,10 +116,12 @@ pub struct ExplainArgs {
 
 /// `explain`: a dry run per file. With `--live`, the running daemon decides, with its rules
 /// and the correspondence history that "new information only" compares with.
-pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> CliResult<()> {
     let now = match &args.at {
-        Some(t) => Some(OffsetDateTime::parse(t, &Rfc3339).with_context(|| {
-            format!("--at {t:?} is not an RFC 3339 time like 2026-07-01T10:00:00Z")
+        Some(t) => Some(OffsetDateTime::parse(t, &Rfc3339).map_err(|e| {
+            CliError(format!(
+                "--at {t:?} is not an RFC 3339 time like 2026-07-01T10:00:00Z: {e}"
+            ))
         })?),
         None => None,
     };
@@ -104,7 +131,8 @@ pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<
         Some(load(args.config.as_deref())?)
     };
     for file in &args.files {
-        let raw = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        let raw = std::fs::read(file)
+            .map_err(|e| CliError(format!("reading {}: {e}", file.display())))?;
         let name = file.display().to_string();
         let e = match &offline {
             Some((config, rules)) => explain(
@@ -116,7 +144,7 @@ pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<
                 &config.policy_settings(),
                 now.unwrap_or_else(OffsetDateTime::now_utc),
             )
-            .with_context(|| format!("parsing {}", file.display()))?,
+            .map_err(|e| CliError(format!("parsing {}: {e}", file.display())))?,
             None => {
                 let result = daemon(
                     args.config.as_deref(),
@@ -137,7 +165,7 @@ pub fn explain_files(args: &ExplainArgs, out: &mut dyn Write) -> anyhow::Result<
     Ok(())
 }
 
-fn print_explanation(e: &Explanation, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+fn print_explanation(e: &Explanation, json: bool, out: &mut dyn Write) -> CliResult<()> {
     if json {
         serde_json::to_writer(&mut *out, e)?;
         writeln!(out)?;
@@ -208,7 +236,7 @@ pub fn reviews(
     json: bool,
     now: OffsetDateTime,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let (_, rules) = load(config)?;
     let today = uk_time::to_london(now).date();
     let lines: Vec<ReviewLine> = rules
@@ -256,7 +284,7 @@ fn daemon(
     config: Option<&Path>,
     op: &str,
     args: serde_json::Value,
-) -> anyhow::Result<serde_json::Value> {
+) -> CliResult<serde_json::Value> {
     let config = Config::load_or_default(config)?;
     Ok(client::call(
         &config.admin_socket,
@@ -272,7 +300,7 @@ pub fn held_list(
     filter: HeldListArgs,
     json: bool,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let result = daemon(config, "held.list", serde_json::to_value(&filter)?)?;
     let list: Vec<HeldSummary> = serde_json::from_value(result)?;
     if json {
@@ -314,7 +342,7 @@ pub fn held_list(
 
 /// For a message filed on an automatic comparison: whether an officer has reviewed it, and if
 /// not, the command that records the review.
-fn write_automated(out: &mut dyn Write, h: &HeldSummary, indent: &str) -> anyhow::Result<()> {
+fn write_automated(out: &mut dyn Write, h: &HeldSummary, indent: &str) -> CliResult<()> {
     let Some(check) = h.automated else {
         return Ok(());
     };
@@ -347,7 +375,7 @@ pub fn held_show(
     id: &str,
     json: bool,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let v = daemon(config, "held.show", serde_json::json!({ "id": id }))?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &v)?;
@@ -477,7 +505,7 @@ pub fn held_release(
     to: &[String],
     note: Option<&str>,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let v = daemon(
         config,
         "held.release",
@@ -535,7 +563,7 @@ pub fn held_discard(
     id: &str,
     reason: &str,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     daemon(
         config,
         "held.discard",
@@ -553,7 +581,7 @@ pub fn held_review(
     outcome: &str,
     note: Option<&str>,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let v = daemon(
         config,
         "held.review",
@@ -572,12 +600,12 @@ pub fn held_review(
 }
 
 /// `held export ID`: the original message, byte for byte.
-pub fn held_export(config: Option<&Path>, id: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn held_export(config: Option<&Path>, id: &str, out: &mut dyn Write) -> CliResult<()> {
     use base64::Engine;
     let v = daemon(config, "held.export", serde_json::json!({ "id": id }))?;
     let b64 = v["eml_base64"]
         .as_str()
-        .context("the daemon sent no message")?;
+        .ok_or_else(|| CliError("the daemon sent no message".into()))?;
     out.write_all(&base64::engine::general_purpose::STANDARD.decode(b64)?)?;
     Ok(())
 }
@@ -588,7 +616,7 @@ pub fn audit(
     since: Option<OffsetDateTime>,
     json: bool,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let since = since.map(|s| s.format(&Rfc3339)).transpose()?;
     let v = daemon(config, "audit.list", serde_json::json!({ "since": since }))?;
     if json {
@@ -633,7 +661,7 @@ pub fn incidents(
     sender: Option<&str>,
     json: bool,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> CliResult<()> {
     let v = daemon(
         config,
         "incidents.list",
@@ -671,11 +699,7 @@ pub fn incidents(
 }
 
 /// `export --address ADDR`: the subject-access document, as JSON.
-pub fn export_address(
-    config: Option<&Path>,
-    address: &str,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+pub fn export_address(config: Option<&Path>, address: &str, out: &mut dyn Write) -> CliResult<()> {
     let v = daemon(
         config,
         "export.address",
@@ -684,4 +708,22 @@ pub fn export_address(
     serde_json::to_writer_pretty(&mut *out, &v)?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The officer sees the whole chain of causes, as `anyhow`'s `{:#}` showed it before.
+    #[test]
+    fn an_error_shows_its_causes() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("cannot read the rules")]
+        struct Outer(#[source] std::io::Error);
+        let inner = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        assert_eq!(
+            CliError::from(Outer(inner)).to_string(),
+            "cannot read the rules: no such file"
+        );
+    }
 }

@@ -188,7 +188,6 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Serve { config } => {
             init_tracing();
@@ -199,12 +198,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             runtime.block_on(contactgate::daemon::serve(config))?;
             Ok(())
         }
-        Command::CheckConfig { config } => cli::check_config(config.as_deref(), &mut out),
+        command => {
+            officer(command, &mut std::io::stdout().lock()).map_err(|e| anyhow::anyhow!(e.0))
+        }
+    }
+}
+
+/// The commands other than `serve`: the officer's and the postmaster's tools (`cli`).
+fn officer(command: Command, out: &mut dyn std::io::Write) -> cli::CliResult<()> {
+    match command {
+        Command::Serve { .. } => unreachable!("run serves"),
+        Command::CheckConfig { config } => cli::check_config(config.as_deref(), out),
         Command::Reviews { config, json } => cli::reviews(
             config.as_deref(),
             json,
             time::OffsetDateTime::now_utc(),
-            &mut out,
+            out,
         ),
         Command::Explain {
             config,
@@ -224,7 +233,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 at,
                 files,
             },
-            &mut out,
+            out,
         ),
         Command::Held {
             command:
@@ -244,11 +253,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 since,
                 all,
             };
-            cli::held_list(config.as_deref(), filter, json, &mut out)
+            cli::held_list(config.as_deref(), filter, json, out)
         }
         Command::Held {
             command: HeldCommand::Show { id, config, json },
-        } => cli::held_show(config.as_deref(), &id, json, &mut out),
+        } => cli::held_show(config.as_deref(), &id, json, out),
         Command::Held {
             command:
                 HeldCommand::Release {
@@ -257,10 +266,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     to,
                     note,
                 },
-        } => cli::held_release(config.as_deref(), &id, &to, note.as_deref(), &mut out),
+        } => cli::held_release(config.as_deref(), &id, &to, note.as_deref(), out),
         Command::Held {
             command: HeldCommand::Discard { id, config, reason },
-        } => cli::held_discard(config.as_deref(), &id, &reason, &mut out),
+        } => cli::held_discard(config.as_deref(), &id, &reason, out),
         Command::Held {
             command:
                 HeldCommand::Review {
@@ -269,38 +278,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     outcome,
                     note,
                 },
-        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), &mut out),
+        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), out),
         Command::Held {
             command: HeldCommand::Export { id, config },
-        } => cli::held_export(config.as_deref(), &id, &mut out),
+        } => cli::held_export(config.as_deref(), &id, out),
         Command::Audit {
             config,
             json,
             since,
         } => {
             let since = since.as_deref().map(parse_since).transpose()?;
-            cli::audit(config.as_deref(), since, json, &mut out)
+            cli::audit(config.as_deref(), since, json, out)
         }
         Command::Incidents {
             config,
             sender,
             json,
-        } => cli::incidents(config.as_deref(), sender.as_deref(), json, &mut out),
+        } => cli::incidents(config.as_deref(), sender.as_deref(), json, out),
         Command::Export { config, address } => {
-            cli::export_address(config.as_deref(), &address, &mut out)
+            cli::export_address(config.as_deref(), &address, out)
         }
     }
 }
 
 /// RFC 3339, or a plain date meaning its start (UTC).
-fn parse_since(s: &str) -> anyhow::Result<time::OffsetDateTime> {
+fn parse_since(s: &str) -> cli::CliResult<time::OffsetDateTime> {
     use time::format_description::well_known::Rfc3339;
     if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
         return Ok(t);
     }
     let date = time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
         .map_err(|_| {
-            anyhow::anyhow!("--since {s:?}: use a date like 2026-07-01 or an RFC 3339 time")
+            cli::CliError(format!(
+                "--since {s:?}: use a date like 2026-07-01 or an RFC 3339 time"
+            ))
         })?;
     Ok(date.midnight().assume_utc())
 }
