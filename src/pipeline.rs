@@ -7,7 +7,7 @@
 //! - one log line per message, with its id, client, envelope, size, action, reason codes and
 //!   time (never the reasons' text, which can name the customer and quote their words).
 //!
-//! [`reply_for`] is the one place where internal outcomes turn into SMTP replies.
+//! [`smtp_reply_for`] is the one place where internal outcomes turn into SMTP replies.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -126,7 +126,7 @@ impl Pipeline {
     /// allows it. Skips are logged with their reason code (never the header or subject that
     /// caused them). A reply a guard or the rate limit holds back comes back as a
     /// `reply_withheld` audit entry with its reason code, to be committed with the decision.
-    fn reply_for(
+    fn acknowledgement_for(
         &self,
         t: &Transaction,
         message: &Message,
@@ -260,7 +260,7 @@ impl Pipeline {
         let ReplyDecision {
             queued: reply,
             withheld,
-        } = self.reply_for(t, &message, &verdict, &rules, id, now);
+        } = self.acknowledgement_for(t, &message, &verdict, &rules, id, now);
         let reply_key = reply
             .as_ref()
             .map(|r| (r.entry.template.clone(), r.entry.to.clone()));
@@ -610,7 +610,7 @@ impl MessageHandler for Pipeline {
                     }
                 }
             };
-        let reply = reply_for(&outcome, &id);
+        let reply = smtp_reply_for(&outcome, &id);
         let client = client_addr(&t).unwrap_or_default();
         let queue_id = t.client.xforward.ident.as_deref().unwrap_or("");
         let action = match &outcome {
@@ -970,7 +970,7 @@ impl Drop for Reserved {
 }
 
 /// The one mapping from internal outcomes to SMTP replies.
-pub fn reply_for(outcome: &Outcome, id: &str) -> Reply {
+pub fn smtp_reply_for(outcome: &Outcome, id: &str) -> Reply {
     match outcome {
         Outcome::Delivered => Reply::new(250, "2.0.0", format!("Ok: {id} delivered")),
         Outcome::PartlyHeld {
@@ -1345,10 +1345,10 @@ mod tests {
             Outcome::StoreFailed(StoreError::DuplicateId("ID".into())),
             Outcome::DeliveryFailed(SendError::Transient("down".into())),
         ] {
-            let r = reply_for(&o, "ID");
+            let r = smtp_reply_for(&o, "ID");
             assert_eq!(r.code, 451, "{o:?}");
         }
-        let r = reply_for(
+        let r = smtp_reply_for(
             &Outcome::DeliveryFailed(SendError::Permanent {
                 code: 550,
                 text: "no".into(),
