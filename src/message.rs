@@ -760,6 +760,37 @@ fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, ParseError> {
         .map_err(|panic| ParseError(crate::unwind::panic_text(&panic)))
 }
 
+/// An attachment as an officer sees it listed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AttachmentInfo {
+    pub name: String,
+    pub content_type: String,
+    pub size: usize,
+}
+
+/// What an officer reads of a message: its first text body as the parser decodes it, and its
+/// attachments listed. Panic-safe like [`Message::parse`].
+pub fn readable(raw: &[u8]) -> Result<(String, Vec<AttachmentInfo>), ParseError> {
+    guarded(|| {
+        let Some(m) = MessageParser::default().parse(raw) else {
+            return (String::new(), Vec::new());
+        };
+        let text = m.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
+        let attachments = m
+            .attachments()
+            .map(|a| AttachmentInfo {
+                name: a.attachment_name().unwrap_or("(no name)").to_string(),
+                content_type: a
+                    .content_type()
+                    .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
+                    .unwrap_or_default(),
+                size: a.contents().len(),
+            })
+            .collect();
+        (text, attachments)
+    })
+}
+
 /// The most of a message's start [`header_section`] looks at for the end of the header.
 pub const HEADER_SECTION_MAX: usize = 256 * 1024;
 

@@ -413,12 +413,8 @@ pub struct HeldDetail {
     pub adjustments: Vec<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Attachment {
-    pub name: String,
-    pub content_type: String,
-    pub size: usize,
-}
+/// An attachment as `held show` lists it.
+pub use crate::message::AttachmentInfo as Attachment;
 
 async fn held_show(ctx: &AdminContext, actor: &str, id: &str) -> Result<Value, String> {
     let r = ctx.store.held_message(id).map_err(|e| e.to_string())?;
@@ -455,29 +451,8 @@ fn readable(raw: &[u8]) -> (String, String, Vec<Attachment>) {
         .or_else(|| memchr::memmem::find(raw, b"\n\n").map(|i| i + 1))
         .unwrap_or(raw.len());
     let headers = String::from_utf8_lossy(&raw[..end]).into_owned();
-    let parsed = std::panic::catch_unwind(|| {
-        let Some(m) = mail_parser::MessageParser::default().parse(raw) else {
-            return (String::new(), Vec::new());
-        };
-        let text = m.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
-        let attachments = m
-            .attachments()
-            .map(|a| {
-                use mail_parser::MimeHeaders;
-                Attachment {
-                    name: a.attachment_name().unwrap_or("(no name)").to_string(),
-                    content_type: a
-                        .content_type()
-                        .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
-                        .unwrap_or_default(),
-                    size: a.contents().len(),
-                }
-            })
-            .collect();
-        (text, attachments)
-    });
-    let (text, attachments) =
-        parsed.unwrap_or_else(|_| ("(the message could not be parsed)".into(), Vec::new()));
+    let (text, attachments) = crate::message::readable(raw)
+        .unwrap_or_else(|_| ("(the message could not be parsed)".into(), Vec::new()));
     (headers, text, attachments)
 }
 
