@@ -48,6 +48,18 @@ pub struct Response {
     pub error: Option<String>,
 }
 
+impl Response {
+    /// A refusal or a failure: `ok` false, with the reason the caller sees.
+    pub fn failure(error: String) -> Response {
+        Response {
+            v: PROTOCOL_VERSION,
+            ok: false,
+            result: None,
+            error: Some(error),
+        }
+    }
+}
+
 /// Filters for `held.list`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct HeldListArgs {

@@ -25,7 +25,6 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use super::roles::{self, Caller, Role, RoleGroups};
-use super::server::failure;
 use super::subject_access::{Marks, Subject};
 use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
@@ -64,7 +63,7 @@ pub(super) async fn dispatch(ctx: &AdminContext, caller: &Caller, req: Request) 
             result: Some(v),
             error: None,
         },
-        Err(e) => failure(e),
+        Err(e) => Response::failure(e),
     }
 }
 

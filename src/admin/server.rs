@@ -223,7 +223,7 @@ async fn accept_loop<H, F>(
 /// Tells a client over the connection cap why, and closes its connection.
 fn refuse_connection(stream: UnixStream, limit: usize) {
     warn!(limit, "admin connection refused: too many connections");
-    let refusal = failure(format!(
+    let refusal = Response::failure(format!(
         "too many admin connections (limit {limit}); try again"
     ));
     let mut line = serde_json::to_vec(&refusal).expect("responses serialise");
@@ -356,16 +356,16 @@ where
             None
         };
         let response = match &refusal {
-            Some(error) => failure(error.clone()),
+            Some(error) => Response::failure(error.clone()),
             None => match serde_json::from_slice::<Request>(&line) {
-                Err(e) => failure(format!("not a valid request: {e}")),
-                Ok(req) if req.v != PROTOCOL_VERSION => failure(format!(
+                Err(e) => Response::failure(format!("not a valid request: {e}")),
+                Ok(req) if req.v != PROTOCOL_VERSION => Response::failure(format!(
                     "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
                     req.v
                 )),
                 // Only `explain` carries a message; no other request needs more than a little.
                 Ok(req) if req.op != LARGE_OP && line.len() > MAX_SMALL_REQUEST => {
-                    failure(format!(
+                    Response::failure(format!(
                         "request longer than {MAX_SMALL_REQUEST} bytes for {}",
                         req.op
                     ))
@@ -406,15 +406,6 @@ fn timed_out(what: &str, idle: Duration) -> std::io::Error {
         std::io::ErrorKind::TimedOut,
         format!("{what} within {idle:?}"),
     )
-}
-
-pub(super) fn failure(error: String) -> Response {
-    Response {
-        v: PROTOCOL_VERSION,
-        ok: false,
-        result: None,
-        error: Some(error),
-    }
 }
 
 #[cfg(test)]
