@@ -803,7 +803,12 @@ fn reserve_contact(
         return (Vec::new(), Vec::new(), reserved);
     }
     let key = rules.matching().normalize(sender);
-    match store.reserve_contact(&key, &envelope.recipients, now, monitoring) {
+    let counted = store.update_contact(&key, |old| {
+        let (new, found, reservation) =
+            flags::monitor::count(old, &key, &envelope.recipients, now, monitoring);
+        (Some(new), (found, reservation))
+    });
+    match counted {
         Ok((found, reservation)) => {
             let crossed = found
                 .iter()
@@ -962,7 +967,9 @@ impl Reserved {
 impl Drop for Reserved {
     fn drop(&mut self) {
         if let Some(r) = self.reservation.take()
-            && let Err(e) = self.store.release_contact(&r)
+            && let Err(e) = self
+                .store
+                .update_contact(&r.sender, |old| (flags::monitor::give_back(old, &r), ()))
         {
             warn!(error = %e, "could not give back a contact count");
         }
@@ -1260,13 +1267,17 @@ mod tests {
         let now = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
         let count = || {
             store
-                .contact_counters("a@mail.example")
+                .contact_record("a@mail.example")
                 .unwrap()
+                .and_then(|b| flags::monitor::Counters::decode(&b))
                 .map_or(0, |c| c.per_day())
         };
         for keep in [false, true] {
             let (_, r) = store
-                .reserve_contact("a@mail.example", &[], now, &m)
+                .update_contact("a@mail.example", |old| {
+                    let (new, f, r) = flags::monitor::count(old, "a@mail.example", &[], now, &m);
+                    (Some(new), (f, r))
+                })
                 .unwrap();
             let reserved = Reserved {
                 store: store.clone(),

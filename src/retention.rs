@@ -280,7 +280,9 @@ impl Swept {
             Swept::ReplyRateKeys => store.expire_reply_rates(cutoff),
             Swept::OrphanedFiles => store.purge_orphaned(cutoff),
             Swept::History => store.expire_history(now, period),
-            Swept::ContactCounters => store.expire_contacts(now),
+            Swept::ContactCounters => store.expire_contacts(|v| {
+                crate::flags::monitor::Counters::decode(v).is_none_or(|c| c.expired(now))
+            }),
             Swept::Audit => store.expire_audit(cutoff),
         }
     }

@@ -693,7 +693,7 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         "replies": replies,
         // The contact-pattern counts kept about this address (messages per hour and day,
         // hashed recipients), if any.
-        "contact_counters": ctx.store.contact_counters(&norm).map_err(|e| e.to_string())?,
+        "contact_counters": contact_counters(&ctx.store, &norm)?,
         // The same for each of the subject's addresses that has any.
         "contact_counters_by_address": counters_by_address(&ctx.store, subject.addresses())?,
     });
@@ -705,10 +705,21 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
     Ok(doc)
 }
 
+/// A sender's contact-pattern counters, if any.
+fn contact_counters(
+    store: &Store,
+    sender: &str,
+) -> Result<Option<crate::flags::monitor::Counters>, String> {
+    Ok(store
+        .contact_record(sender)
+        .map_err(|e| e.to_string())?
+        .and_then(|b| crate::flags::monitor::Counters::decode(&b)))
+}
+
 fn counters_by_address(store: &Store, addresses: &[String]) -> Result<Value, String> {
     let mut all = serde_json::Map::new();
     for a in addresses {
-        if let Some(c) = store.contact_counters(a).map_err(|e| e.to_string())? {
+        if let Some(c) = contact_counters(store, a)? {
             all.insert(a.clone(), to_json(&c)?);
         }
     }

@@ -167,6 +167,65 @@ pub struct ContactReservation {
     pub crossed: [bool; 3],
 }
 
+impl Counters {
+    /// A stored counters record; `None` for one that does not read.
+    pub fn decode(bytes: &[u8]) -> Option<Counters> {
+        serde_json::from_slice(bytes).ok()
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("Counters serialise")
+    }
+}
+
+/// Counts one message from `sender` (a normalised address) to `recipients` into its stored
+/// counters `old`: the record to store, the flags `monitoring` raises with it, and the
+/// reservation that takes the count back ([`give_back`]). Pure and O(1) (the counters have a
+/// fixed size): the store runs it inside one atomic update (`Store::update_contact`), so
+/// which messages record a crossing is decided there and parallel messages record each
+/// crossing once.
+pub fn count(
+    old: Option<&[u8]>,
+    sender: &str,
+    recipients: &[String],
+    now: OffsetDateTime,
+    monitoring: &Monitoring,
+) -> (Vec<u8>, Vec<PatternFlag>, ContactReservation) {
+    let mut before = old.and_then(Counters::decode).unwrap_or_default();
+    let mut after = before.clone();
+    after.observe(recipients, now);
+    // Rolled forward like `after`, so a recipient that had aged out and is counted again is
+    // one this message added (and gives back).
+    before.advance(after.last_hour);
+    let flags = monitoring.check(&mut after);
+    let added = after
+        .recipients
+        .iter()
+        .map(|(h, _)| *h)
+        .filter(|h| !before.recipients.iter().any(|(b, _)| b == h))
+        .collect();
+    let crossed = |rule: &str| flags.iter().any(|f| f.crossed && f.flag.rule == rule);
+    let reservation = ContactReservation {
+        sender: sender.to_string(),
+        hour: after.last_hour,
+        added,
+        crossed: [
+            crossed("monitoring/per_day"),
+            crossed("monitoring/per_week"),
+            crossed("monitoring/distinct_recipients_per_day"),
+        ],
+    };
+    (after.encode(), flags, reservation)
+}
+
+/// The stored counters `old` with reservation `r`'s count taken back, for a message that was
+/// not accepted. `None` (no record) when there was none or it does not read.
+pub fn give_back(old: Option<&[u8]>, r: &ContactReservation) -> Option<Vec<u8>> {
+    let mut c = Counters::decode(old?)?;
+    c.unobserve(r.hour, &r.added, r.crossed);
+    Some(c.encode())
+}
+
 /// Recipient hashes are stored, so they must mean the same after an upgrade: the standard
 /// library's hasher promises no such thing.
 fn hash(recipient: &str) -> u64 {

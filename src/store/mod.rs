@@ -49,7 +49,6 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{error, warn};
 
-use crate::flags::monitor::{ContactReservation, Counters, Monitoring, PatternFlag};
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, AuditedReply, HELD_RECORD_VERSION, HeldAction, HeldMessage,
     HeldState, INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview,
@@ -402,84 +401,41 @@ impl Store {
         Ok(out)
     }
 
-    /// Counts one message from `sender` (a normalised address) to `recipients` and returns the
-    /// flags `monitoring` raises for the counters with it (which of them record a crossing is
-    /// decided and marked in the same atomic update, so parallel messages record each crossing
-    /// once), and the reservation that takes the count back ([`Store::release_contact`]). O(1):
-    /// the counters have a fixed size. Not flushed here; sled's background flush and the next
-    /// commit make it durable.
-    pub fn reserve_contact(
+    /// Changes a sender's contact-pattern record (a normalised address; the bytes are
+    /// `flags::monitor`'s) in one atomic step: `change` gets the stored record and returns the
+    /// one to store (`None` deletes it) and a value handed back. Under contention it may run
+    /// more than once; the value of its last run is returned. Not flushed here; sled's
+    /// background flush and the next commit make it durable. The store keeps the record and
+    /// knows nothing of thresholds.
+    pub fn update_contact<T>(
         &self,
         sender: &str,
-        recipients: &[String],
-        now: time::OffsetDateTime,
-        monitoring: &Monitoring,
-    ) -> Result<(Vec<PatternFlag>, ContactReservation), StoreError> {
-        let mut out = (Vec::new(), Counters::default(), Vec::new());
+        mut change: impl FnMut(Option<&[u8]>) -> (Option<Vec<u8>>, T),
+    ) -> Result<T, StoreError> {
+        let mut out = None;
         self.inner
             .contacts
             .fetch_and_update(sender.as_bytes(), |old| {
-                let mut before: Counters = old
-                    .and_then(|b| serde_json::from_slice(b).ok())
-                    .unwrap_or_default();
-                let mut after = before.clone();
-                after.observe(recipients, now);
-                // Rolled forward like `after`, so a recipient that had aged out and is counted
-                // again is one this message added (and gives back).
-                before.advance(after.last_hour);
-                let flags = monitoring.check(&mut after);
-                let added = after
-                    .recipients
-                    .iter()
-                    .map(|(h, _)| *h)
-                    .filter(|h| !before.recipients.iter().any(|(b, _)| b == h))
-                    .collect();
-                let bytes = serde_json::to_vec(&after).expect("Counters serialise");
-                out = (flags, after, added);
-                Some(bytes)
+                let (new, value) = change(old);
+                out = Some(value);
+                new
             })?;
-        let (flags, after, added) = out;
-        let crossed = |rule: &str| flags.iter().any(|f| f.crossed && f.flag.rule == rule);
-        let reservation = ContactReservation {
-            sender: sender.to_string(),
-            hour: after.last_hour,
-            added,
-            crossed: [
-                crossed("monitoring/per_day"),
-                crossed("monitoring/per_week"),
-                crossed("monitoring/distinct_recipients_per_day"),
-            ],
-        };
-        Ok((flags, reservation))
+        Ok(out.expect("the update ran"))
     }
 
-    /// Takes back a count made by [`Store::reserve_contact`] for a message that was not accepted.
-    pub fn release_contact(&self, r: &ContactReservation) -> Result<(), StoreError> {
-        self.inner
-            .contacts
-            .fetch_and_update(r.sender.as_bytes(), |old| {
-                let mut c: Counters = serde_json::from_slice(old?).ok()?;
-                c.unobserve(r.hour, &r.added, r.crossed);
-                Some(serde_json::to_vec(&c).expect("Counters serialise"))
-            })?;
-        Ok(())
-    }
-
-    /// A sender's counters, if any.
-    pub fn contact_counters(&self, sender: &str) -> Result<Option<Counters>, StoreError> {
+    /// A sender's contact-pattern record, if any.
+    pub fn contact_record(&self, sender: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .inner
             .contacts
             .get(sender.as_bytes())?
-            .and_then(|b| serde_json::from_slice(&b).ok()))
+            .map(|b| b.to_vec()))
     }
 
-    /// Drops counters with nothing counted for over a week. Returns how many went.
-    pub fn expire_contacts(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
-        // A message counted meanwhile keeps its sender's counters.
-        retention::remove_where(&self.inner.contacts, |v| {
-            serde_json::from_slice::<Counters>(v).map_or(true, |c| c.expired(now))
-        })
+    /// Drops the contact-pattern records `expired` says are past keeping. Returns how many
+    /// went; one counted meanwhile stays.
+    pub fn expire_contacts(&self, expired: impl Fn(&[u8]) -> bool) -> Result<usize, StoreError> {
+        retention::remove_where(&self.inner.contacts, expired)
     }
 
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
@@ -1167,17 +1123,41 @@ pub(crate) mod tests {
         assert_eq!(store.held_body("A1").unwrap(), b"body");
     }
 
+    use crate::flags::monitor::{self, ContactReservation, Counters, Monitoring, PatternFlag};
+
+    /// What the pipeline does for a message: count it in one atomic update of the record.
+    fn reserve(
+        store: &Store,
+        sender: &str,
+        to: &[String],
+        now: OffsetDateTime,
+        m: &Monitoring,
+    ) -> (Vec<PatternFlag>, ContactReservation) {
+        store
+            .update_contact(sender, |old| {
+                let (new, flags, r) = monitor::count(old, sender, to, now, m);
+                (Some(new), (flags, r))
+            })
+            .unwrap()
+    }
+
+    fn give_back(store: &Store, r: &ContactReservation) {
+        store
+            .update_contact(&r.sender, |old| (monitor::give_back(old, r), ()))
+            .unwrap();
+    }
+
+    fn counters(store: &Store, sender: &str) -> Counters {
+        Counters::decode(&store.contact_record(sender).unwrap().unwrap()).unwrap()
+    }
+
     #[tokio::test]
     async fn regression_parallel_messages_cross_a_threshold_exactly_once() {
         // Review finding: counters were read at decision time and written after delivery, so
         // parallel sessions all saw "under the limit" (or all crossed it).
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let m = crate::flags::monitor::Monitoring::parse(
-            "[frequency]\nper_day = 10\n",
-            "monitoring.toml",
-        )
-        .unwrap();
+        let m = Monitoring::parse("[frequency]\nper_day = 10\n", "monitoring.toml").unwrap();
         let now = time::macros::datetime!(2026-06-01 10:00 UTC);
         let threads: Vec<_> = (0..8)
             .map(|_| {
@@ -1185,14 +1165,8 @@ pub(crate) mod tests {
                 std::thread::spawn(move || {
                     let mut crossed = 0;
                     for _ in 0..5 {
-                        let (flags, _) = s
-                            .reserve_contact(
-                                "a@mail.example",
-                                &["x@council.example".into()],
-                                now,
-                                &m,
-                            )
-                            .unwrap();
+                        let (flags, _) =
+                            reserve(&s, "a@mail.example", &["x@council.example".into()], now, &m);
                         crossed += flags.iter().filter(|f| f.crossed).count();
                     }
                     crossed
@@ -1201,7 +1175,7 @@ pub(crate) mod tests {
             .collect();
         let crossed: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
         assert_eq!(crossed, 1);
-        let c = store.contact_counters("a@mail.example").unwrap().unwrap();
+        let c = counters(&store, "a@mail.example");
         assert_eq!(c.per_day(), 40);
     }
 
@@ -1214,33 +1188,31 @@ pub(crate) mod tests {
         let now = time::macros::datetime!(2026-06-01 10:00 UTC);
         let to = |r: &str| vec![r.to_string()];
         let counts = || {
-            let c = store.contact_counters("a@mail.example").unwrap().unwrap();
+            let c = counters(&store, "a@mail.example");
             (c.per_day(), c.per_week(), c.fan_out())
         };
-        store
-            .reserve_contact("a@mail.example", &to("x@council.example"), now, &m)
-            .unwrap();
-        let (flags, r) = store
-            .reserve_contact("a@mail.example", &to("y@council.example"), now, &m)
-            .unwrap();
+        reserve(&store, "a@mail.example", &to("x@council.example"), now, &m);
+        let (flags, r) = reserve(&store, "a@mail.example", &to("y@council.example"), now, &m);
         assert!(flags[0].crossed);
         assert_eq!(counts(), (2, 2, 2));
-        store.release_contact(&r).unwrap();
+        give_back(&store, &r);
         assert_eq!(counts(), (1, 1, 1));
         // The retry counts again, and records the crossing it would have recorded.
-        let (flags, _) = store
-            .reserve_contact("a@mail.example", &to("y@council.example"), now, &m)
-            .unwrap();
+        let (flags, _) = reserve(&store, "a@mail.example", &to("y@council.example"), now, &m);
         assert!(flags[0].crossed);
         // Review finding: what a message added was worked out against counters not rolled
         // forward, so a recipient that had aged out and came back stayed counted when the
         // message was given back.
         let later = now + time::Duration::hours(25);
-        let (_, r) = store
-            .reserve_contact("a@mail.example", &to("x@council.example"), later, &m)
-            .unwrap();
+        let (_, r) = reserve(
+            &store,
+            "a@mail.example",
+            &to("x@council.example"),
+            later,
+            &m,
+        );
         assert_eq!(r.added.len(), 1);
-        store.release_contact(&r).unwrap();
+        give_back(&store, &r);
         assert_eq!(counts().2, 0);
     }
 
