@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use contactgate::message::Message;
-use contactgate::policy::{PolicySettings, decide};
+use contactgate::policy::{Observed, PolicySettings, decide};
 use contactgate::rules::{MatchSettings, Rules};
 use contactgate::smtp::Envelope;
 use time::macros::datetime;
@@ -73,7 +73,14 @@ fn decisions_per_sec(rules: &Rules, n_customers: usize, iterations: usize) -> f6
     let start = Instant::now();
     for i in 0..iterations {
         let (m, e) = &messages[i % messages.len()];
-        black_box(decide(black_box(m), black_box(e), rules, &settings, now));
+        black_box(decide(
+            black_box(m),
+            black_box(e),
+            rules,
+            &settings,
+            now,
+            Observed::default(),
+        ));
     }
     iterations as f64 / start.elapsed().as_secs_f64()
 }

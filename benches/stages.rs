@@ -12,7 +12,7 @@ use std::time::Instant;
 use contactgate::message::{Message, rename_own_headers};
 use contactgate::novelty::Fingerprint;
 use contactgate::outbound::wire_form;
-use contactgate::policy::{PolicySettings, decide_full};
+use contactgate::policy::{Observed, PolicySettings, decide};
 use contactgate::rules::{MatchSettings, Rules};
 use contactgate::smtp::Envelope;
 
@@ -70,14 +70,16 @@ fn main() {
             black_box(Fingerprint::of_with(&message, &rules.novelty, &council));
         });
         let decide = per_call(n, || {
-            black_box(decide_full(
+            black_box(decide(
                 &message,
                 &envelope,
                 &rules,
                 &settings,
                 now,
-                Vec::new(),
-                None,
+                Observed {
+                    flags: Vec::new(),
+                    novelty: None,
+                },
             ));
         });
         let copies = per_call(n, || {

@@ -78,14 +78,16 @@ pub fn explain_with(
         ..Envelope::default()
     };
     let judged = novelty(&message, &envelope);
-    let v = policy::decide_full(
+    let v = policy::decide(
         &message,
         &envelope,
         rules,
         settings,
         now,
-        Vec::new(),
-        judged.as_ref(),
+        policy::Observed {
+            flags: Vec::new(),
+            novelty: judged.as_ref(),
+        },
     );
     Ok(Explanation {
         file: file.to_string(),

@@ -761,14 +761,16 @@ fn analyse_blocking(
     // or all cross it (review finding); taken back if the message is not accepted, so
     // Postfix's retry counts once.
     let (observed, crossed, reserved) = reserve_contact(store, envelope, rules, now);
-    let verdict = policy::decide_full(
+    let verdict = policy::decide(
         &message,
         envelope,
         rules,
         policy,
         now,
-        observed,
-        novelty.as_ref(),
+        policy::Observed {
+            flags: observed,
+            novelty: novelty.as_ref(),
+        },
     );
     Ok((
         Analysed {

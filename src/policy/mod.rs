@@ -181,45 +181,34 @@ struct Outcome {
     details: Vec<Reason>,
 }
 
-/// Decides what happens to `message`, sent with `envelope`, at `now`.
+/// What was found out about a message outside the policy, before it decides: flags observed
+/// outside the message's own text (contact-pattern monitoring, whose counters live in the
+/// store) and, for a customer under "new information only", the message's novelty judged
+/// against their history (the store keeps it, so the caller asks). The default is neither.
+#[derive(Debug, Default)]
+pub struct Observed<'a> {
+    pub flags: Vec<Flag>,
+    pub novelty: Option<&'a crate::novelty::Report>,
+}
+
+/// Decides what happens to `message`, sent with `envelope`, at `now`, given what was
+/// `observed` of it. The message's own text is scanned for abusive language here.
+///
+/// Flags are advisory: a `hold` flag keeps the message for an officer's review, a `tag` flag
+/// delivers it with a header; neither drops anything, and restrictions still apply. Without a
+/// novelty judgement, `new_information_only` cannot tell a repeat and delivers, saying so.
 pub fn decide(
     message: &Message,
     envelope: &Envelope,
     rules: &Rules,
     settings: &PolicySettings,
     now: OffsetDateTime,
+    observed: Observed<'_>,
 ) -> Verdict {
-    decide_with(message, envelope, rules, settings, now, Vec::new())
-}
-
-/// [`decide`], with flags observed outside the message (contact-pattern monitoring, whose
-/// counters live in the store). The message's own text is scanned here.
-///
-/// Flags are advisory: a `hold` flag keeps the message for an officer's review, a `tag` flag
-/// delivers it with a header; neither drops anything, and restrictions still apply.
-pub fn decide_with(
-    message: &Message,
-    envelope: &Envelope,
-    rules: &Rules,
-    settings: &PolicySettings,
-    now: OffsetDateTime,
-    observed: Vec<Flag>,
-) -> Verdict {
-    decide_full(message, envelope, rules, settings, now, observed, None)
-}
-
-/// [`decide_with`], with the novelty of the message judged against its sender's history (the
-/// store keeps it, so the caller asks). Without it, `new_information_only` cannot tell a
-/// repeat and delivers, saying so.
-pub fn decide_full(
-    message: &Message,
-    envelope: &Envelope,
-    rules: &Rules,
-    settings: &PolicySettings,
-    now: OffsetDateTime,
-    observed: Vec<Flag>,
-    novelty: Option<&crate::novelty::Report>,
-) -> Verdict {
+    let Observed {
+        flags: observed,
+        novelty,
+    } = observed;
     let matching = rules.matching();
     let original: Vec<String> = envelope.recipients.clone();
     let mut verdict = Verdict {

@@ -35,6 +35,7 @@ fn unrestricted_mail_is_delivered_with_a_reason() {
         &rules(NAMED),
         &PolicySettings::default(),
         OffsetDateTime::UNIX_EPOCH,
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.recipients, vec!["x@council.example"]);
@@ -53,6 +54,7 @@ fn hold_all_holds_even_restricted_mail() {
             ..PolicySettings::default()
         },
         datetime!(2026-06-01 10:00 UTC),
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert!(v.reasons.iter().any(|r| r.text.contains("hold_all")));
@@ -68,6 +70,7 @@ fn overdue_review_enforces_or_lapses() {
         &rules(NAMED),
         &PolicySettings::default(),
         late,
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Reroute);
     assert!(
@@ -79,7 +82,14 @@ fn overdue_review_enforces_or_lapses() {
         review_overdue: ReviewOverdue::Lapse,
         ..PolicySettings::default()
     };
-    let v = decide(&Message::default(), &env, &rules(NAMED), &lapse, late);
+    let v = decide(
+        &Message::default(),
+        &env,
+        &rules(NAMED),
+        &lapse,
+        late,
+        Observed::default(),
+    );
     assert_eq!(v.action, Action::Deliver);
     assert!(
         v.reasons.iter().any(|r| r.text.contains("lapsed")),
@@ -163,6 +173,7 @@ fn decide_at(rules: &Rules, sender: &str, from: &[&str], now: OffsetDateTime) ->
         rules,
         &PolicySettings::default(),
         now,
+        Observed::default(),
     )
 }
 
@@ -288,6 +299,7 @@ fn regression_named_staff_lists_are_intersected() {
         &rules,
         &PolicySettings::default(),
         datetime!(2026-07-01 09:30 UTC),
+        Observed::default(),
     );
     assert_eq!(v.recipients, vec![BOB]);
 }
@@ -353,9 +365,9 @@ fn regression_hold_all_has_no_release_time() {
         &PolicySettings {
             hold_all: true,
             ..PolicySettings::default()
-        },
-        // Outside the window: without hold_all this would be deferred with a release time.
+        }, // Outside the window: without hold_all this would be deferred with a release time.
         datetime!(2026-07-01 11:30 UTC),
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert_eq!(
@@ -399,6 +411,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         &r,
         &PolicySettings::default(),
         now,
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.flags.len(), 1);
@@ -421,6 +434,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         &r,
         &PolicySettings::default(),
         now,
+        Observed::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert!(v.summary.contains("threat flag"), "{}", v.summary);
@@ -443,13 +457,16 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         reported: false,
     }];
     let env = envelope("z@mail.example", &["x@council.example"]);
-    let v = decide_with(
+    let v = decide(
         &saying("polite"),
         &env,
         &r,
         &PolicySettings::default(),
         now,
-        observed,
+        Observed {
+            flags: observed,
+            novelty: None,
+        },
     );
     assert_eq!(v.action, Action::Hold);
     assert_eq!(v.flags[0].category, "frequency");
@@ -466,6 +483,7 @@ fn decide_raw(raw: &[u8]) -> Verdict {
         &with_lexicon(NAMED),
         &PolicySettings::default(),
         now,
+        Observed::default(),
     )
 }
 
@@ -546,14 +564,16 @@ addresses = ["l@mail.example"]
     };
     let (repeat, new) = (report(false), report(true));
     let check = |sender: &str, text: &str, novelty: Option<&crate::novelty::Report>| {
-        let v = decide_full(
+        let v = decide(
             &saying(text),
             &envelope(sender, &["x@council.example"]),
             &r,
             &PolicySettings::default(),
             now,
-            Vec::new(),
-            novelty,
+            Observed {
+                flags: Vec::new(),
+                novelty,
+            },
         );
         v.automated_check()
     };
@@ -569,7 +589,7 @@ addresses = ["l@mail.example"]
     assert_eq!(check("t@mail.example", "About my bins", None), None);
     assert_eq!(check("l@mail.example", "anything", None), None);
     // Held for everything: an officer decides, not the comparison.
-    let v = decide_full(
+    let v = decide(
         &saying("again"),
         &envelope("r@mail.example", &["x@council.example"]),
         &r,
@@ -578,8 +598,10 @@ addresses = ["l@mail.example"]
             ..PolicySettings::default()
         },
         now,
-        Vec::new(),
-        Some(&repeat),
+        Observed {
+            flags: Vec::new(),
+            novelty: Some(&repeat),
+        },
     );
     assert_eq!(v.automated_check(), None);
 }
@@ -611,14 +633,16 @@ addresses = ["n@mail.example"]
         had_history: true,
         truncated: false,
     };
-    let v = decide_full(
+    let v = decide(
         &saying("My son Secretson is ill"),
         &envelope("n@mail.example", &["x@council.example"]),
         &r,
         &PolicySettings::default(),
         datetime!(2026-06-01 10:00 UTC),
-        Vec::new(),
-        Some(&report),
+        Observed {
+            flags: Vec::new(),
+            novelty: Some(&report),
+        },
     );
     let officer = reason::texts(&v.reasons).join("\n");
     for secret in ["Secretname", "Secretreason", "Secretson", "secretscan"] {
