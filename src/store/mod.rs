@@ -268,17 +268,7 @@ impl Store {
 
     /// Stores `body` with its metadata; returns once both are durable.
     pub async fn hold(&self, record: HeldMessage, body: Vec<u8>) -> Result<(), StoreError> {
-        self.hold_audited(record, body, Vec::new()).await
-    }
-
-    /// Like [`Store::hold`], with audit entries made durable in the same commit.
-    pub async fn hold_audited(
-        &self,
-        record: HeldMessage,
-        body: Vec<u8>,
-        audit: Vec<AuditEntry>,
-    ) -> Result<(), StoreError> {
-        self.hold_with_reply(record, body, audit, Vec::new(), None)
+        self.hold_with_reply(record, body, Vec::new(), Vec::new(), None)
             .await
             .map(|_| ())
     }
@@ -1016,7 +1006,7 @@ pub(crate) mod tests {
         let mut entry = AuditEntry::new("test", "decision", record("A1").received_at);
         entry.message = Some("A1".into());
         let _ = store
-            .hold_audited(record("A1"), b"body".to_vec(), vec![entry])
+            .hold_with_reply(record("A1"), b"body".to_vec(), vec![entry], vec![], None)
             .await;
         unreachable!("the commit crashes");
     }
@@ -1453,10 +1443,12 @@ pub(crate) mod tests {
         let mut other = record("A1");
         other.sender = "someone-else@b.example".into();
         let err = store
-            .hold_audited(
+            .hold_with_reply(
                 other,
                 b"second".to_vec(),
                 vec![AuditEntry::new("contactgate", "decision", other_time())],
+                vec![],
+                None,
             )
             .await
             .unwrap_err();
