@@ -79,6 +79,7 @@ fn main() {
                 Observed {
                     flags: Vec::new(),
                     novelty: None,
+                    identity: None,
                 },
             ));
         });

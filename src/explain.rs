@@ -87,6 +87,7 @@ pub fn explain_with(
         policy::Observed {
             flags: Vec::new(),
             novelty: judged.as_ref(),
+            identity: None,
         },
     );
     Ok(Explanation {

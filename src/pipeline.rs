@@ -23,7 +23,7 @@ use crate::flags::monitor::ContactReservation;
 use crate::message::{Message, header_safe};
 use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::policy::{self, Action, Code, Flag, PolicySettings, Reason, Verdict};
+use crate::policy::{self, Action, Code, Flag, Identity, PolicySettings, Reason, Verdict};
 use crate::replies::{self, ReplySettings};
 use crate::rules::{LiveRules, Rules};
 use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
@@ -236,7 +236,7 @@ impl Pipeline {
                 Ok(a) => (
                     a.message,
                     a.verdict,
-                    a.fingerprint,
+                    a.remembered,
                     a.crossed,
                     Some(a.reserved),
                 ),
@@ -356,8 +356,8 @@ impl Pipeline {
             if let Some(r) = reservation {
                 r.keep();
             }
-            if let Some(fingerprint) = fingerprint {
-                self.remember(t, &rules, &message, fingerprint, id, now)
+            if let Some((fingerprint, identities)) = fingerprint {
+                self.remember(&message, fingerprint, identities, id, now)
                     .await;
             }
         }
@@ -423,17 +423,12 @@ impl Pipeline {
     /// Advisory like the counters: a failure is logged, and the message stands.
     async fn remember(
         &self,
-        t: &Transaction,
-        rules: &Rules,
         message: &Message,
         fingerprint: Fingerprint,
+        identities: Vec<String>,
         id: &str,
         now: OffsetDateTime,
     ) {
-        let identities = history_identities(rules, &t.envelope, self.history_scope);
-        if identities.is_empty() {
-            return;
-        }
         let earlier = Earlier {
             id: id.to_string(),
             message_id: message.message_id.clone(),
@@ -660,23 +655,22 @@ fn client_addr(t: &Transaction) -> Option<String> {
 /// addresses. None for `<>` or the council's own staff (`exempt_domains` in
 /// `monitoring.toml`).
 /// With [`HistoryScope::Restricted`], only a sender who is a restricted customer's address.
-pub fn history_identities(rules: &Rules, envelope: &Envelope, scope: HistoryScope) -> Vec<String> {
-    let sender = &envelope.sender;
-    if sender.is_empty() || rules.monitoring.is_exempt(sender) {
+pub fn history_identities(identity: &Identity<'_>, scope: HistoryScope) -> Vec<String> {
+    let Some(sender) = identity.sender.as_ref().filter(|_| !identity.council) else {
+        return Vec::new();
+    };
+    if scope == HistoryScope::Restricted && !identity.sender_is_customer() {
         return Vec::new();
     }
-    if scope == HistoryScope::Restricted && rules.customer_by_address(sender).is_none() {
-        return Vec::new();
-    }
-    vec![rules.matching().normalize(sender)]
+    vec![sender.clone()]
 }
 
 /// Whose history a message is compared with: its sender's, and that of every address of each
 /// restricted customer it is from (a customer's history is the union of their addresses').
-fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) -> Vec<String> {
+fn comparison_identities(rules: &Rules, identity: &Identity<'_>) -> Vec<String> {
     // Whatever is kept is compared with: the scope only limits what is written.
-    let mut ids = history_identities(rules, envelope, HistoryScope::All);
-    for (c, _) in policy::matched_customers(message, envelope, rules) {
+    let mut ids = history_identities(identity, HistoryScope::All);
+    for (c, _) in &identity.customers {
         for a in &c.addresses {
             let a = rules.matching().normalize(a);
             if !ids.contains(&a) {
@@ -690,8 +684,9 @@ fn comparison_identities(rules: &Rules, message: &Message, envelope: &Envelope) 
 /// What the analysis of one message made ([`Pipeline::analyse`]).
 struct Analysed {
     message: Arc<Message>,
-    /// `None` when the message is neither kept in the history nor judged against it.
-    fingerprint: Option<Fingerprint>,
+    /// The fingerprint and whose history it joins once the message is accepted; `None` when
+    /// it joins none.
+    remembered: Option<(Fingerprint, Vec<String>)>,
     verdict: Verdict,
     /// Contact-pattern rules whose crossing this message recorded.
     crossed: Vec<String>,
@@ -741,17 +736,18 @@ fn analyse_blocking(
     // A sender's own X-Contactgate headers must not pass for ours, delivered or held.
     let renamed = crate::message::rename_own_headers(data);
     let council = |a: &str| rules.monitoring.is_exempt(a);
+    // Identify: the one customer match for this message.
+    let identity = policy::identify(&message, envelope, rules);
     // Made only when it is kept or judged: with `history_scope = "restricted"`, other
     // senders' mail is never fingerprinted at all.
-    let kept = !history_identities(rules, envelope, scope).is_empty();
-    let fingerprint = (kept || novelty_applies(rules, &message, envelope))
+    let kept = history_identities(&identity, scope);
+    let fingerprint = (!kept.is_empty() || novelty_applies(&identity))
         .then(|| Fingerprint::of_with(&message, &rules.novelty, &council));
     let novelty = fingerprint.as_ref().and_then(|fingerprint| {
         judge_novelty(
             store,
             rules,
-            &message,
-            envelope,
+            &identity,
             fingerprint,
             now,
             policy.history_days,
@@ -770,12 +766,14 @@ fn analyse_blocking(
         policy::Observed {
             flags: observed,
             novelty: novelty.as_ref(),
+            identity: Some(&identity),
         },
     );
+    let remembered = fingerprint.filter(|_| !kept.is_empty()).map(|f| (f, kept));
     Ok((
         Analysed {
             message,
-            fingerprint,
+            remembered,
             verdict,
             crossed,
             reserved,
@@ -916,14 +914,12 @@ fn unanalysed_verdict(
 }
 
 /// Whether one of the message's customers is under `new_information_only`.
-fn novelty_applies(rules: &Rules, message: &Message, envelope: &Envelope) -> bool {
-    policy::matched_customers(message, envelope, rules)
-        .iter()
-        .any(|(c, _)| {
-            c.restrictions
-                .iter()
-                .any(|r| r.kind == crate::rules::RestrictionKind::NewInformationOnly)
-        })
+fn novelty_applies(identity: &Identity<'_>) -> bool {
+    identity.customers.iter().any(|(c, _)| {
+        c.restrictions
+            .iter()
+            .any(|r| r.kind == crate::rules::RestrictionKind::NewInformationOnly)
+    })
 }
 
 /// Judges a message against its history when one of its customers is under
@@ -932,16 +928,15 @@ fn novelty_applies(rules: &Rules, message: &Message, envelope: &Envelope) -> boo
 pub fn judge_novelty(
     store: &Store,
     rules: &Rules,
-    message: &Message,
-    envelope: &Envelope,
+    identity: &Identity<'_>,
     fingerprint: &Fingerprint,
     now: OffsetDateTime,
     history_days: u64,
 ) -> Option<novelty::Report> {
-    if !novelty_applies(rules, message, envelope) {
+    if !novelty_applies(identity) {
         return None;
     }
-    let identities = comparison_identities(rules, message, envelope);
+    let identities = comparison_identities(rules, identity);
     store.history_written_blocking();
     let history = store.history(&identities, now, history_days);
     let mut report = novelty::assess(fingerprint, &history, &rules.novelty);

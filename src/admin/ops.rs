@@ -288,11 +288,11 @@ async fn explain_live(ctx: &AdminContext, actor: &str, a: ExplainArgs) -> Result
                 let council = |a: &str| rules.monitoring.is_exempt(a);
                 let fingerprint =
                     crate::novelty::Fingerprint::of_with(message, &rules.novelty, &council);
+                let identity = crate::policy::identify(message, envelope, &rules);
                 crate::pipeline::judge_novelty(
                     &store,
                     &rules,
-                    message,
-                    envelope,
+                    &identity,
                     &fingerprint,
                     now,
                     history_days,

@@ -189,7 +189,44 @@ struct Outcome {
 pub struct Observed<'a> {
     pub flags: Vec<Flag>,
     pub novelty: Option<&'a crate::novelty::Report>,
+    /// Who the message is from, when the caller has identified it ([`identify`]); `None`
+    /// makes `decide` match the customers itself.
+    pub identity: Option<&'a Identity<'a>>,
 }
+
+/// Who a message is from, worked out once per message (the identify step): the restricted
+/// customers it is from and its sender as the rules compare addresses. Everything after it
+/// (novelty, counters, history, the decision) reads this rather than matching again.
+#[derive(Debug, Clone)]
+pub struct Identity<'r> {
+    /// The restricted customers, each once, with how they matched ([`matched_customers`]).
+    pub customers: Vec<(&'r Customer, &'static str)>,
+    /// The envelope sender normalised as the rules compare addresses; `None` for `<>`.
+    pub sender: Option<String>,
+    /// The sender is the council's own (`exempt_domains` in `monitoring.toml`).
+    pub council: bool,
+}
+
+impl Identity<'_> {
+    /// Whether the envelope sender itself is a restricted customer's address.
+    pub fn sender_is_customer(&self) -> bool {
+        self.customers
+            .iter()
+            .any(|(_, how)| *how == ENVELOPE_SENDER)
+    }
+}
+
+/// Identifies a message's sender: the one customer match per message in the daemon.
+pub fn identify<'r>(message: &Message, envelope: &Envelope, rules: &'r Rules) -> Identity<'r> {
+    let sender = &envelope.sender;
+    Identity {
+        customers: matched_customers(message, envelope, rules),
+        sender: (!sender.is_empty()).then(|| rules.matching().normalize(sender)),
+        council: !sender.is_empty() && rules.monitoring.is_exempt(sender),
+    }
+}
+
+const ENVELOPE_SENDER: &str = "envelope sender";
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`, given what was
 /// `observed` of it. The message's own text is scanned for abusive language here.
@@ -208,6 +245,7 @@ pub fn decide(
     let Observed {
         flags: observed,
         novelty,
+        identity,
     } = observed;
     let matching = rules.matching();
     let original: Vec<String> = envelope.recipients.clone();
@@ -225,7 +263,10 @@ pub fn decide(
     };
 
     // Who is this from? The envelope sender and the From: addresses both count.
-    let matched = matched_customers(message, envelope, rules);
+    let matched = match identity {
+        Some(i) => i.customers.clone(),
+        None => matched_customers(message, envelope, rules),
+    };
     let candidates = std::iter::once(envelope.sender.as_str())
         .filter(|a| !a.is_empty())
         .chain(message.from.iter().map(String::as_str));
@@ -544,7 +585,7 @@ pub fn matched_customers<'r>(
     rules: &'r Rules,
 ) -> Vec<(&'r Customer, &'static str)> {
     let mut matched: Vec<(&Customer, &'static str)> = Vec::new();
-    let candidates = std::iter::once((envelope.sender.as_str(), "envelope sender"))
+    let candidates = std::iter::once((envelope.sender.as_str(), ENVELOPE_SENDER))
         .filter(|(a, _)| !a.is_empty())
         .chain(message.from.iter().map(|a| (a.as_str(), "From: address")));
     for (address, how) in candidates {

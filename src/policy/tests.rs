@@ -466,6 +466,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         Observed {
             flags: observed,
             novelty: None,
+            identity: None,
         },
     );
     assert_eq!(v.action, Action::Hold);
@@ -573,6 +574,7 @@ addresses = ["l@mail.example"]
             Observed {
                 flags: Vec::new(),
                 novelty,
+                identity: None,
             },
         );
         v.automated_check()
@@ -601,6 +603,7 @@ addresses = ["l@mail.example"]
         Observed {
             flags: Vec::new(),
             novelty: Some(&repeat),
+            identity: None,
         },
     );
     assert_eq!(v.automated_check(), None);
@@ -642,6 +645,7 @@ addresses = ["n@mail.example"]
         Observed {
             flags: Vec::new(),
             novelty: Some(&report),
+            identity: None,
         },
     );
     let officer = reason::texts(&v.reasons).join("\n");
