@@ -1,7 +1,97 @@
 //! Positions and wording for errors in the files a postmaster writes (the config and the rules
 //! directory): byte offsets to `line:col`, TOML errors to `file:line:col` with a message, and a
-//! suggestion for a misspelt key. A leaf: it imports nothing of the crate, so every module that
-//! reads a file can use it without importing `config` or `rules`.
+//! suggestion for a misspelt key; and the error every rules file reports ([`RulesError`], a list
+//! of [`RulesProblem`]s). A leaf: it imports nothing of the crate, so every module that reads a
+//! file can use it without importing `config` or `rules` (issue 15: the lexicon, the monitoring
+//! and novelty settings and the restrictions all report through it, and `rules` assembles them).
+
+use std::fmt;
+use std::path::Path;
+
+/// A problem in a rules file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesProblem {
+    /// `file:line:column`.
+    pub location: String,
+    pub message: String,
+    /// The message quotes the file's text (a value it could not accept). In
+    /// `restrictions.toml` that can be a customer's details, so the log leaves it out
+    /// ([`RulesProblem::for_log`]); `check-config` shows it whole.
+    pub quotes_file: bool,
+}
+
+impl RulesProblem {
+    /// The message as the log may carry it: without the file's text.
+    pub fn for_log(&self) -> &str {
+        if self.quotes_file {
+            "this value is not valid here (left out of the log: `contactgate check-config` shows it)"
+        } else {
+            &self.message
+        }
+    }
+
+    /// A TOML syntax or shape error in the file `name` holding `text`, at its `file:line:col`,
+    /// with a suggestion for a misspelt key.
+    pub(crate) fn from_toml(name: &str, text: &str, e: &toml::de::Error) -> RulesProblem {
+        let (location, message) = toml_error(name, text, e);
+        // serde's messages quote the value they refused ("invalid type: string \"...\"").
+        RulesProblem {
+            location,
+            message,
+            quotes_file: true,
+        }
+    }
+}
+
+/// Reads and parses an optional rules file: its defaults when it does not exist, a problem
+/// naming it when it cannot be read.
+pub(crate) fn load_or_default<T: Default>(
+    path: &Path,
+    parse: impl FnOnce(&str, &str) -> Result<T, RulesError>,
+) -> Result<T, RulesError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(RulesError {
+            problems: vec![RulesProblem {
+                location: path.display().to_string(),
+                message: format!("cannot read: {e}"),
+                quotes_file: false,
+            }],
+        }),
+    }
+}
+
+/// Why rules could not be loaded: every problem found, each with its location.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct RulesError {
+    pub problems: Vec<RulesProblem>,
+}
+
+impl RulesError {
+    /// Every problem with its location, as the log may carry them
+    /// ([`RulesProblem::for_log`]).
+    pub fn for_log(&self) -> String {
+        let lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location, p.for_log()))
+            .collect();
+        lines.join("\n")
+    }
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {}", p.location, p.message)?;
+        }
+        Ok(())
+    }
+}
 
 /// Byte offset → line and column in O(log lines). Rules files can hold 100,000 customers, and
 /// every restriction records its line, so scanning from the start each time would be quadratic.

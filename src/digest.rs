@@ -40,7 +40,7 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
         .iter()
         .filter(|r| input.since.is_none_or(|s| r.received_at > s))
         .collect();
-    let stale_after = crate::config::days(input.stale_days);
+    let stale_after = crate::clock::days(input.stale_days);
     let stale: Vec<&&HeldMessage> = waiting
         .iter()
         .filter(|r| input.now - r.received_at > stale_after)

@@ -191,7 +191,7 @@ impl Pipeline {
                 ReplyDecision {
                     queued: Some(QueuedReply {
                         rate_key: out.rate_key,
-                        interval: crate::config::days(self.replies.interval_days),
+                        interval: crate::clock::days(self.replies.interval_days),
                         entry,
                         body: out.bytes,
                         audit_if_queued: vec![queued],

@@ -353,7 +353,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, String> {
 fn summary(ctx: &AdminContext, r: &HeldMessage) -> HeldSummary {
     let mut s = HeldSummary::from(r);
     let waiting = matches!(r.state, HeldState::Held | HeldState::Releasing);
-    s.stale = waiting && ctx.clock.now() - r.received_at > crate::config::days(ctx.stale_days);
+    s.stale = waiting && ctx.clock.now() - r.received_at > crate::clock::days(ctx.stale_days);
     s
 }
 

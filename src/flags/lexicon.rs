@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::normalize::Normalized;
 use crate::diagnostics::line_col;
-use crate::rules::{RulesError, RulesProblem};
+use crate::diagnostics::{RulesError, RulesProblem};
 
 /// The file of allow-listed words and phrases.
 pub const ALLOW_FILE: &str = "allow.toml";

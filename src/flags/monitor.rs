@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::{Flag, FlagAction, Severity};
 use crate::diagnostics::line_col;
-use crate::rules::{RulesError, RulesProblem};
+use crate::diagnostics::{RulesError, RulesProblem};
 
 /// The file in `rules_dir`.
 pub const MONITORING_FILE: &str = "monitoring.toml";
@@ -339,7 +339,7 @@ impl Monitoring {
 
     /// Loads `rules_dir/monitoring.toml`; a missing file monitors nothing.
     pub fn load(rules_dir: &Path) -> Result<Monitoring, RulesError> {
-        crate::rules::load_or_default(&rules_dir.join(MONITORING_FILE), Monitoring::parse)
+        crate::diagnostics::load_or_default(&rules_dir.join(MONITORING_FILE), Monitoring::parse)
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Monitoring, RulesError> {

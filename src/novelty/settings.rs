@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::text;
 use super::{FastMap, FastSet};
 use crate::diagnostics::line_col;
-use crate::rules::{RulesError, RulesProblem};
+use crate::diagnostics::{RulesError, RulesProblem};
 
 /// The file in `rules_dir`.
 pub const NOVELTY_FILE: &str = "novelty.toml";
@@ -217,7 +217,7 @@ impl Default for Settings {
 impl Settings {
     /// Loads `rules_dir/novelty.toml`; a missing file gives the shipped defaults.
     pub fn load(rules_dir: &Path) -> Result<Settings, RulesError> {
-        crate::rules::load_or_default(&rules_dir.join(NOVELTY_FILE), Settings::parse)
+        crate::diagnostics::load_or_default(&rules_dir.join(NOVELTY_FILE), Settings::parse)
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Settings, RulesError> {

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use time::{Date, Time};
 
+pub use crate::diagnostics::{RulesError, RulesProblem};
+
 /// The file inside `rules_dir` that holds the restrictions.
 pub const RESTRICTIONS_FILE: &str = "restrictions.toml";
 
@@ -140,91 +142,6 @@ pub struct Rules {
     pub monitoring: crate::flags::monitor::Monitoring,
     /// "New information only" thresholds and phrases from `rules_dir/novelty.toml`.
     pub novelty: crate::novelty::Settings,
-}
-
-/// A problem in a rules file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RulesProblem {
-    /// `file:line:column`.
-    pub location: String,
-    pub message: String,
-    /// The message quotes the file's text (a value it could not accept). In
-    /// `restrictions.toml` that can be a customer's details, so the log leaves it out
-    /// ([`RulesProblem::for_log`]); `check-config` shows it whole.
-    pub quotes_file: bool,
-}
-
-impl RulesProblem {
-    /// The message as the log may carry it: without the file's text.
-    pub fn for_log(&self) -> &str {
-        if self.quotes_file {
-            "this value is not valid here (left out of the log: `contactgate check-config` shows it)"
-        } else {
-            &self.message
-        }
-    }
-
-    /// A TOML syntax or shape error in the file `name` holding `text`, at its `file:line:col`,
-    /// with a suggestion for a misspelt key.
-    pub(crate) fn from_toml(name: &str, text: &str, e: &toml::de::Error) -> RulesProblem {
-        let (location, message) = crate::diagnostics::toml_error(name, text, e);
-        // serde's messages quote the value they refused ("invalid type: string \"...\"").
-        RulesProblem {
-            location,
-            message,
-            quotes_file: true,
-        }
-    }
-}
-
-/// Reads and parses an optional rules file: its defaults when it does not exist, a problem
-/// naming it when it cannot be read.
-pub(crate) fn load_or_default<T: Default>(
-    path: &Path,
-    parse: impl FnOnce(&str, &str) -> Result<T, RulesError>,
-) -> Result<T, RulesError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &path.display().to_string()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(e) => Err(RulesError {
-            problems: vec![RulesProblem {
-                location: path.display().to_string(),
-                message: format!("cannot read: {e}"),
-                quotes_file: false,
-            }],
-        }),
-    }
-}
-
-/// Why rules could not be loaded: every problem found, each with its location.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct RulesError {
-    pub problems: Vec<RulesProblem>,
-}
-
-impl RulesError {
-    /// Every problem with its location, as the log may carry them
-    /// ([`RulesProblem::for_log`]).
-    pub fn for_log(&self) -> String {
-        let lines: Vec<String> = self
-            .problems
-            .iter()
-            .map(|p| format!("{}: {}", p.location, p.for_log()))
-            .collect();
-        lines.join("\n")
-    }
-}
-
-impl fmt::Display for RulesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}: {}", p.location, p.message)?;
-        }
-        Ok(())
-    }
 }
 
 /// What a reload changed, for the log.
