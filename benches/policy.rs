@@ -6,8 +6,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use contactgate::flags::monitor::Monitoring;
 use contactgate::message::Message;
-use contactgate::policy::{Observed, PolicySettings, decide};
+use contactgate::policy::{Observed, PolicySettings, decide, identify};
 use contactgate::rules::{MatchSettings, Rules};
 use contactgate::smtp::Envelope;
 use time::macros::datetime;
@@ -69,17 +70,20 @@ fn decisions_per_sec(rules: &Rules, n_customers: usize, iterations: usize) -> f6
         })
         .collect();
     let settings = PolicySettings::default();
+    let monitoring = Monitoring::default();
     let now = datetime!(2026-07-01 09:30 UTC);
     let start = Instant::now();
     for i in 0..iterations {
         let (m, e) = &messages[i % messages.len()];
+        // Identify (the customer match this measures) and decide.
+        let identity = identify(black_box(m), black_box(e), rules, &monitoring);
         black_box(decide(
-            black_box(m),
-            black_box(e),
+            m,
+            e,
             rules,
             &settings,
             now,
-            Observed::default(),
+            Observed::identity_only(&identity),
         ));
     }
     iterations as f64 / start.elapsed().as_secs_f64()

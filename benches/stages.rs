@@ -12,8 +12,9 @@ use std::time::Instant;
 use contactgate::message::{Message, rename_own_headers};
 use contactgate::novelty::Fingerprint;
 use contactgate::outbound::wire_form;
-use contactgate::policy::{Observed, PolicySettings, decide};
-use contactgate::rules::{MatchSettings, Rules};
+use contactgate::policy::{Observed, PolicySettings, decide, identify};
+use contactgate::rules::MatchSettings;
+use contactgate::ruleset::RuleSet;
 use contactgate::smtp::Envelope;
 
 /// The daemon's allocator (`src/main.rs`), so the figures are the daemon's.
@@ -47,7 +48,8 @@ fn per_call(n: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let raw = relay_message();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rules = Rules::load(&root.join("rules"), MatchSettings::default()).expect("shipped rules");
+    let rules =
+        RuleSet::load(&root.join("rules"), MatchSettings::default()).expect("shipped rules");
     let envelope = Envelope {
         sender: "a@b.example".into(),
         recipients: vec!["c@d.example".into()],
@@ -69,17 +71,19 @@ fn main() {
         let fingerprint = per_call(n, || {
             black_box(Fingerprint::of_with(&message, &rules.novelty, &council));
         });
+        // The daemon's identify, observe (the words' flags) and decide steps.
         let decide = per_call(n, || {
+            let identity = identify(&message, &envelope, &rules.restrictions, &rules.monitoring);
             black_box(decide(
                 &message,
                 &envelope,
-                &rules,
+                &rules.restrictions,
                 &settings,
                 now,
                 Observed {
-                    flags: Vec::new(),
+                    identity: &identity,
+                    flags: rules.detector.message_flags(&message),
                     novelty: None,
-                    identity: None,
                 },
             ));
         });

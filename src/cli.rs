@@ -22,7 +22,7 @@ use crate::admin::{HeldListArgs, HeldSummary, client};
 use crate::config::Config;
 use crate::explain::{Explanation, explain};
 use crate::policy::uk_time;
-use crate::rules::Rules;
+use crate::ruleset::RuleSet;
 use crate::store::AuditEntry;
 use crate::terminal;
 
@@ -52,9 +52,9 @@ impl<E: std::error::Error> From<E> for CliError {
     }
 }
 
-fn load(config: Option<&Path>) -> CliResult<(Config, Rules)> {
+fn load(config: Option<&Path>) -> CliResult<(Config, RuleSet)> {
     let config = Config::load_or_default(config)?;
-    let rules = Rules::load(&config.rules_dir, config.match_settings())
+    let rules = RuleSet::load(&config.rules_dir, config.match_settings())
         .map_err(|e| CliError(e.to_string()))?;
     Ok((config, rules))
 }
@@ -66,16 +66,22 @@ pub fn check_config(config: Option<&Path>, out: &mut dyn Write) -> CliResult<()>
         || "embedded defaults".to_string(),
         |p| p.display().to_string(),
     );
-    let restrictions: usize = rules.customers().iter().map(|c| c.restrictions.len()).sum();
+    let restrictions: usize = rules
+        .restrictions
+        .customers()
+        .iter()
+        .map(|c| c.restrictions.len())
+        .sum();
     writeln!(out, "{name}: ok")?;
     writeln!(
         out,
         "{}: ok ({} customers, {restrictions} restrictions, {} reply templates)",
         rules
+            .restrictions
             .source
             .as_ref()
             .map_or_else(String::new, |p| p.display().to_string()),
-        rules.customers().len(),
+        rules.restrictions.customers().len(),
         rules.templates.len()
     )?;
     let lex = rules.detector.lexicon();
@@ -240,6 +246,7 @@ pub fn reviews(
     let (_, rules) = load(config)?;
     let today = uk_time::to_london(now).date();
     let lines: Vec<ReviewLine> = rules
+        .restrictions
         .customers()
         .iter()
         .flat_map(|c| {

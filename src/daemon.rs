@@ -17,7 +17,8 @@ use crate::outbound::Outbound;
 use crate::pipeline::Pipeline;
 use crate::release::Releaser;
 use crate::replies::sender::ReplySender;
-use crate::rules::{LiveRules, Rules, RulesDiff, RulesError};
+use crate::rules::{RulesDiff, RulesError};
+use crate::ruleset::{LiveRules, RuleSet};
 use crate::scheduler::{DigestSettings, Scheduler};
 use crate::smtp::server::{self, ServerSettings};
 use crate::store::SYSTEM_ACTOR;
@@ -147,7 +148,7 @@ pub async fn serve_on(
     options: ServeOptions,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<(), ServeError> {
-    let rules = Rules::load(&config.rules_dir, config.match_settings())?;
+    let rules = RuleSet::load(&config.rules_dir, config.match_settings())?;
     let store = open_store(&config.data_dir).await?;
     store.set_min_free(config.min_free_bytes);
     let outbound = Outbound::new(
@@ -270,7 +271,7 @@ pub async fn serve_on(
         listen = %local,
         downstream = %config.downstream,
         data_dir = %config.data_dir.display(),
-        customers = live.current().customers().len(),
+        customers = live.current().restrictions.customers().len(),
         hold_all = config.hold_all,
         "contactgate ready"
     );
@@ -311,7 +312,7 @@ pub async fn reload_rules(
 ) -> Result<RulesDiff, RulesError> {
     // Parsing a large file takes seconds: keep it off the async workers that carry the mail.
     let (dir, matching) = (config.rules_dir.clone(), config.match_settings());
-    let loaded = tokio::task::spawn_blocking(move || Rules::load(&dir, matching))
+    let loaded = tokio::task::spawn_blocking(move || RuleSet::load(&dir, matching))
         .await
         .unwrap_or_else(|e| {
             Err(RulesError {
@@ -333,7 +334,7 @@ pub async fn reload_rules(
             Err(e)
         }
         Ok(rules) => {
-            let customers = rules.customers().len();
+            let customers = rules.restrictions.customers().len();
             let diff = live.replace(rules);
             info!(customers, changes = %diff, "rules reloaded");
             let mut entry = AuditEntry::new(SYSTEM_ACTOR, "reload", clock.now());

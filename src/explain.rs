@@ -5,8 +5,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::message::{Message, ParseError};
-use crate::policy::{self, Action, Flag, PolicySettings};
-use crate::rules::Rules;
+use crate::policy::{self, Action, Flag, Identity, PolicySettings};
+use crate::ruleset::RuleSet;
 use crate::smtp::Envelope;
 
 /// The answer for one message; `explain --json` prints one per line.
@@ -36,7 +36,7 @@ pub fn explain(
     raw: &[u8],
     sender: Option<&str>,
     recipients: &[String],
-    rules: &Rules,
+    rules: &RuleSet,
     settings: &PolicySettings,
     now: OffsetDateTime,
 ) -> Result<Explanation, ParseError> {
@@ -52,17 +52,19 @@ pub fn explain(
     )
 }
 
-/// [`explain`], with a way to judge novelty (the daemon's history, for `explain --live`).
+/// [`explain`], with a way to judge novelty (the daemon's history, for `explain --live`). The
+/// steps are the daemon's (identify, observe, decide), so a dry run cannot drift from it;
+/// contact-pattern counters, which only the daemon's store keeps, are not observed.
 #[allow(clippy::too_many_arguments)]
 pub fn explain_with(
     file: &str,
     raw: &[u8],
     sender: Option<&str>,
     recipients: &[String],
-    rules: &Rules,
+    rules: &RuleSet,
     settings: &PolicySettings,
     now: OffsetDateTime,
-    novelty: impl FnOnce(&Message, &Envelope) -> Option<crate::novelty::Report>,
+    novelty: impl FnOnce(&Message, &Identity<'_>) -> Option<crate::novelty::Report>,
 ) -> Result<Explanation, ParseError> {
     let message = Message::parse(raw)?;
     let envelope = Envelope {
@@ -77,17 +79,18 @@ pub fn explain_with(
         },
         ..Envelope::default()
     };
-    let judged = novelty(&message, &envelope);
+    let identity = policy::identify(&message, &envelope, &rules.restrictions, &rules.monitoring);
+    let judged = novelty(&message, &identity);
     let v = policy::decide(
         &message,
         &envelope,
-        rules,
+        &rules.restrictions,
         settings,
         now,
         policy::Observed {
-            flags: Vec::new(),
+            identity: &identity,
+            flags: rules.detector.message_flags(&message),
             novelty: judged.as_ref(),
-            identity: None,
         },
     );
     Ok(Explanation {

@@ -15,16 +15,18 @@
 //! 9. One log line per message records the id, envelope, action, reason codes and time.
 //! 10. [`daemon`] wires it together; `main.rs` is only the command line.
 //!
-//! Module map: [`config`] (TOML → validated config), [`rules`] (the rules directory, compiled
-//! and swapped whole on reload), [`smtp`] (codec, session, connection, server), [`message`],
-//! [`flags`] (abusive-language flags, contact patterns), [`novelty`] (new information only),
-//! [`policy`], [`explain`] (dry runs), [`store`] (spool + sled, the correspondence history),
-//! [`outbound`], [`pipeline`], [`replies`] (acknowledgement replies and their outbox sender),
-//! [`release`] (the one path that sends held mail), [`scheduler`] (deferred releases, retries,
-//! retention, the digest), [`digest`], [`retention`] (how long personal data is kept),
-//! [`admin`] (the officers' socket, its roles and operations), [`cli`] (the officer commands),
-//! [`daemon`]; [`clock`], [`terminal`] (escapes mail text for a terminal) and [`unwind`] (panics
-//! in tasks, reported without their payload).
+//! Module map: [`config`] (TOML → validated config), [`rules`] (`restrictions.toml`),
+//! [`ruleset`] (the whole rules directory, assembled and swapped whole on reload), [`smtp`]
+//! (codec, session, connection, server), [`message`], [`flags`] (abusive-language flags,
+//! contact patterns), [`novelty`] (new information only), [`policy`], [`explain`] (dry runs),
+//! [`store`] (spool + sled, the correspondence history), [`outbound`], [`pipeline`],
+//! [`replies`] (acknowledgement replies and their outbox sender), [`release`] (the one path
+//! that sends held mail), [`scheduler`] (deferred releases, retries, retention, the digest),
+//! [`digest`], [`retention`] (how long personal data is kept), [`admin`] (the officers'
+//! socket, its roles and operations), [`cli`] (the officer commands), [`daemon`];
+//! `diagnostics` (file:line:col errors for the files a postmaster writes), [`clock`],
+//! [`terminal`] (escapes mail text for a terminal) and [`unwind`] (panics in tasks, reported
+//! without their payload).
 
 pub mod admin;
 pub mod cli;
@@ -44,6 +46,7 @@ pub mod release;
 pub mod replies;
 pub mod retention;
 pub mod rules;
+pub mod ruleset;
 pub mod scheduler;
 pub mod smtp;
 pub mod store;

@@ -25,7 +25,8 @@ use crate::novelty::{self, Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, Code, Flag, Identity, PolicySettings, Reason, Verdict};
 use crate::replies::{self, ReplySettings};
-use crate::rules::{LiveRules, Rules};
+use crate::rules::Rules;
+use crate::ruleset::{LiveRules, RuleSet};
 use crate::smtp::{Envelope, MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
 use crate::store::{
@@ -131,7 +132,7 @@ impl Pipeline {
         t: &Transaction,
         message: &Message,
         verdict: &Verdict,
-        rules: &crate::rules::Rules,
+        rules: &RuleSet,
         id: &str,
         now: OffsetDateTime,
     ) -> ReplyDecision {
@@ -140,7 +141,8 @@ impl Pipeline {
         };
         match replies::prepare(
             &self.replies,
-            rules,
+            &rules.templates,
+            &rules.restrictions,
             plan,
             message,
             &t.envelope.sender,
@@ -372,7 +374,7 @@ impl Pipeline {
     async fn analyse(
         &self,
         t: &mut Transaction,
-        rules: &Arc<Rules>,
+        rules: &Arc<RuleSet>,
         now: OffsetDateTime,
     ) -> Result<Analysed, Unanalysed> {
         // Shared with the worker so that the bytes stay ours if it runs out of time.
@@ -722,7 +724,7 @@ impl Unanalysed {
 fn analyse_blocking(
     data: &[u8],
     envelope: &Envelope,
-    rules: &Arc<Rules>,
+    rules: &Arc<RuleSet>,
     store: &Store,
     policy: &PolicySettings,
     scope: HistoryScope,
@@ -737,7 +739,7 @@ fn analyse_blocking(
     let renamed = crate::message::rename_own_headers(data);
     let council = |a: &str| rules.monitoring.is_exempt(a);
     // Identify: the one customer match for this message.
-    let identity = policy::identify(&message, envelope, rules);
+    let identity = policy::identify(&message, envelope, &rules.restrictions, &rules.monitoring);
     // Made only when it is kept or judged: with `history_scope = "restricted"`, other
     // senders' mail is never fingerprinted at all.
     let kept = history_identities(&identity, scope);
@@ -756,17 +758,22 @@ fn analyse_blocking(
     // Counted now, in one atomic step, so parallel sessions cannot all slip under a threshold
     // or all cross it (review finding); taken back if the message is not accepted, so
     // Postfix's retry counts once.
-    let (observed, crossed, reserved) = reserve_contact(store, envelope, rules, now);
+    let (patterns, crossed, reserved) =
+        reserve_contact(store, envelope, &identity, &rules.monitoring, now);
+    // Observe: the words' flags, then the contact pattern's.
+    let mut flags = rules.detector.message_flags(&message);
+    flags.extend(patterns);
+    // Decide.
     let verdict = policy::decide(
         &message,
         envelope,
-        rules,
+        &rules.restrictions,
         policy,
         now,
         policy::Observed {
-            flags: observed,
+            identity: &identity,
+            flags,
             novelty: novelty.as_ref(),
-            identity: Some(&identity),
         },
     );
     let remembered = fingerprint.filter(|_| !kept.is_empty()).map(|f| (f, kept));
@@ -790,22 +797,25 @@ fn analyse_blocking(
 fn reserve_contact(
     store: &Store,
     envelope: &Envelope,
-    rules: &Rules,
+    identity: &Identity<'_>,
+    monitoring: &flags::monitor::Monitoring,
     now: OffsetDateTime,
 ) -> (Vec<Flag>, Vec<String>, Reserved) {
-    let monitoring = &rules.monitoring;
-    let sender = &envelope.sender;
     let mut reserved = Reserved {
         store: store.clone(),
         reservation: None,
     };
-    if !monitoring.watches(sender) {
+    // Counted by the sender as identified (normalised as the rules compare addresses).
+    let Some(key) = identity
+        .sender
+        .as_ref()
+        .filter(|_| monitoring.watches(&envelope.sender))
+    else {
         return (Vec::new(), Vec::new(), reserved);
-    }
-    let key = rules.matching().normalize(sender);
-    let counted = store.update_contact(&key, |old| {
+    };
+    let counted = store.update_contact(key, |old| {
         let (new, found, reservation) =
-            flags::monitor::count(old, &key, &envelope.recipients, now, monitoring);
+            flags::monitor::count(old, key, &envelope.recipients, now, monitoring);
         (Some(new), (found, reservation))
     });
     match counted {
@@ -846,11 +856,12 @@ async fn header_view(data: &[u8]) -> Message {
 fn unanalysed_verdict(
     header: &Message,
     envelope: &Envelope,
-    rules: &Rules,
+    rules: &RuleSet,
     settings: &PolicySettings,
     why: &Unanalysed,
 ) -> Verdict {
-    let matched = policy::matched_customers(header, envelope, rules);
+    let matched =
+        policy::identify(header, envelope, &rules.restrictions, &rules.monitoring).customers;
     let customers: Vec<String> = matched.iter().map(|(c, _)| c.id.clone()).collect();
     let mut reasons: Vec<Reason> = matched
         .iter()
@@ -927,7 +938,7 @@ fn novelty_applies(identity: &Identity<'_>) -> bool {
 /// written: the message joins it only once accepted.
 pub fn judge_novelty(
     store: &Store,
-    rules: &Rules,
+    rules: &RuleSet,
     identity: &Identity<'_>,
     fingerprint: &Fingerprint,
     now: OffsetDateTime,
@@ -936,7 +947,7 @@ pub fn judge_novelty(
     if !novelty_applies(identity) {
         return None;
     }
-    let identities = comparison_identities(rules, identity);
+    let identities = comparison_identities(&rules.restrictions, identity);
     store.history_written_blocking();
     let history = store.history(&identities, now, history_days);
     let mut report = novelty::assess(fingerprint, &history, &rules.novelty);

@@ -19,7 +19,7 @@ use crate::outbound::Outbound;
 use crate::policy::uk_time;
 use crate::release::Releaser;
 use crate::retention::{self, Retention};
-use crate::rules::LiveRules;
+use crate::ruleset::LiveRules;
 use crate::store::{HeldAction, HeldMessage, HeldState};
 
 /// Where the last digest's time is kept in the store.
@@ -116,7 +116,7 @@ impl Scheduler {
         let rules = self.rules.current();
         let message = crate::digest::build(&crate::digest::DigestInput {
             held: &held,
-            rules: &rules,
+            rules: &rules.restrictions,
             since: last,
             stale_days: self.stale_days,
             retention: &self.retention,
@@ -168,7 +168,7 @@ pub fn report_overdue_reviews(rules: &LiveRules, now: OffsetDateTime) {
     let rules = rules.current();
     let today = crate::policy::uk_time::to_london(now).date();
     let mut overdue = 0;
-    for c in rules.customers() {
+    for c in rules.restrictions.customers() {
         for r in &c.restrictions {
             if today > r.review_on {
                 overdue += 1;

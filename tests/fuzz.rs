@@ -24,6 +24,7 @@ use contactgate::message::Message;
 use contactgate::novelty::{Fingerprint, MemoryHistory, assess};
 use contactgate::policy::PolicySettings;
 use contactgate::rules::{MatchSettings, Rules};
+use contactgate::ruleset::RuleSet;
 use contactgate::smtp::Reply;
 use contactgate::smtp::data::DataReader;
 use contactgate::smtp::session::{Limits, Session, Step};
@@ -475,18 +476,14 @@ proptest! {
 /// The shipped lexicon, templates, novelty and monitoring settings from `rules/`, with the
 /// customers of the policy cases (`tests/policy/restrictions.toml`), so that every kind of
 /// restriction is evaluated and not only the flags.
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
     RULES.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let shipped = Rules::load(&root.join("rules"), MatchSettings::default()).unwrap();
+        let mut rules = RuleSet::load(&root.join("rules"), MatchSettings::default()).unwrap();
         let path = root.join("tests/policy/restrictions.toml");
         let text = std::fs::read_to_string(&path).unwrap();
-        let mut rules = Rules::parse(&text, "policy", MatchSettings::default()).unwrap();
-        rules.detector = shipped.detector.clone();
-        rules.monitoring = shipped.monitoring.clone();
-        rules.novelty = shipped.novelty.clone();
-        rules.templates = shipped.templates.clone();
+        rules.restrictions = Rules::parse(&text, "policy", MatchSettings::default()).unwrap();
         assert!(
             !rules.detector.is_empty(),
             "the shipped lexicon did not load"

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use contactgate::explain::explain;
 use contactgate::policy::PolicySettings;
-use contactgate::rules::{MatchSettings, Rules};
+use contactgate::rules::MatchSettings;
+use contactgate::ruleset::RuleSet;
 use serde::Deserialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -35,7 +36,7 @@ fn dir() -> PathBuf {
 }
 
 /// Runs one case; returns a description of each mismatch.
-fn check(eml: &Path, rules: &Rules) -> Vec<String> {
+fn check(eml: &Path, rules: &RuleSet) -> Vec<String> {
     let expect_path = eml.with_extension("expect.toml");
     let case: Case = toml::from_str(
         &std::fs::read_to_string(&expect_path)
@@ -84,7 +85,7 @@ fn check(eml: &Path, rules: &Rules) -> Vec<String> {
 
 #[test]
 fn policy_cases() {
-    let rules = Rules::load(&dir(), MatchSettings::default()).unwrap();
+    let rules = RuleSet::load(&dir(), MatchSettings::default()).unwrap();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -111,7 +112,7 @@ fn policy_cases() {
 
 #[test]
 fn plus_tags_match_when_configured() {
-    let rules = Rules::load(
+    let rules = RuleSet::load(
         &dir(),
         MatchSettings {
             strip_plus_tags: true,

@@ -29,7 +29,8 @@ use super::subject_access::{Marks, Subject};
 use super::{HeldListArgs, HeldSummary, PROTOCOL_VERSION, Request, Response};
 use crate::clock::Clock;
 use crate::release::Releaser;
-use crate::rules::{Customer, LiveRules, RestrictionKind};
+use crate::rules::{Customer, RestrictionKind};
+use crate::ruleset::LiveRules;
 use crate::store::{
     AuditEntry, HeldMessage, HeldState, Incident, OfficerReview, ReviewOutcome, Store,
 };
@@ -284,15 +285,14 @@ async fn explain_live(ctx: &AdminContext, actor: &str, a: ExplainArgs) -> Result
             &rules,
             &policy,
             now,
-            |message, envelope| {
+            |message, identity| {
                 let council = |a: &str| rules.monitoring.is_exempt(a);
                 let fingerprint =
                     crate::novelty::Fingerprint::of_with(message, &rules.novelty, &council);
-                let identity = crate::policy::identify(message, envelope, &rules);
                 crate::pipeline::judge_novelty(
                     &store,
                     &rules,
-                    &identity,
+                    identity,
                     &fingerprint,
                     now,
                     history_days,
@@ -322,7 +322,7 @@ struct IncidentArgs {
 /// when `strip_plus_tags` is on).
 fn incidents_list(ctx: &AdminContext, a: IncidentArgs) -> Result<Value, String> {
     let rules = ctx.rules.current();
-    let m = rules.matching();
+    let m = rules.restrictions.matching();
     let want = a.sender.as_deref().map(|s| m.normalize(s.trim()));
     let list: Vec<Incident> = ctx
         .store
@@ -424,7 +424,7 @@ async fn held_show(ctx: &AdminContext, actor: &str, id: &str) -> Result<Value, S
     let adjustments = r
         .customers
         .iter()
-        .filter_map(|cid| rules.customers().iter().find(|c| &c.id == cid))
+        .filter_map(|cid| rules.restrictions.customers().iter().find(|c| &c.id == cid))
         .filter_map(|c| c.adjustments.as_ref().map(|a| format!("{}: {a}", c.id)))
         .collect();
     to_json(&HeldDetail {
@@ -654,9 +654,9 @@ async fn subject_access(ctx: &AdminContext, actor: &str, address: &str) -> Resul
         return Err(format!("{address:?} is not an email address"));
     }
     let rules = ctx.rules.current();
-    let norm = rules.matching().normalize(address);
-    let customer = rules.customer_by_address(&norm);
-    let subject = Subject::new(&norm, customer, rules.matching());
+    let norm = rules.restrictions.matching().normalize(address);
+    let customer = rules.restrictions.customer_by_address(&norm);
+    let subject = Subject::new(&norm, customer, rules.restrictions.matching());
     let store = ctx.store.clone();
     // Finding mail by its From: reads the header section of every kept message: file I/O, off
     // the async workers.

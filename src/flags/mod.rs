@@ -340,6 +340,24 @@ impl Detector {
             .unwrap_or_else(|| &self.verbs[i - self.lexicon.terms.len()])
     }
 
+    /// The flags a message's words raise (the observe step's scan): its subject and the
+    /// sender's own text, then what the HTML alternative, which most readers see, and legal
+    /// footers (a "Disclaimer:" line must not hide abuse) add, each rule once.
+    pub fn message_flags(&self, message: &crate::message::Message) -> Vec<Flag> {
+        let mut flags = self.flags(message.subject.as_deref(), &message.own_text);
+        for extra in [&message.alt_text, &message.footer] {
+            if extra.is_empty() {
+                continue;
+            }
+            for f in self.flags(None, extra) {
+                if !flags.iter().any(|g| g.rule == f.rule) {
+                    flags.push(f);
+                }
+            }
+        }
+        flags
+    }
+
     /// The flags for one message: its subject and the sender's own text. One flag per rule,
     /// with the first excerpt and a count.
     pub fn flags(&self, subject: Option<&str>, own_text: &str) -> Vec<Flag> {

@@ -181,17 +181,27 @@ struct Outcome {
     details: Vec<Reason>,
 }
 
-/// What was found out about a message outside the policy, before it decides: flags observed
-/// outside the message's own text (contact-pattern monitoring, whose counters live in the
-/// store) and, for a customer under "new information only", the message's novelty judged
-/// against their history (the store keeps it, so the caller asks). The default is neither.
-#[derive(Debug, Default)]
+/// What was found out about a message before the policy decides (the observe step), each
+/// thing once: who it is from ([`identify`]), the flags its words raise (the lexicon, see
+/// [`crate::flags::Detector::message_flags`]) followed by those its sender's contact pattern
+/// raises (counters the store keeps), and, for a customer under "new information only", its
+/// novelty judged against their history (the store keeps it, so the caller asks).
+#[derive(Debug)]
 pub struct Observed<'a> {
+    pub identity: &'a Identity<'a>,
     pub flags: Vec<Flag>,
     pub novelty: Option<&'a crate::novelty::Report>,
-    /// Who the message is from, when the caller has identified it ([`identify`]); `None`
-    /// makes `decide` match the customers itself.
-    pub identity: Option<&'a Identity<'a>>,
+}
+
+impl<'a> Observed<'a> {
+    /// Who the message is from, and nothing else observed.
+    pub fn identity_only(identity: &'a Identity<'a>) -> Observed<'a> {
+        Observed {
+            identity,
+            flags: Vec::new(),
+            novelty: None,
+        }
+    }
 }
 
 /// Who a message is from, worked out once per message (the identify step): the restricted
@@ -217,19 +227,25 @@ impl Identity<'_> {
 }
 
 /// Identifies a message's sender: the one customer match per message in the daemon.
-pub fn identify<'r>(message: &Message, envelope: &Envelope, rules: &'r Rules) -> Identity<'r> {
+/// `monitoring` knows the council's own domains.
+pub fn identify<'r>(
+    message: &Message,
+    envelope: &Envelope,
+    rules: &'r Rules,
+    monitoring: &crate::flags::monitor::Monitoring,
+) -> Identity<'r> {
     let sender = &envelope.sender;
     Identity {
         customers: matched_customers(message, envelope, rules),
         sender: (!sender.is_empty()).then(|| rules.matching().normalize(sender)),
-        council: !sender.is_empty() && rules.monitoring.is_exempt(sender),
+        council: !sender.is_empty() && monitoring.is_exempt(sender),
     }
 }
 
 const ENVELOPE_SENDER: &str = "envelope sender";
 
 /// Decides what happens to `message`, sent with `envelope`, at `now`, given what was
-/// `observed` of it. The message's own text is scanned for abusive language here.
+/// `observed` of it. PURE: everything looked up elsewhere comes in `observed`.
 ///
 /// Flags are advisory: a `hold` flag keeps the message for an officer's review, a `tag` flag
 /// delivers it with a header; neither drops anything, and restrictions still apply. Without a
@@ -243,7 +259,7 @@ pub fn decide(
     observed: Observed<'_>,
 ) -> Verdict {
     let Observed {
-        flags: observed,
+        flags,
         novelty,
         identity,
     } = observed;
@@ -262,11 +278,9 @@ pub fn decide(
         novelty: None,
     };
 
-    // Who is this from? The envelope sender and the From: addresses both count.
-    let matched = match identity {
-        Some(i) => i.customers.clone(),
-        None => matched_customers(message, envelope, rules),
-    };
+    // Who is this from? The envelope sender and the From: addresses both count (identified
+    // before).
+    let matched = &identity.customers;
     let candidates = std::iter::once(envelope.sender.as_str())
         .filter(|a| !a.is_empty())
         .chain(message.from.iter().map(String::as_str));
@@ -285,7 +299,7 @@ pub fn decide(
     }
 
     let mut outcomes = Vec::new();
-    for (customer, how) in &matched {
+    for (customer, how) in matched {
         verdict.customers.push(customer.id.clone());
         verdict.reasons.push(Reason::new(
             Code::Customer(customer.id.clone()),
@@ -413,22 +427,6 @@ pub fn decide(
             plan
         });
     }
-    let mut flags = rules
-        .detector
-        .flags(message.subject.as_deref(), &message.own_text);
-    // The HTML alternative, which most readers see, and legal footers (a "Disclaimer:" line
-    // must not hide abuse): what they add (not counted twice).
-    for extra in [&message.alt_text, &message.footer] {
-        if extra.is_empty() {
-            continue;
-        }
-        for f in rules.detector.flags(None, extra) {
-            if !flags.iter().any(|g| g.rule == f.rule) {
-                flags.push(f);
-            }
-        }
-    }
-    flags.extend(observed);
     for f in &flags {
         // The excerpt stays in the flag, for the officer; the reason names the rule only.
         let code = Code::Flag {
@@ -579,7 +577,7 @@ fn combine_windows(outcomes: &mut [Outcome]) {
 
 /// The restricted customers a message is from, by envelope sender or `From:` address, each
 /// once, with how it matched.
-pub fn matched_customers<'r>(
+fn matched_customers<'r>(
     message: &Message,
     envelope: &Envelope,
     rules: &'r Rules,

@@ -1,9 +1,44 @@
 use super::*;
 use crate::rules::MatchSettings;
+use crate::ruleset::RuleSet;
 use time::macros::{datetime, time};
 
-fn rules(text: &str) -> Rules {
-    Rules::parse(text, "r.toml", MatchSettings::default()).unwrap()
+fn rules(text: &str) -> RuleSet {
+    RuleSet::with_restrictions(Rules::parse(text, "r.toml", MatchSettings::default()).unwrap())
+}
+
+/// What a test observed of a message besides its words: contact-pattern flags and novelty.
+#[derive(Default)]
+struct Seen<'a> {
+    flags: Vec<Flag>,
+    novelty: Option<&'a crate::novelty::Report>,
+}
+
+/// The daemon's steps for one message: identify, the flags its words raise (with the rules'
+/// lexicon, empty unless a test gives one), then what else was `seen`, and decide.
+fn decide(
+    message: &Message,
+    envelope: &Envelope,
+    rules: &RuleSet,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+    seen: Seen<'_>,
+) -> Verdict {
+    let identity = identify(message, envelope, &rules.restrictions, &rules.monitoring);
+    let mut flags = rules.detector.message_flags(message);
+    flags.extend(seen.flags);
+    super::decide(
+        message,
+        envelope,
+        &rules.restrictions,
+        settings,
+        now,
+        Observed {
+            identity: &identity,
+            flags,
+            novelty: seen.novelty,
+        },
+    )
 }
 
 fn envelope(sender: &str, rcpts: &[&str]) -> Envelope {
@@ -35,7 +70,7 @@ fn unrestricted_mail_is_delivered_with_a_reason() {
         &rules(NAMED),
         &PolicySettings::default(),
         OffsetDateTime::UNIX_EPOCH,
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.recipients, vec!["x@council.example"]);
@@ -54,7 +89,7 @@ fn hold_all_holds_even_restricted_mail() {
             ..PolicySettings::default()
         },
         datetime!(2026-06-01 10:00 UTC),
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert!(v.reasons.iter().any(|r| r.text.contains("hold_all")));
@@ -70,7 +105,7 @@ fn overdue_review_enforces_or_lapses() {
         &rules(NAMED),
         &PolicySettings::default(),
         late,
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Reroute);
     assert!(
@@ -88,7 +123,7 @@ fn overdue_review_enforces_or_lapses() {
         &rules(NAMED),
         &lapse,
         late,
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Deliver);
     assert!(
@@ -144,7 +179,7 @@ type Window<'a> = (&'a str, &'a str);
 
 /// A customer (or two) with time windows; each `(id, address, windows)` gets one `time_window`
 /// restriction per window.
-fn windowed(customers: &[(&str, &str, &[Window<'_>])]) -> Rules {
+fn windowed(customers: &[(&str, &str, &[Window<'_>])]) -> RuleSet {
     let mut text = String::new();
     for (id, address, windows) in customers {
         text.push_str(&format!(
@@ -162,7 +197,7 @@ fn windowed(customers: &[(&str, &str, &[Window<'_>])]) -> Rules {
     rules(&text)
 }
 
-fn decide_at(rules: &Rules, sender: &str, from: &[&str], now: OffsetDateTime) -> Verdict {
+fn decide_at(rules: &RuleSet, sender: &str, from: &[&str], now: OffsetDateTime) -> Verdict {
     let message = Message {
         from: from.iter().map(|a| a.to_string()).collect(),
         ..Message::default()
@@ -173,7 +208,7 @@ fn decide_at(rules: &Rules, sender: &str, from: &[&str], now: OffsetDateTime) ->
         rules,
         &PolicySettings::default(),
         now,
-        Observed::default(),
+        Seen::default(),
     )
 }
 
@@ -258,7 +293,7 @@ fn regression_windows_of_two_matched_customers_are_a_union() {
 
 /// Customers with named-staff restrictions; each `(id, address, lists)` gets one `named_staff`
 /// restriction per list.
-fn staffed(customers: &[(&str, &str, &[&[&str]])]) -> Rules {
+fn staffed(customers: &[(&str, &str, &[&[&str]])]) -> RuleSet {
     let mut text = String::new();
     for (id, address, lists) in customers {
         text.push_str(&format!(
@@ -299,7 +334,7 @@ fn regression_named_staff_lists_are_intersected() {
         &rules,
         &PolicySettings::default(),
         datetime!(2026-07-01 09:30 UTC),
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.recipients, vec![BOB]);
 }
@@ -367,7 +402,7 @@ fn regression_hold_all_has_no_release_time() {
             ..PolicySettings::default()
         }, // Outside the window: without hold_all this would be deferred with a release time.
         datetime!(2026-07-01 11:30 UTC),
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert_eq!(
@@ -376,7 +411,7 @@ fn regression_hold_all_has_no_release_time() {
     );
 }
 
-fn with_lexicon(text: &str) -> Rules {
+fn with_lexicon(text: &str) -> RuleSet {
     let mut r = rules(text);
     let lex = crate::flags::Lexicon::parse(&[
         (
@@ -411,7 +446,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         &r,
         &PolicySettings::default(),
         now,
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Deliver);
     assert_eq!(v.flags.len(), 1);
@@ -434,7 +469,7 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         &r,
         &PolicySettings::default(),
         now,
-        Observed::default(),
+        Seen::default(),
     );
     assert_eq!(v.action, Action::Hold);
     assert!(v.summary.contains("threat flag"), "{}", v.summary);
@@ -463,10 +498,9 @@ fn a_tag_flag_delivers_and_a_hold_flag_holds_over_a_restriction() {
         &r,
         &PolicySettings::default(),
         now,
-        Observed {
+        Seen {
             flags: observed,
             novelty: None,
-            identity: None,
         },
     );
     assert_eq!(v.action, Action::Hold);
@@ -484,7 +518,7 @@ fn decide_raw(raw: &[u8]) -> Verdict {
         &with_lexicon(NAMED),
         &PolicySettings::default(),
         now,
-        Observed::default(),
+        Seen::default(),
     )
 }
 
@@ -571,10 +605,9 @@ addresses = ["l@mail.example"]
             &r,
             &PolicySettings::default(),
             now,
-            Observed {
+            Seen {
                 flags: Vec::new(),
                 novelty,
-                identity: None,
             },
         );
         v.automated_check()
@@ -600,10 +633,9 @@ addresses = ["l@mail.example"]
             ..PolicySettings::default()
         },
         now,
-        Observed {
+        Seen {
             flags: Vec::new(),
             novelty: Some(&repeat),
-            identity: None,
         },
     );
     assert_eq!(v.automated_check(), None);
@@ -642,10 +674,9 @@ addresses = ["n@mail.example"]
         &r,
         &PolicySettings::default(),
         datetime!(2026-06-01 10:00 UTC),
-        Observed {
+        Seen {
             flags: Vec::new(),
             novelty: Some(&report),
-            identity: None,
         },
     );
     let officer = reason::texts(&v.reasons).join("\n");

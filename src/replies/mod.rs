@@ -115,11 +115,12 @@ fn long_date(t: OffsetDateTime, months: &[&str; 12]) -> String {
     )
 }
 
-/// Decides whether `plan` becomes a reply to this message and, if so, builds it. The rules give
-/// the templates and the customer's recorded addresses.
+/// Decides whether `plan` becomes a reply to this message and, if so, builds it from one of
+/// `templates`, to the customer's address as `rules` record it.
 #[allow(clippy::too_many_arguments)]
 pub fn prepare(
     settings: &ReplySettings,
+    templates: &Templates,
     rules: &Rules,
     plan: &ReplyPlan,
     message: &Message,
@@ -137,7 +138,6 @@ pub fn prepare(
         "held_for_review" => settings.send_held_for_review,
         _ => true,
     };
-    let templates = &rules.templates;
     if !enabled || !templates.has(plan.template, Lang::En) {
         return Err(Skip::NotEnabled(plan.template.to_string()));
     }

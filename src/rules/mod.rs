@@ -22,9 +22,6 @@ pub use crate::diagnostics::{RulesError, RulesProblem};
 /// The file inside `rules_dir` that holds the restrictions.
 pub const RESTRICTIONS_FILE: &str = "restrictions.toml";
 
-/// The directory inside `rules_dir` that holds the abuse lexicon.
-pub const LEXICON_DIR: &str = "lexicon";
-
 /// How addresses are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MatchSettings {
@@ -134,14 +131,6 @@ pub struct Rules {
     matching: MatchSettings,
     /// The file they came from.
     pub source: Option<PathBuf>,
-    /// Reply templates from `rules_dir/templates`, loaded and reloaded with the rules.
-    pub templates: crate::replies::Templates,
-    /// The abuse lexicon from `rules_dir/lexicon/`, compiled; reloaded with the rules.
-    pub detector: std::sync::Arc<crate::flags::Detector>,
-    /// Contact-pattern thresholds from `rules_dir/monitoring.toml`.
-    pub monitoring: crate::flags::monitor::Monitoring,
-    /// "New information only" thresholds and phrases from `rules_dir/novelty.toml`.
-    pub novelty: crate::novelty::Settings,
 }
 
 /// What a reload changed, for the log.
@@ -173,8 +162,8 @@ impl fmt::Display for RulesDiff {
 }
 
 impl Rules {
-    /// Loads `rules_dir/restrictions.toml`, the reply templates, the lexicon and the
-    /// monitoring thresholds and the novelty settings: all of them or none.
+    /// Loads `rules_dir/restrictions.toml` (the rest of the rules directory is assembled by
+    /// [`crate::ruleset::RuleSet::load`]).
     pub fn load(rules_dir: &Path, matching: MatchSettings) -> Result<Rules, RulesError> {
         let path = rules_dir.join(RESTRICTIONS_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| RulesError {
@@ -188,23 +177,6 @@ impl Rules {
         })?;
         let mut rules = Rules::parse(&text, &path.display().to_string(), matching)?;
         rules.source = Some(path);
-        rules.templates =
-            crate::replies::Templates::load(&rules_dir.join("templates")).map_err(|errors| {
-                RulesError {
-                    problems: errors
-                        .into_iter()
-                        .map(|e| RulesProblem {
-                            location: e.location,
-                            message: e.message,
-                            quotes_file: false,
-                        })
-                        .collect(),
-                }
-            })?;
-        let lexicon = crate::flags::Lexicon::load(&rules_dir.join(LEXICON_DIR))?;
-        rules.detector = std::sync::Arc::new(crate::flags::Detector::new(lexicon));
-        rules.monitoring = crate::flags::monitor::Monitoring::load(rules_dir)?;
-        rules.novelty = crate::novelty::Settings::load(rules_dir)?;
         Ok(rules)
     }
 
@@ -234,10 +206,6 @@ impl Rules {
             representatives,
             matching,
             source: None,
-            templates: crate::replies::Templates::default(),
-            detector: Default::default(),
-            monitoring: Default::default(),
-            novelty: Default::default(),
         })
     }
 
@@ -311,29 +279,6 @@ pub fn twelve_months_after(d: Date) -> Option<Date> {
             let day = d.day().checked_sub(1)?;
             Date::from_calendar_date(year, d.month(), day).ok()
         })
-}
-
-/// The rules the daemon enforces now, replaced whole on reload. Readers take a cheap snapshot
-/// (`Arc`), so a reload never changes the rules under a decision in progress.
-#[derive(Debug, Default)]
-pub struct LiveRules(std::sync::RwLock<std::sync::Arc<Rules>>);
-
-impl LiveRules {
-    pub fn new(rules: Rules) -> LiveRules {
-        LiveRules(std::sync::RwLock::new(std::sync::Arc::new(rules)))
-    }
-
-    pub fn current(&self) -> std::sync::Arc<Rules> {
-        self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
-    /// Installs `rules`; returns what changed.
-    pub fn replace(&self, rules: Rules) -> RulesDiff {
-        let mut guard = self.0.write().unwrap_or_else(|p| p.into_inner());
-        let diff = rules.diff(&guard);
-        *guard = std::sync::Arc::new(rules);
-        diff
-    }
 }
 
 #[cfg(test)]
