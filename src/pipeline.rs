@@ -153,7 +153,7 @@ impl Pipeline {
             Err(skip) => {
                 info!(
                     id,
-                    template = plan.template,
+                    template = plan.template.name(),
                     reason = skip.code(),
                     "no reply"
                 );

@@ -84,12 +84,68 @@ pub struct Verdict {
     pub novelty: Option<crate::novelty::Report>,
 }
 
+/// The situation a reply is for. Each has a template pair in the rules directory,
+/// `templates/<name>.<cy|en>.txt` (issue 15: the names were bare strings, so a misspelt one
+/// compiled and found no template).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    LetterOnly,
+    ThirdPartyOnly,
+    TopicClosed,
+    NoNewInformation,
+    Rerouted,
+    Deferred,
+    HeldForReview,
+}
+
+impl Template {
+    /// Every template, in the order the postmaster's documentation lists them.
+    pub const ALL: [Template; 7] = [
+        Template::LetterOnly,
+        Template::ThirdPartyOnly,
+        Template::TopicClosed,
+        Template::NoNewInformation,
+        Template::Rerouted,
+        Template::Deferred,
+        Template::HeldForReview,
+    ];
+
+    /// The file name stem, also what the outbox, the audit trail and the logs record.
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::LetterOnly => "letter_only",
+            Template::ThirdPartyOnly => "third_party_only",
+            Template::TopicClosed => "topic_closed",
+            Template::NoNewInformation => "no_new_information",
+            Template::Rerouted => "rerouted",
+            Template::Deferred => "deferred",
+            Template::HeldForReview => "held_for_review",
+        }
+    }
+
+    /// The template a file name stem names.
+    pub fn from_name(name: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Whether replies need it in both languages. `deferred` and `held_for_review` are off
+    /// unless the config turns them on, so they may be missing.
+    pub fn required(self) -> bool {
+        !matches!(self, Template::Deferred | Template::HeldForReview)
+    }
+}
+
+impl std::fmt::Display for Template {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Which acknowledgement to send, and what it needs to say.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReplyPlan {
-    /// The template: `letter_only`, `third_party_only`, `topic_closed`, `no_new_information`,
-    /// `rerouted`, `deferred` or `held_for_review`.
-    pub template: &'static str,
+    pub template: Template,
     pub customer_id: String,
     pub customer_name: String,
     pub language: Language,
@@ -130,8 +186,8 @@ impl Verdict {
             return None;
         }
         match self.reply.as_ref()?.template {
-            "no_new_information" => Some(AutomatedCheck::NoNewInformation),
-            "topic_closed" => Some(AutomatedCheck::ClosedTopic),
+            Template::NoNewInformation => Some(AutomatedCheck::NoNewInformation),
+            Template::TopicClosed => Some(AutomatedCheck::ClosedTopic),
             _ => None,
         }
     }
@@ -407,7 +463,7 @@ pub fn decide(
             .find(|o| o.route_to.is_some())
             .and_then(|o| o.reply.clone())
             .map(|plan| ReplyPlan {
-                template: "held_for_review",
+                template: Template::HeldForReview,
                 staff: Vec::new(),
                 ..plan
             });
@@ -421,7 +477,7 @@ pub fn decide(
         });
         verdict.summary = deciding.map(|o| o.reason.text.clone()).unwrap_or_default();
         verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
-            if plan.template == "rerouted" {
+            if plan.template == Template::Rerouted {
                 plan.staff = verdict.recipients.clone();
             }
             plan
@@ -619,7 +675,7 @@ fn evaluate(
     now: OffsetDateTime,
     novelty: Option<&crate::novelty::Report>,
 ) -> Outcome {
-    let plan = |template: &'static str| ReplyPlan {
+    let plan = |template: Template| ReplyPlan {
         template,
         customer_id: customer.id.clone(),
         customer_name: customer.name.clone(),
@@ -647,10 +703,10 @@ fn evaluate(
         details: Vec::new(),
         reply: match action {
             Action::File => Some(plan(match &r.kind {
-                RestrictionKind::LetterOnly { .. } => "letter_only",
-                RestrictionKind::ThirdPartyOnly { .. } => "third_party_only",
-                RestrictionKind::Topics { .. } => "topic_closed",
-                _ => "no_new_information",
+                RestrictionKind::LetterOnly { .. } => Template::LetterOnly,
+                RestrictionKind::ThirdPartyOnly { .. } => Template::ThirdPartyOnly,
+                RestrictionKind::Topics { .. } => Template::TopicClosed,
+                _ => Template::NoNewInformation,
             })),
             _ => None,
         },
@@ -765,7 +821,7 @@ fn evaluate(
                 ),
                 route_to: None,
                 release_at: Some(start),
-                reply: Some(plan("deferred")),
+                reply: Some(plan(Template::Deferred)),
                 details: Vec::new(),
             },
         },
@@ -782,7 +838,7 @@ fn evaluate(
             route_to: Some(staff.clone()),
             release_at: None,
             window: None,
-            reply: Some(plan("rerouted")),
+            reply: Some(plan(Template::Rerouted)),
             details: Vec::new(),
         },
     }

@@ -261,7 +261,10 @@ fn regression_outside_every_window_defers_to_the_earliest_start() {
         "{:?}",
         v.reasons
     );
-    assert_eq!(v.reply.as_ref().map(|p| p.template), Some("deferred"));
+    assert_eq!(
+        v.reply.as_ref().map(|p| p.template),
+        Some(Template::Deferred)
+    );
 }
 
 #[test]
@@ -385,7 +388,7 @@ fn regression_named_staff_with_no_common_recipient_is_held() {
         assert_eq!(v.recipients, vec!["x@council.example"]);
         assert_eq!(
             v.reply.as_ref().map(|p| p.template),
-            Some("held_for_review")
+            Some(Template::HeldForReview)
         );
     }
 }
@@ -691,4 +694,14 @@ addresses = ["n@mail.example"]
         line,
         "customer:C9,novelty:new,novelty:new_sentence,novelty:new_attachment"
     );
+}
+
+#[test]
+fn a_template_is_named_as_its_files_and_its_records_name_it() {
+    for t in Template::ALL {
+        assert_eq!(Template::from_name(t.name()), Some(t));
+        // The JSON of a reply plan (`explain --json`) names it the same way.
+        assert_eq!(serde_json::to_value(t).unwrap(), t.name());
+    }
+    assert_eq!(Template::from_name("letter-only"), None);
 }

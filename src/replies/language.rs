@@ -8,7 +8,7 @@
 use crate::rules::Language;
 
 /// One language of a reply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Lang {
     Cy,
     En,
@@ -20,6 +20,11 @@ impl Lang {
             Lang::Cy => "cy",
             Lang::En => "en",
         }
+    }
+
+    /// The language a template file name's `cy` or `en` names.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Cy, Lang::En].into_iter().find(|l| l.code() == code)
     }
 }
 

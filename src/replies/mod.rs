@@ -33,8 +33,8 @@ use language::{Lang, looks_welsh, reply_languages};
 pub use templates::{TemplateVars, Templates};
 
 use crate::message::Message;
-use crate::policy::ReplyPlan;
 use crate::policy::uk_time;
+use crate::policy::{ReplyPlan, Template};
 use crate::rules::Rules;
 
 /// Reply settings from the config's `[replies]`.
@@ -55,7 +55,7 @@ pub struct ReplySettings {
 pub struct OutgoingReply {
     /// The original's envelope sender: one of the customer's recorded addresses.
     pub to: String,
-    pub template: &'static str,
+    pub template: Template,
     /// The store's rate-limit key ([`rate_key`]).
     pub rate_key: String,
     pub message_id: String,
@@ -101,7 +101,7 @@ const MONTHS_CY: [&str; 12] = [
 /// Keys written before this form were `<normalised address> NUL <template>`, with one NUL; no
 /// key of this form (two NULs) can equal one of them, so old keys are never read again and
 /// simply lie unused in the store.
-pub fn rate_key(customer_id: &str, template: &str) -> String {
+pub fn rate_key(customer_id: &str, template: Template) -> String {
     format!("customer\0{customer_id}\0{template}")
 }
 
@@ -134,8 +134,8 @@ pub fn prepare(
     };
     guards::check(envelope_sender, message)?;
     let enabled = match plan.template {
-        "deferred" => settings.send_deferred,
-        "held_for_review" => settings.send_held_for_review,
+        Template::Deferred => settings.send_deferred,
+        Template::HeldForReview => settings.send_held_for_review,
         _ => true,
     };
     if !enabled || !templates.has(plan.template, Lang::En) {
@@ -213,9 +213,9 @@ mod tests {
 
     #[test]
     fn rate_key_is_per_customer_and_template_and_never_an_old_key() {
-        let key = rate_key("CR-1", "letter_only");
-        assert_ne!(rate_key("CR-1", "rerouted"), key);
-        assert_ne!(rate_key("CR-2", "letter_only"), key);
+        let key = rate_key("CR-1", Template::LetterOnly);
+        assert_ne!(rate_key("CR-1", Template::Rerouted), key);
+        assert_ne!(rate_key("CR-2", Template::LetterOnly), key);
         // The earlier form, `address NUL template`, has one NUL: none of it can collide.
         for old in [
             "customer\0letter_only",

@@ -10,26 +10,7 @@ use minijinja::{Environment, UndefinedBehavior, value::Serde};
 use serde::Serialize;
 
 use super::language::Lang;
-
-/// Every situation a reply can be for.
-pub const SITUATIONS: [&str; 7] = [
-    "letter_only",
-    "third_party_only",
-    "topic_closed",
-    "no_new_information",
-    "rerouted",
-    "deferred",
-    "held_for_review",
-];
-
-/// Situations that must have both languages for replies to work.
-pub const REQUIRED: [&str; 5] = [
-    "letter_only",
-    "third_party_only",
-    "topic_closed",
-    "no_new_information",
-    "rerouted",
-];
+use crate::policy::Template;
 
 /// How much work one render may do.
 const FUEL: u64 = 100_000;
@@ -70,7 +51,7 @@ pub struct Rendered {
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     /// (situation, language) → source.
-    sources: BTreeMap<(String, String), String>,
+    sources: BTreeMap<(Template, Lang), String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -100,20 +81,22 @@ impl Templates {
                 continue;
             };
             let location = path.display().to_string();
-            if !SITUATIONS.contains(&situation) || !(lang == "cy" || lang == "en") {
+            let (Some(situation), Some(lang)) =
+                (Template::from_name(situation), Lang::from_code(lang))
+            else {
+                let names: Vec<&str> = Template::ALL.iter().map(|t| t.name()).collect();
                 errors.push(TemplateError {
                     location,
                     message: format!(
                         "unexpected template name; use <situation>.<cy|en>.txt with a situation from {}",
-                        SITUATIONS.join(", ")
+                        names.join(", ")
                     ),
                 });
                 continue;
-            }
+            };
             match std::fs::read_to_string(&path) {
                 Ok(src) => {
-                    t.sources
-                        .insert((situation.to_string(), lang.to_string()), src);
+                    t.sources.insert((situation, lang), src);
                 }
                 Err(e) => errors.push(TemplateError {
                     location,
@@ -122,7 +105,7 @@ impl Templates {
             }
         }
         // Welsh must never be missing where English is there (and the other way round).
-        for s in SITUATIONS {
+        for s in Template::ALL {
             let cy = t.has(s, Lang::Cy);
             let en = t.has(s, Lang::En);
             if cy != en {
@@ -140,11 +123,13 @@ impl Templates {
         }
         if errors.is_empty() {
             // Render each against sample data so a broken template is caught before it ships.
-            for (s, l) in t.sources.keys() {
-                let lang = if l == "cy" { Lang::Cy } else { Lang::En };
+            for &(s, lang) in t.sources.keys() {
                 if let Err(e) = t.render(s, lang, &sample()) {
                     errors.push(TemplateError {
-                        location: dir.join(format!("{s}.{l}.txt")).display().to_string(),
+                        location: dir
+                            .join(format!("{s}.{}.txt", lang.code()))
+                            .display()
+                            .to_string(),
                         message: e,
                     });
                 }
@@ -157,9 +142,8 @@ impl Templates {
         }
     }
 
-    pub fn has(&self, situation: &str, lang: Lang) -> bool {
-        self.sources
-            .contains_key(&(situation.to_string(), lang.code().to_string()))
+    pub fn has(&self, situation: Template, lang: Lang) -> bool {
+        self.sources.contains_key(&(situation, lang))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -174,13 +158,13 @@ impl Templates {
     /// Renders one language of one situation.
     pub fn render(
         &self,
-        situation: &str,
+        situation: Template,
         lang: Lang,
         vars: &TemplateVars,
     ) -> Result<Rendered, String> {
         let src = self
             .sources
-            .get(&(situation.to_string(), lang.code().to_string()))
+            .get(&(situation, lang))
             .ok_or_else(|| format!("no {situation}.{}.txt template", lang.code()))?;
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -237,8 +221,8 @@ mod tests {
     fn one(src: &str) -> Result<Rendered, String> {
         let mut t = Templates::default();
         t.sources
-            .insert(("letter_only".into(), "en".into()), src.into());
-        t.render("letter_only", Lang::En, &sample())
+            .insert((Template::LetterOnly, Lang::En), src.into());
+        t.render(Template::LetterOnly, Lang::En, &sample())
     }
 
     #[test]
@@ -269,7 +253,7 @@ mod tests {
     fn shipped_templates_load_and_render() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/templates");
         let t = Templates::load(&dir).unwrap();
-        for s in REQUIRED {
+        for s in Template::ALL.into_iter().filter(|t| t.required()) {
             for l in [Lang::Cy, Lang::En] {
                 assert!(t.has(s, l), "{s} {l:?}");
             }

@@ -1556,7 +1556,7 @@ pub(crate) mod tests {
             .unwrap();
         let week = time::Duration::days(7);
         let by_customer = |id: &str, at| QueuedReply {
-            rate_key: crate::replies::rate_key("CR-1", "rerouted"),
+            rate_key: crate::replies::rate_key("CR-1", crate::policy::Template::Rerouted),
             ..reply(id, at, week)
         };
         assert!(
