@@ -190,10 +190,10 @@ fn default_lang() -> String {
 }
 
 /// Collects problems for one file.
-struct FileProblems<'a> {
-    name: &'a str,
-    text: &'a str,
-    list: &'a mut Vec<RulesProblem>,
+pub(super) struct FileProblems<'a> {
+    pub(super) name: &'a str,
+    pub(super) text: &'a str,
+    pub(super) list: &'a mut Vec<RulesProblem>,
 }
 
 impl FileProblems<'_> {
@@ -202,7 +202,7 @@ impl FileProblems<'_> {
         format!("{}:{line}:{col}", self.name)
     }
 
-    fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+    pub(super) fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
         let location = self.at(span);
         self.list.push(RulesProblem {
             location,
@@ -460,8 +460,11 @@ fn category_name(p: &mut FileProblems<'_>, category: &Spanned<String>) -> String
     cat_name
 }
 
-/// An `action`: `tag` unless it says `hold`.
-fn flag_action(p: &mut FileProblems<'_>, action: Option<&Spanned<String>>) -> FlagAction {
+/// An `action` (of a category, or of a monitoring threshold): `tag` unless it says `hold`.
+pub(super) fn flag_action(
+    p: &mut FileProblems<'_>,
+    action: Option<&Spanned<String>>,
+) -> FlagAction {
     let Some(action) = action else {
         return FlagAction::Tag;
     };
