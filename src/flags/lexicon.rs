@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::normalize::Normalized;
 use crate::diagnostics::line_col;
-use crate::rules::{RulesError, RulesProblem};
+use crate::rules::{FileProblems, RulesError, RulesProblem};
 
 /// The file of allow-listed words and phrases.
 pub const ALLOW_FILE: &str = "allow.toml";
@@ -187,29 +187,6 @@ struct RawAllow {
 
 fn default_lang() -> String {
     "en".into()
-}
-
-/// Collects problems for one file.
-pub(super) struct FileProblems<'a> {
-    pub(super) name: &'a str,
-    pub(super) text: &'a str,
-    pub(super) list: &'a mut Vec<RulesProblem>,
-}
-
-impl FileProblems<'_> {
-    fn at(&self, span: std::ops::Range<usize>) -> String {
-        let (line, col) = line_col(self.text, span.start);
-        format!("{}:{line}:{col}", self.name)
-    }
-
-    pub(super) fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
-        let location = self.at(span);
-        self.list.push(RulesProblem {
-            location,
-            message: message.into(),
-            quotes_file: false,
-        });
-    }
 }
 
 /// A term's matching key, or why it cannot be one.

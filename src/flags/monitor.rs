@@ -26,9 +26,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use toml::Spanned;
 
-use super::lexicon::{FileProblems, flag_action};
+use super::lexicon::flag_action;
 use super::{Flag, FlagAction, Severity};
-use crate::rules::{RulesError, RulesProblem};
+use crate::rules::{FileProblems, RulesError, RulesProblem};
 
 /// The file in `rules_dir`.
 pub const MONITORING_FILE: &str = "monitoring.toml";

@@ -177,6 +177,30 @@ impl RulesProblem {
     }
 }
 
+/// Collects the problems of one file, each at its `file:line:col`, for the files whose every
+/// value keeps its span (the lexicon, monitoring and novelty settings).
+pub(crate) struct FileProblems<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) list: &'a mut Vec<RulesProblem>,
+}
+
+impl FileProblems<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> String {
+        let (line, col) = crate::diagnostics::line_col(self.text, span.start);
+        format!("{}:{line}:{col}", self.name)
+    }
+
+    pub(crate) fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        let location = self.at(span);
+        self.list.push(RulesProblem {
+            location,
+            message: message.into(),
+            quotes_file: false,
+        });
+    }
+}
+
 /// Reads and parses an optional rules file: its defaults when it does not exist, a problem
 /// naming it when it cannot be read.
 pub(crate) fn load_or_default<T: Default>(
