@@ -261,10 +261,10 @@ fn restriction(
     matching: &MatchSettings,
 ) -> Option<Restriction> {
     let span = r.span();
-    let r = r.into_inner();
+    let mut r = r.into_inner();
     let location = p.line(&span);
-    let decided_by = non_empty(p, &span, r.decided_by, "decided_by");
-    let reasons = non_empty(p, &span, r.reasons, "reasons");
+    let decided_by = non_empty(p, &span, r.decided_by.take(), "decided_by");
+    let reasons = non_empty(p, &span, r.reasons.take(), "reasons");
     let decided_on = match &r.decided_on {
         None => {
             p.add(&span, "missing `decided_on`");
@@ -272,8 +272,22 @@ fn restriction(
         }
         Some(d) => date(p, d),
     };
+    let review_on = review_on(p, &r, decided_on);
+    let kind = kind(p, &span, r, matching)?;
+    Some(Restriction {
+        kind,
+        decided_by: decided_by?.into_inner(),
+        decided_on: decided_on?,
+        review_on: review_on?,
+        reasons: reasons?.into_inner(),
+        location,
+    })
+}
+
+/// `review_on`, not before `decided_on`; unset, twelve months after `decided_on`.
+fn review_on(p: &mut Problems<'_>, r: &RawRestriction, decided_on: Option<Date>) -> Option<Date> {
     let review_on = r.review_on.as_ref().and_then(|d| date(p, d));
-    let review_on = match (decided_on, review_on) {
+    match (decided_on, review_on) {
         (Some(decided), Some(review)) if review < decided => {
             p.add(
                 &r.review_on.as_ref().expect("parsed above").span(),
@@ -300,27 +314,83 @@ fn restriction(
             review
         }
         (None, None) => None,
-    };
-    let Some(kind_name) = r.kind else {
+    }
+}
+
+/// The restriction's kind, from `kind` and the fields that belong to it.
+fn kind(
+    p: &mut Problems<'_>,
+    span: &Range<usize>,
+    r: RawRestriction,
+    matching: &MatchSettings,
+) -> Option<RestrictionKind> {
+    let Some(kind_name) = &r.kind else {
         p.add(
-            &span,
+            span,
             format!("missing `kind` (one of {})", KINDS.join(", ")),
         );
         return None;
     };
     let kind_str = kind_name.get_ref().as_str();
+    let allowed = fields_of_kind(p, kind_name)?;
     // Fields that belong to other kinds are mistakes, not harmless extras: a postmaster who
     // wrote `staff` under `letter_only` meant something the file does not say.
-    let present: Vec<(&str, bool)> = vec![
-        ("staff", r.staff.is_some()),
-        ("postal_address", r.postal_address.is_some()),
-        ("representatives", r.representatives.is_some()),
-        ("days", r.days.is_some()),
-        ("from", r.from.is_some()),
-        ("until", r.until.is_some()),
-        ("closed", r.closed.is_some()),
-    ];
-    let allowed: &[&str] = match kind_str {
+    for (field, is_set) in r.kind_fields_set() {
+        if is_set && !allowed.contains(&field) {
+            p.add(span, format!("`{field}` does not apply to kind {kind_str}"));
+        }
+    }
+    let kind = match kind_str {
+        "letter_only" => {
+            let postal_address = non_empty(p, span, r.postal_address, "postal_address")?;
+            RestrictionKind::LetterOnly {
+                postal_address: postal_address.into_inner(),
+            }
+        }
+        "named_staff" => RestrictionKind::NamedStaff {
+            staff: addresses(p, span, r.staff, "staff", kind_str, matching),
+        },
+        "new_information_only" => RestrictionKind::NewInformationOnly,
+        "third_party_only" => RestrictionKind::ThirdPartyOnly {
+            representatives: addresses(
+                p,
+                span,
+                r.representatives,
+                "representatives",
+                kind_str,
+                matching,
+            ),
+        },
+        "time_window" => RestrictionKind::TimeWindow(window(p, span, r.days, r.from, r.until)?),
+        "topics" => RestrictionKind::Topics {
+            closed: closed_topics(p, span, r.closed)?,
+        },
+        _ => unreachable!("unknown kinds returned above"),
+    };
+    Some(kind)
+}
+
+impl RawRestriction {
+    /// Whether each field that only some kinds have is set.
+    fn kind_fields_set(&self) -> [(&'static str, bool); 7] {
+        [
+            ("staff", self.staff.is_some()),
+            ("postal_address", self.postal_address.is_some()),
+            ("representatives", self.representatives.is_some()),
+            ("days", self.days.is_some()),
+            ("from", self.from.is_some()),
+            ("until", self.until.is_some()),
+            ("closed", self.closed.is_some()),
+        ]
+    }
+}
+
+/// The fields a kind has, or a problem (with a suggestion) for a kind that does not exist.
+fn fields_of_kind(
+    p: &mut Problems<'_>,
+    kind_name: &Spanned<String>,
+) -> Option<&'static [&'static str]> {
+    let allowed: &[&str] = match kind_name.get_ref().as_str() {
         "letter_only" => &["postal_address"],
         "named_staff" => &["staff"],
         "new_information_only" => &[],
@@ -343,65 +413,32 @@ fn restriction(
             return None;
         }
     };
-    for (field, is_set) in present {
-        if is_set && !allowed.contains(&field) {
-            p.add(
-                &span,
-                format!("`{field}` does not apply to kind {kind_str}"),
-            );
+    Some(allowed)
+}
+
+/// `closed`: the topics of a `topics` restriction, at least one, blanks left out.
+fn closed_topics(
+    p: &mut Problems<'_>,
+    table: &Range<usize>,
+    closed: Option<Spanned<Vec<Spanned<String>>>>,
+) -> Option<Vec<String>> {
+    let closed: Vec<String> = match closed {
+        None => {
+            p.add(table, "kind topics needs `closed`");
+            return None;
         }
-    }
-    let kind = match kind_str {
-        "letter_only" => {
-            let postal_address = non_empty(p, &span, r.postal_address, "postal_address")?;
-            RestrictionKind::LetterOnly {
-                postal_address: postal_address.into_inner(),
-            }
-        }
-        "named_staff" => RestrictionKind::NamedStaff {
-            staff: addresses(p, &span, r.staff, "staff", kind_str, matching),
-        },
-        "new_information_only" => RestrictionKind::NewInformationOnly,
-        "third_party_only" => RestrictionKind::ThirdPartyOnly {
-            representatives: addresses(
-                p,
-                &span,
-                r.representatives,
-                "representatives",
-                kind_str,
-                matching,
-            ),
-        },
-        "time_window" => RestrictionKind::TimeWindow(window(p, &span, r.days, r.from, r.until)?),
-        "topics" => {
-            let closed: Vec<String> = match r.closed {
-                None => {
-                    p.add(&span, "kind topics needs `closed`");
-                    return None;
-                }
-                Some(c) => c
-                    .into_inner()
-                    .into_iter()
-                    .map(|t| t.into_inner().trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            };
-            if closed.is_empty() {
-                p.add(&span, "`closed` must list at least one topic");
-                return None;
-            }
-            RestrictionKind::Topics { closed }
-        }
-        _ => unreachable!("unknown kinds returned above"),
+        Some(c) => c
+            .into_inner()
+            .into_iter()
+            .map(|t| t.into_inner().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
     };
-    Some(Restriction {
-        kind,
-        decided_by: decided_by?.into_inner(),
-        decided_on: decided_on?,
-        review_on: review_on?,
-        reasons: reasons?.into_inner(),
-        location,
-    })
+    if closed.is_empty() {
+        p.add(table, "`closed` must list at least one topic");
+        return None;
+    }
+    Some(closed)
 }
 
 fn date(p: &mut Problems<'_>, d: &Spanned<Datetime>) -> Option<Date> {
