@@ -98,25 +98,74 @@ pub(super) fn compile(
     let raw: RawFile = toml::from_str(text).map_err(|e| RulesError {
         problems: vec![RulesProblem::from_toml(name, text, &e)],
     })?;
-    let mut p = Problems {
-        name,
-        lines: LineIndex::new(text),
-        list: Vec::new(),
+    let mut compiler = Compiler {
+        p: Problems {
+            name,
+            lines: LineIndex::new(text),
+            list: Vec::new(),
+        },
+        matching,
+        ids: HashMap::new(),
+        owners: HashMap::new(),
     };
-    let mut customers = Vec::new();
-    // id → span of first use; address → (customer id, span). Locations are only formatted
-    // when there is a problem to report.
-    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
-    let mut owners: HashMap<String, (String, Range<usize>)> = HashMap::new();
-    for c in raw.customer {
+    let customers = raw
+        .customer
+        .into_iter()
+        .filter_map(|c| compiler.customer(c))
+        .collect();
+    if compiler.p.list.is_empty() {
+        Ok(customers)
+    } else {
+        Err(RulesError {
+            problems: compiler.p.list,
+        })
+    }
+}
+
+/// Compiles a file's customers one after another, remembering the first use of each id and
+/// address so that a second use can name it.
+struct Compiler<'a> {
+    p: Problems<'a>,
+    matching: &'a MatchSettings,
+    /// id → span of first use. Locations are only formatted when there is a problem to
+    /// report.
+    ids: HashMap<String, Range<usize>>,
+    /// address → (customer id, span).
+    owners: HashMap<String, (String, Range<usize>)>,
+}
+
+impl Compiler<'_> {
+    /// One `[[customer]]`; none without an `id`.
+    fn customer(&mut self, c: Spanned<RawCustomer>) -> Option<Customer> {
         let span = c.span();
         let c = c.into_inner();
-        let Some(id) = non_empty(&mut p, &span, c.id, "id") else {
-            continue;
-        };
-        if let Some(first) = ids.get(id.get_ref()) {
-            let first = p.at(first);
-            p.add(
+        let id = non_empty(&mut self.p, &span, c.id, "id")?;
+        self.claim_id(&id);
+        let name = non_empty(&mut self.p, &span, c.name, "name")
+            .map(Spanned::into_inner)
+            .unwrap_or_default();
+        let addresses = self.claim_addresses(&span, id.get_ref(), c.addresses);
+        let language = language(&mut self.p, c.language);
+        let restrictions = c
+            .restriction
+            .into_iter()
+            .filter_map(|r| restriction(&mut self.p, r, self.matching))
+            .collect();
+        Some(Customer {
+            id: id.into_inner(),
+            name,
+            addresses,
+            language,
+            adjustments: c.adjustments,
+            restrictions,
+        })
+    }
+
+    /// Records the first use of a customer id; a second use is a problem naming the first.
+    fn claim_id(&mut self, id: &Spanned<String>) {
+        if let Some(first) = self.ids.get(id.get_ref()) {
+            let first = self.p.at(first);
+            self.p.add(
                 &id.span(),
                 format!(
                     "duplicate customer id {:?} (first used at {first})",
@@ -124,71 +173,59 @@ pub(super) fn compile(
                 ),
             );
         } else {
-            ids.insert(id.get_ref().clone(), id.span());
+            self.ids.insert(id.get_ref().clone(), id.span());
         }
-        let name = non_empty(&mut p, &span, c.name, "name")
-            .map(Spanned::into_inner)
-            .unwrap_or_default();
-        if c.addresses.is_empty() {
-            p.add(
-                &span,
-                format!(
-                    "customer {}: `addresses` must list at least one address",
-                    id.get_ref()
-                ),
+    }
+
+    /// Customer `id`'s addresses, normalised: at least one, and none that another customer
+    /// has claimed.
+    fn claim_addresses(
+        &mut self,
+        table: &Range<usize>,
+        id: &str,
+        list: Vec<Spanned<String>>,
+    ) -> Vec<String> {
+        if list.is_empty() {
+            self.p.add(
+                table,
+                format!("customer {id}: `addresses` must list at least one address"),
             );
         }
         let mut addresses = Vec::new();
-        for a in c.addresses {
-            let Some(norm) = address(&mut p, &a, matching) else {
+        for a in list {
+            let Some(norm) = address(&mut self.p, &a, self.matching) else {
                 continue;
             };
-            if let Some((owner, first)) = owners.get(&norm) {
+            if let Some((owner, first)) = self.owners.get(&norm) {
                 let message = format!(
-                    "address {norm} is claimed by customer {owner} (at {}) and by {}",
-                    p.at(first),
-                    id.get_ref()
+                    "address {norm} is claimed by customer {owner} (at {}) and by {id}",
+                    self.p.at(first),
                 );
-                p.add(&a.span(), message);
+                self.p.add(&a.span(), message);
             } else {
-                owners.insert(norm.clone(), (id.get_ref().clone(), a.span()));
+                self.owners.insert(norm.clone(), (id.to_string(), a.span()));
             }
             addresses.push(norm);
         }
-        let language = match c.language {
-            None => Language::Both,
-            Some(l) => match l.get_ref().as_str() {
-                "cy" => Language::Cy,
-                "en" => Language::En,
-                "both" => Language::Both,
-                other => {
-                    p.add_quoting(
-                        &l.span(),
-                        format!("language must be \"cy\", \"en\" or \"both\", not {other:?}"),
-                    );
-                    Language::Both
-                }
-            },
-        };
-        let mut restrictions = Vec::new();
-        for r in c.restriction {
-            if let Some(r) = restriction(&mut p, r, matching) {
-                restrictions.push(r);
-            }
-        }
-        customers.push(Customer {
-            id: id.into_inner(),
-            name,
-            addresses,
-            language,
-            adjustments: c.adjustments,
-            restrictions,
-        });
+        addresses
     }
-    if p.list.is_empty() {
-        Ok(customers)
-    } else {
-        Err(RulesError { problems: p.list })
+}
+
+fn language(p: &mut Problems<'_>, language: Option<Spanned<String>>) -> Language {
+    let Some(l) = language else {
+        return Language::Both;
+    };
+    match l.get_ref().as_str() {
+        "cy" => Language::Cy,
+        "en" => Language::En,
+        "both" => Language::Both,
+        other => {
+            p.add_quoting(
+                &l.span(),
+                format!("language must be \"cy\", \"en\" or \"both\", not {other:?}"),
+            );
+            Language::Both
+        }
     }
 }
 
