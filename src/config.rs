@@ -206,154 +206,47 @@ impl Config {
         Config::from_raw(raw, path, text)
     }
 
+    /// Checks the file's values one family at a time, then assembles them; the first error
+    /// found is the one reported.
     fn from_raw(raw: RawConfig, path: Option<&Path>, text: &str) -> Result<Config, ConfigError> {
-        let name = path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string());
-        // Errors found after parsing point at the key's line.
-        let err = |key: &str, message: String| ConfigError {
-            location: key_location(text, key)
-                .map_or_else(|| name.clone(), |(l, c)| format!("{name}:{l}:{c}")),
-            message,
+        let keys = Keys {
+            name: path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string()),
+            text,
         };
-        // Day counts become durations and dates; unbounded, they would overflow both.
-        let day_count = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
-            match v {
-                Some(v) if !(1..=MAX_DAYS).contains(&v) => Err(err(
-                    key,
-                    format!("`{key}` must be a number of days from 1 to {MAX_DAYS}, not {v}"),
-                )),
-                Some(v) => Ok(v),
-                None => Ok(d),
-            }
-        };
-        let stale_days = day_count("stale_days", raw.stale_days, 14)?;
-        let interval_days = day_count(
+        let stale_days = keys.day_count("stale_days", raw.stale_days, 14)?;
+        let interval_days = keys.day_count(
             "reply_interval_days",
             raw.replies.as_ref().and_then(|r| r.reply_interval_days),
             7,
         )?;
-        let retention = retention(&raw, stale_days, interval_days, &day_count, &err)?;
-        let addr =
-            |key: &str, value: Option<String>, default: &str| -> Result<SocketAddr, ConfigError> {
-                let v = value.unwrap_or_else(|| default.to_string());
-                v.parse().map_err(|_| {
-                err(
-                    key,
-                    format!(
-                        "`{key}` must be an IP address and port like \"127.0.0.1:10025\", not {v:?}"
-                    ),
-                )
-            })
-            };
-        let listen = addr("listen", raw.listen, DEFAULT_LISTEN)?;
-        let downstream = addr("downstream", raw.downstream, DEFAULT_DOWNSTREAM)?;
-        let replies = raw.replies.unwrap_or_default();
-        let relay = match replies.relay {
-            Some(r) => addr("relay", Some(r), DEFAULT_DOWNSTREAM)?,
-            None => downstream,
-        };
-        if listen == downstream {
-            return Err(err(
-                "downstream",
-                "`downstream` must differ from `listen`, or every message would loop".into(),
-            ));
-        }
-        let defaults = Limits::default();
-        let positive = |key: &str, v: Option<u64>, d: u64| -> Result<u64, ConfigError> {
-            match v {
-                Some(0) => Err(err(key, format!("`{key}` must be greater than 0"))),
-                Some(v) => Ok(v),
-                None => Ok(d),
-            }
-        };
-        let limits = Limits {
-            max_message_size: positive(
-                "max_message_size",
-                raw.max_message_size.map(|v| v as u64),
-                defaults.max_message_size as u64,
-            )? as usize,
-            max_recipients: positive(
-                "max_recipients",
-                raw.max_recipients.map(|v| v as u64),
-                defaults.max_recipients as u64,
-            )? as usize,
-            command_timeout: Duration::from_secs(positive(
-                "command_timeout_secs",
-                raw.command_timeout_secs,
-                defaults.command_timeout.as_secs(),
-            )?),
-            data_timeout: Duration::from_secs(positive(
-                "data_timeout_secs",
-                raw.data_timeout_secs,
-                defaults.data_timeout.as_secs(),
-            )?),
-            ..defaults
-        };
-        let review_overdue = match raw.review_overdue.as_deref() {
-            None | Some("enforce") => ReviewOverdue::Enforce,
-            Some("lapse") => ReviewOverdue::Lapse,
-            Some(other) => {
-                return Err(err(
-                    "review_overdue",
-                    format!("`review_overdue` must be \"enforce\" or \"lapse\", not {other:?}"),
-                ));
-            }
-        };
-        let history_scope = match raw.history_scope.as_deref() {
-            None | Some("all") => crate::store::history::HistoryScope::All,
-            Some("restricted") => crate::store::history::HistoryScope::Restricted,
-            Some(other) => {
-                return Err(err(
-                    "history_scope",
-                    format!("`history_scope` must be \"all\" or \"restricted\", not {other:?}"),
-                ));
-            }
-        };
-        let caps = crate::store::history::HistoryCaps::default();
-        let history_caps = crate::store::history::HistoryCaps {
-            max_per_identity: positive(
-                "history_max_messages_per_sender",
-                raw.history_max_messages_per_sender.map(u64::from),
-                u64::from(caps.max_per_identity),
-            )? as u32,
-            max_bytes: positive("history_max_bytes", raw.history_max_bytes, caps.max_bytes)?,
-        };
-        let roles = role_groups(raw.roles.unwrap_or_default(), &err)?;
-        let digest = match raw.digest {
-            None => None,
-            Some(d) => {
-                let to =
-                    d.to.filter(|t| t.contains('@'))
-                        .ok_or_else(|| err("to", "[digest] needs `to`, an email address".into()))?;
-                let at_text = d.at.unwrap_or_else(|| "08:00".into());
-                let at = crate::clock::hh_mm(&at_text).ok_or_else(|| {
-                    err(
-                        "at",
-                        format!("[digest] `at` must be a time like \"08:00\", not {at_text:?}"),
-                    )
-                })?;
-                Some(Digest { to, at })
-            }
-        };
+        let retention = retention(&raw, stale_days, interval_days, &keys)?;
+        let endpoints = raw.endpoints(&keys)?;
+        let limits = raw.limits(&keys)?;
+        let review_overdue = review_overdue(raw.review_overdue.as_deref(), &keys)?;
+        let history_scope = history_scope(raw.history_scope.as_deref(), &keys)?;
+        let history_caps = raw.history_caps(&keys)?;
+        let roles = role_groups(raw.roles.unwrap_or_default(), &keys)?;
+        let digest = raw.digest.map(|d| digest(d, &keys)).transpose()?;
         Ok(Config {
             source: path.map(Path::to_path_buf),
-            listen,
-            downstream,
+            listen: endpoints.listen,
+            downstream: endpoints.downstream,
             data_dir: raw.data_dir.unwrap_or_else(|| "data".into()),
             rules_dir: raw.rules_dir.unwrap_or_else(|| "rules".into()),
             admin_socket: raw.admin_socket.unwrap_or_else(|| "run/admin.sock".into()),
             hostname: raw.hostname.unwrap_or_else(system_hostname),
             limits,
-            max_connections: positive(
+            max_connections: keys.positive(
                 "max_connections",
                 raw.max_connections.map(|v| v as u64),
                 200,
             )? as usize,
-            downstream_timeout: Duration::from_secs(positive(
+            downstream_timeout: Duration::from_secs(keys.positive(
                 "downstream_timeout_secs",
                 raw.downstream_timeout_secs,
                 60,
             )?),
-            downstream_connections: positive(
+            downstream_connections: keys.positive(
                 "downstream_connections",
                 raw.downstream_connections.map(u64::from),
                 20,
@@ -372,23 +265,212 @@ impl Config {
                 .map_or(crate::store::DEFAULT_MIN_FREE, |mb| {
                     mb.saturating_mul(1024 * 1024)
                 }),
-            analysis_timeout: Duration::from_secs(positive(
+            analysis_timeout: Duration::from_secs(keys.positive(
                 "analysis_timeout_secs",
                 raw.analysis_timeout_secs,
                 crate::pipeline::ANALYSIS_TIMEOUT.as_secs(),
             )?),
             stale_days,
-            replies: Replies {
-                from: replies.from,
-                relay,
-                council_name: replies.council_name.unwrap_or_else(|| "The Council".into()),
-                council_name_cy: replies.council_name_cy.unwrap_or_else(|| "Y Cyngor".into()),
+            replies: replies(
+                raw.replies.unwrap_or_default(),
+                endpoints.relay,
                 interval_days,
-                deferred: replies.deferred.unwrap_or(false),
-                held_for_review: replies.held_for_review.unwrap_or(false),
-            },
+            ),
             digest,
         })
+    }
+}
+
+/// The config file as its checks see it: an error points at the line of the key it is about,
+/// found in the text (the raw config keeps no spans).
+struct Keys<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl Keys<'_> {
+    /// An error located at `key`'s line, or at the file when the key is not in it (a default).
+    fn error(&self, key: &str, message: String) -> ConfigError {
+        ConfigError {
+            location: key_location(self.text, key).map_or_else(
+                || self.name.clone(),
+                |(l, c)| format!("{}:{l}:{c}", self.name),
+            ),
+            message,
+        }
+    }
+
+    /// Reads a count of days under a key, with its default, checking its bounds: day counts
+    /// become durations and dates; unbounded, they would overflow both.
+    fn day_count(&self, key: &str, v: Option<u64>, d: u64) -> Result<u64, ConfigError> {
+        match v {
+            Some(v) if !(1..=MAX_DAYS).contains(&v) => Err(self.error(
+                key,
+                format!("`{key}` must be a number of days from 1 to {MAX_DAYS}, not {v}"),
+            )),
+            Some(v) => Ok(v),
+            None => Ok(d),
+        }
+    }
+
+    /// A number that must not be 0, or its default.
+    fn positive(&self, key: &str, v: Option<u64>, d: u64) -> Result<u64, ConfigError> {
+        match v {
+            Some(0) => Err(self.error(key, format!("`{key}` must be greater than 0"))),
+            Some(v) => Ok(v),
+            None => Ok(d),
+        }
+    }
+
+    /// An `IP:port`, or its default.
+    fn address(
+        &self,
+        key: &str,
+        value: Option<&str>,
+        default: &str,
+    ) -> Result<SocketAddr, ConfigError> {
+        let v = value.unwrap_or(default);
+        v.parse().map_err(|_| {
+            self.error(
+                key,
+                format!(
+                    "`{key}` must be an IP address and port like \"127.0.0.1:10025\", not {v:?}"
+                ),
+            )
+        })
+    }
+}
+
+/// Where the daemon listens and where mail and replies go on.
+struct Endpoints {
+    listen: SocketAddr,
+    downstream: SocketAddr,
+    relay: SocketAddr,
+}
+
+impl RawConfig {
+    /// `listen`, `downstream` and `[replies] relay` (by default `downstream`), refusing a
+    /// filter that would pass its mail back to itself.
+    fn endpoints(&self, keys: &Keys<'_>) -> Result<Endpoints, ConfigError> {
+        let listen = keys.address("listen", self.listen.as_deref(), DEFAULT_LISTEN)?;
+        let downstream =
+            keys.address("downstream", self.downstream.as_deref(), DEFAULT_DOWNSTREAM)?;
+        let relay = match self.replies.as_ref().and_then(|r| r.relay.as_deref()) {
+            Some(r) => keys.address("relay", Some(r), DEFAULT_DOWNSTREAM)?,
+            None => downstream,
+        };
+        if listen == downstream {
+            return Err(keys.error(
+                "downstream",
+                "`downstream` must differ from `listen`, or every message would loop".into(),
+            ));
+        }
+        Ok(Endpoints {
+            listen,
+            downstream,
+            relay,
+        })
+    }
+
+    /// The SMTP session's limits; those without a key keep their defaults.
+    fn limits(&self, keys: &Keys<'_>) -> Result<Limits, ConfigError> {
+        let defaults = Limits::default();
+        Ok(Limits {
+            max_message_size: keys.positive(
+                "max_message_size",
+                self.max_message_size.map(|v| v as u64),
+                defaults.max_message_size as u64,
+            )? as usize,
+            max_recipients: keys.positive(
+                "max_recipients",
+                self.max_recipients.map(|v| v as u64),
+                defaults.max_recipients as u64,
+            )? as usize,
+            command_timeout: Duration::from_secs(keys.positive(
+                "command_timeout_secs",
+                self.command_timeout_secs,
+                defaults.command_timeout.as_secs(),
+            )?),
+            data_timeout: Duration::from_secs(keys.positive(
+                "data_timeout_secs",
+                self.data_timeout_secs,
+                defaults.data_timeout.as_secs(),
+            )?),
+            ..defaults
+        })
+    }
+
+    fn history_caps(
+        &self,
+        keys: &Keys<'_>,
+    ) -> Result<crate::store::history::HistoryCaps, ConfigError> {
+        let caps = crate::store::history::HistoryCaps::default();
+        Ok(crate::store::history::HistoryCaps {
+            max_per_identity: keys.positive(
+                "history_max_messages_per_sender",
+                self.history_max_messages_per_sender.map(u64::from),
+                u64::from(caps.max_per_identity),
+            )? as u32,
+            max_bytes: keys.positive(
+                "history_max_bytes",
+                self.history_max_bytes,
+                caps.max_bytes,
+            )?,
+        })
+    }
+}
+
+fn review_overdue(value: Option<&str>, keys: &Keys<'_>) -> Result<ReviewOverdue, ConfigError> {
+    match value {
+        None | Some("enforce") => Ok(ReviewOverdue::Enforce),
+        Some("lapse") => Ok(ReviewOverdue::Lapse),
+        Some(other) => Err(keys.error(
+            "review_overdue",
+            format!("`review_overdue` must be \"enforce\" or \"lapse\", not {other:?}"),
+        )),
+    }
+}
+
+fn history_scope(
+    value: Option<&str>,
+    keys: &Keys<'_>,
+) -> Result<crate::store::history::HistoryScope, ConfigError> {
+    match value {
+        None | Some("all") => Ok(crate::store::history::HistoryScope::All),
+        Some("restricted") => Ok(crate::store::history::HistoryScope::Restricted),
+        Some(other) => Err(keys.error(
+            "history_scope",
+            format!("`history_scope` must be \"all\" or \"restricted\", not {other:?}"),
+        )),
+    }
+}
+
+/// `[digest]`: an address is required, the time defaults to 08:00.
+fn digest(d: RawDigest, keys: &Keys<'_>) -> Result<Digest, ConfigError> {
+    let to =
+        d.to.filter(|t| t.contains('@'))
+            .ok_or_else(|| keys.error("to", "[digest] needs `to`, an email address".into()))?;
+    let at_text = d.at.unwrap_or_else(|| "08:00".into());
+    let at = crate::clock::hh_mm(&at_text).ok_or_else(|| {
+        keys.error(
+            "at",
+            format!("[digest] `at` must be a time like \"08:00\", not {at_text:?}"),
+        )
+    })?;
+    Ok(Digest { to, at })
+}
+
+/// `[replies]` with its defaults; `relay` and the interval are checked with the other
+/// addresses and day counts.
+fn replies(raw: RawReplies, relay: SocketAddr, interval_days: u64) -> Replies {
+    Replies {
+        from: raw.from,
+        relay,
+        council_name: raw.council_name.unwrap_or_else(|| "The Council".into()),
+        council_name_cy: raw.council_name_cy.unwrap_or_else(|| "Y Cyngor".into()),
+        interval_days,
+        deferred: raw.deferred.unwrap_or(false),
+        held_for_review: raw.held_for_review.unwrap_or(false),
     }
 }
 
@@ -426,7 +508,7 @@ pub use crate::clock::days;
 /// no `:` or `,` (which the group database uses as separators).
 fn role_groups(
     raw: RawRoles,
-    err: &dyn Fn(&str, String) -> ConfigError,
+    keys: &Keys<'_>,
 ) -> Result<crate::admin::roles::RoleGroups, ConfigError> {
     let d = crate::admin::roles::RoleGroups::default();
     let groups = |key: &str, v: Option<Vec<String>>, d: Vec<String>| {
@@ -435,7 +517,7 @@ fn role_groups(
             .iter()
             .find(|g| g.is_empty() || g.chars().any(|c| c.is_whitespace() || c == ':' || c == ','))
         {
-            Some(bad) => Err(err(
+            Some(bad) => Err(keys.error(
                 key,
                 format!("[roles] `{key}` must list Unix group names, not {bad:?}"),
             )),
@@ -453,9 +535,6 @@ fn role_groups(
     })
 }
 
-/// Reads a count of days under a key, with its default, checking its bounds.
-type DayCount<'a> = dyn Fn(&str, Option<u64>, u64) -> Result<u64, ConfigError> + 'a;
-
 /// The retention periods, each a day count, with two rules that keep mail safe:
 /// - held and filed mail nobody acted on is kept longer than `stale_days`, so that it is
 ///   listed as stale (and in the digest) before it can go. A key set too short is refused;
@@ -466,14 +545,13 @@ fn retention(
     raw: &RawConfig,
     stale_days: u64,
     interval_days: u64,
-    day_count: &DayCount<'_>,
-    err: &dyn Fn(&str, String) -> ConfigError,
+    keys: &Keys<'_>,
 ) -> Result<Retention, ConfigError> {
     let d = Retention::default();
     let waiting = |key: &str, v: Option<u64>, default: u64| {
-        let days = day_count(key, v, default.max(stale_days.saturating_add(1)))?;
+        let days = keys.day_count(key, v, default.max(stale_days.saturating_add(1)))?;
         if days <= stale_days {
-            return Err(err(
+            return Err(keys.error(
                 key,
                 format!(
                     "`{key}` ({days}) must be longer than `stale_days` ({stale_days}), so that \
@@ -483,13 +561,13 @@ fn retention(
         }
         Ok(days)
     };
-    let reply_rate_days = day_count(
+    let reply_rate_days = keys.day_count(
         "retention_reply_rate_days",
         raw.retention_reply_rate_days,
         interval_days,
     )?;
     if reply_rate_days < interval_days {
-        return Err(err(
+        return Err(keys.error(
             "retention_reply_rate_days",
             format!(
                 "`retention_reply_rate_days` ({reply_rate_days}) must be at least \
@@ -499,33 +577,33 @@ fn retention(
         ));
     }
     Retention {
-        closed_days: day_count("retention_days", raw.retention_days, d.closed_days)?,
+        closed_days: keys.day_count("retention_days", raw.retention_days, d.closed_days)?,
         filed_days: waiting(
             "retention_filed_days",
             raw.retention_filed_days,
             d.filed_days,
         )?,
         held_days: waiting("retention_held_days", raw.retention_held_days, d.held_days)?,
-        incident_days: day_count(
+        incident_days: keys.day_count(
             "retention_incident_days",
             raw.retention_incident_days,
             d.incident_days,
         )?,
-        audit_text_days: day_count(
+        audit_text_days: keys.day_count(
             "retention_audit_text_days",
             raw.retention_audit_text_days,
             d.audit_text_days,
         )?,
         reply_rate_days,
-        orphaned_days: day_count(
+        orphaned_days: keys.day_count(
             "retention_orphaned_days",
             raw.retention_orphaned_days,
             d.orphaned_days,
         )?,
-        history_days: day_count("history_days", raw.history_days, d.history_days)?,
+        history_days: keys.day_count("history_days", raw.history_days, d.history_days)?,
         audit_days: 0,
     }
-    .with_audit_days(raw.retention_audit_days, day_count, err)
+    .with_audit_days(raw.retention_audit_days, keys)
 }
 
 impl Retention {
@@ -535,8 +613,7 @@ impl Retention {
     fn with_audit_days(
         mut self,
         set: Option<u64>,
-        day_count: &DayCount<'_>,
-        err: &dyn Fn(&str, String) -> ConfigError,
+        keys: &Keys<'_>,
     ) -> Result<Retention, ConfigError> {
         const KEY: &str = "retention_audit_days";
         let longest = [
@@ -548,9 +625,9 @@ impl Retention {
         .into_iter()
         .max()
         .expect("four periods");
-        let days = day_count(KEY, set, Retention::default().audit_days.max(longest.0))?;
+        let days = keys.day_count(KEY, set, Retention::default().audit_days.max(longest.0))?;
         if days < longest.0 {
-            return Err(err(
+            return Err(keys.error(
                 KEY,
                 format!(
                     "`{KEY}` ({days}) must be at least `{}` ({}): the audit trail explains \

@@ -93,6 +93,30 @@ impl fmt::Display for RulesError {
     }
 }
 
+/// Collects the problems of one file, each at its `file:line:col`, for the files whose every
+/// value keeps its span (the lexicon, monitoring and novelty settings).
+pub(crate) struct FileProblems<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) list: &'a mut Vec<RulesProblem>,
+}
+
+impl FileProblems<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> String {
+        let (line, col) = line_col(self.text, span.start);
+        format!("{}:{line}:{col}", self.name)
+    }
+
+    pub(crate) fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        let location = self.at(span);
+        self.list.push(RulesProblem {
+            location,
+            message: message.into(),
+            quotes_file: false,
+        });
+    }
+}
+
 /// Byte offset → line and column in O(log lines). Rules files can hold 100,000 customers, and
 /// every restriction records its line, so scanning from the start each time would be quadratic.
 pub(crate) struct LineIndex {

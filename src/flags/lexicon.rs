@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::normalize::Normalized;
 use crate::diagnostics::line_col;
-use crate::diagnostics::{RulesError, RulesProblem};
+use crate::diagnostics::{FileProblems, RulesError, RulesProblem};
 
 /// The file of allow-listed words and phrases.
 pub const ALLOW_FILE: &str = "allow.toml";
@@ -189,29 +189,6 @@ fn default_lang() -> String {
     "en".into()
 }
 
-/// Collects problems for one file.
-struct FileProblems<'a> {
-    name: &'a str,
-    text: &'a str,
-    list: &'a mut Vec<RulesProblem>,
-}
-
-impl FileProblems<'_> {
-    fn at(&self, span: std::ops::Range<usize>) -> String {
-        let (line, col) = line_col(self.text, span.start);
-        format!("{}:{line}:{col}", self.name)
-    }
-
-    fn add(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
-        let location = self.at(span);
-        self.list.push(RulesProblem {
-            location,
-            message: message.into(),
-            quotes_file: false,
-        });
-    }
-}
-
 /// A term's matching key, or why it cannot be one.
 fn key_of(term: &str) -> Result<(String, Vec<u8>, String), String> {
     let trimmed = term.trim();
@@ -303,16 +280,13 @@ impl Lexicon {
 
     /// Compiles lexicon files given as (name, text); `allow.toml` by its file name.
     pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, RulesError> {
-        let mut lex = Lexicon::default();
+        let mut compiler = Compiler {
+            files,
+            lex: Lexicon::default(),
+            seen: HashMap::new(),
+        };
         let mut problems = Vec::new();
-        // key → (term id, file index, span) of its first listing. Locations are only worked
-        // out for a problem: doing it for every term would be quadratic in the file's size.
-        let mut seen: HashMap<String, (String, usize, std::ops::Range<usize>)> = HashMap::new();
         for (file_index, &(name, text)) in files.iter().enumerate() {
-            let stem = Path::new(name)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or(name);
             let mut p = FileProblems {
                 name,
                 text,
@@ -320,170 +294,228 @@ impl Lexicon {
             };
             if Path::new(name).file_name().and_then(|s| s.to_str()) == Some(ALLOW_FILE) {
                 match toml::from_str::<RawAllow>(text) {
-                    Ok(raw) => {
-                        for s in raw
-                            .places
-                            .iter()
-                            .chain(&raw.surnames)
-                            .chain(&raw.phrases)
-                            .chain(&raw.words)
-                        {
-                            match key_of(s.get_ref()) {
-                                Ok((key, runs, _)) => lex.allow.push((key, runs)),
-                                Err(m) => p.add(s.span(), m),
-                            }
-                        }
-                        for s in &raw.reporting {
-                            match key_of(s.get_ref()) {
-                                Ok((key, _, _)) => lex
-                                    .reporting
-                                    .push(key.split(' ').map(str::to_string).collect()),
-                                Err(m) => p.add(s.span(), m),
-                            }
-                        }
-                    }
+                    Ok(raw) => compiler.lex.add_allowed(&mut p, &raw),
                     Err(e) => p.list.push(RulesProblem::from_toml(name, text, &e)),
                 }
                 continue;
             }
-            let raw: RawCategory = match toml::from_str(text) {
-                Ok(r) => r,
-                Err(e) => {
-                    p.list.push(RulesProblem::from_toml(name, text, &e));
-                    continue;
-                }
-            };
-            let cat_name = raw.category.get_ref().clone();
-            if cat_name != stem {
-                p.add(
-                    raw.category.span(),
-                    format!("category {cat_name:?} must match the file name {stem:?}"),
-                );
-            }
-            if !valid_id(&cat_name) {
-                p.add(
-                    raw.category.span(),
-                    "a category name may only hold a-z, 0-9 and _",
-                );
-            }
-            if RESERVED_CATEGORIES.contains(&cat_name.as_str()) {
-                p.add(
-                    raw.category.span(),
-                    format!(
-                        "category {cat_name:?} is reserved for contact-pattern monitoring \
-                         (monitoring.toml)"
-                    ),
-                );
-            }
-            let action = match raw.action.as_ref().map(|a| a.get_ref().as_str()) {
-                None | Some("tag") => FlagAction::Tag,
-                Some("hold") => FlagAction::Hold,
-                Some(other) => {
-                    p.add(
-                        raw.action.as_ref().expect("some").span(),
-                        format!("action must be \"tag\" or \"hold\", not {other:?}"),
-                    );
-                    FlagAction::Tag
-                }
-            };
-            let category = lex.categories.len();
-            lex.categories.push(Category {
-                name: cat_name.clone(),
-                action,
-                description: raw.description,
-            });
-            for entry in &raw.entry {
-                let sev = severity(&mut p, &entry.severity);
-                for t in &entry.terms {
-                    let (key, runs, full) = match key_of(t.get_ref()) {
-                        Ok(k) => k,
-                        Err(m) => {
-                            p.add(t.span(), m);
-                            continue;
-                        }
-                    };
-                    let id = format!("{cat_name}/{}", full.replace(' ', "-"));
-                    if let Some((first, in_file, span)) = seen.get(&full) {
-                        let (first_name, first_text) = files[*in_file];
-                        let (line, col) = line_col(first_text, span.start);
-                        p.add(
-                            t.span(),
-                            format!(
-                                "{:?} is already listed as {first} at {first_name}:{line}:{col}",
-                                t.get_ref()
-                            ),
-                        );
-                        continue;
-                    }
-                    seen.insert(full.clone(), (id.clone(), file_index, t.span()));
-                    lex.terms.push(Term {
-                        id,
-                        category,
-                        severity: sev,
-                        lang: entry.lang.clone(),
-                        key,
-                        runs,
-                        full,
-                    });
-                }
-            }
-            if let Some(intent) = &raw.intent {
-                let i = intent.get_ref();
-                let sev = severity(&mut p, &i.severity);
-                let words = |list: &Vec<Spanned<String>>, p: &mut FileProblems<'_>| {
-                    list.iter()
-                        .filter_map(|s| match key_of(s.get_ref()) {
-                            Ok((key, _, _)) => Some(key.split(' ').map(str::to_string).collect()),
-                            Err(m) => {
-                                p.add(s.span(), m);
-                                None
-                            }
-                        })
-                        .collect::<Vec<Vec<String>>>()
-                };
-                let speakers = words(&i.speakers, &mut p);
-                let fillers = words(&i.fillers, &mut p).concat();
-                let targets = words(&i.targets, &mut p);
-                let not_followed_by = words(&i.not_followed_by, &mut p);
-                let verbs = i
-                    .verbs
-                    .iter()
-                    .filter_map(|v| match key_of(v.get_ref()) {
-                        Ok((key, runs, full)) => Some(Term {
-                            id: format!("{cat_name}/intent-{}", full.replace(' ', "-")),
-                            category,
-                            severity: sev,
-                            lang: "en".into(),
-                            key,
-                            runs,
-                            full,
-                        }),
-                        Err(m) => {
-                            p.add(v.span(), m);
-                            None
-                        }
-                    })
-                    .collect();
-                if speakers.is_empty() || targets.is_empty() {
-                    p.add(intent.span(), "an intent needs speakers and targets");
-                }
-                lex.intents.push(Intent {
-                    category,
-                    severity: sev,
-                    speakers,
-                    fillers,
-                    verbs,
-                    targets,
-                    not_followed_by,
-                });
+            match toml::from_str::<RawCategory>(text) {
+                Ok(raw) => compiler.add_category(&mut p, raw, file_index),
+                Err(e) => p.list.push(RulesProblem::from_toml(name, text, &e)),
             }
         }
         if problems.is_empty() {
-            Ok(lex)
+            Ok(compiler.lex)
         } else {
             Err(RulesError { problems })
         }
     }
+
+    /// `allow.toml`: the words and phrases never flagged, and those that introduce reported
+    /// speech.
+    fn add_allowed(&mut self, p: &mut FileProblems<'_>, raw: &RawAllow) {
+        for s in raw
+            .places
+            .iter()
+            .chain(&raw.surnames)
+            .chain(&raw.phrases)
+            .chain(&raw.words)
+        {
+            match key_of(s.get_ref()) {
+                Ok((key, runs, _)) => self.allow.push((key, runs)),
+                Err(m) => p.add(s.span(), m),
+            }
+        }
+        self.reporting.extend(word_sequences(p, &raw.reporting));
+    }
+}
+
+/// The lexicon as its files are compiled, one after another.
+struct Compiler<'a> {
+    files: &'a [(&'a str, &'a str)],
+    lex: Lexicon,
+    /// key → (term id, file index, span) of its first listing. Locations are only worked
+    /// out for a problem: doing it for every term would be quadratic in the file's size.
+    seen: HashMap<String, (String, usize, std::ops::Range<usize>)>,
+}
+
+impl Compiler<'_> {
+    /// One category file: the category, its listed terms, and its intent.
+    fn add_category(&mut self, p: &mut FileProblems<'_>, raw: RawCategory, file_index: usize) {
+        let cat_name = category_name(p, &raw.category);
+        let action = flag_action(p, raw.action.as_ref());
+        let category = self.lex.categories.len();
+        self.lex.categories.push(Category {
+            name: cat_name.clone(),
+            action,
+            description: raw.description,
+        });
+        for entry in &raw.entry {
+            self.add_entry(p, entry, category, file_index);
+        }
+        if let Some(intent) = &raw.intent {
+            let intent = compile_intent(p, intent, category, &cat_name);
+            self.lex.intents.push(intent);
+        }
+    }
+
+    /// One `[[entry]]`: its terms, each listed once across all the files.
+    fn add_entry(
+        &mut self,
+        p: &mut FileProblems<'_>,
+        entry: &RawEntry,
+        category: usize,
+        file_index: usize,
+    ) {
+        let sev = severity(p, &entry.severity);
+        for t in &entry.terms {
+            let (key, runs, full) = match key_of(t.get_ref()) {
+                Ok(k) => k,
+                Err(m) => {
+                    p.add(t.span(), m);
+                    continue;
+                }
+            };
+            let cat_name = &self.lex.categories[category].name;
+            let id = format!("{cat_name}/{}", full.replace(' ', "-"));
+            if let Some((first, in_file, span)) = self.seen.get(&full) {
+                let (first_name, first_text) = self.files[*in_file];
+                let (line, col) = line_col(first_text, span.start);
+                p.add(
+                    t.span(),
+                    format!(
+                        "{:?} is already listed as {first} at {first_name}:{line}:{col}",
+                        t.get_ref()
+                    ),
+                );
+                continue;
+            }
+            self.seen
+                .insert(full.clone(), (id.clone(), file_index, t.span()));
+            self.lex.terms.push(Term {
+                id,
+                category,
+                severity: sev,
+                lang: entry.lang.clone(),
+                key,
+                runs,
+                full,
+            });
+        }
+    }
+}
+
+/// The category's name, which must be its file's stem, a valid id, and not one the
+/// monitoring flags use.
+fn category_name(p: &mut FileProblems<'_>, category: &Spanned<String>) -> String {
+    let stem = Path::new(p.name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(p.name);
+    let cat_name = category.get_ref().clone();
+    if cat_name != stem {
+        p.add(
+            category.span(),
+            format!("category {cat_name:?} must match the file name {stem:?}"),
+        );
+    }
+    if !valid_id(&cat_name) {
+        p.add(
+            category.span(),
+            "a category name may only hold a-z, 0-9 and _",
+        );
+    }
+    if RESERVED_CATEGORIES.contains(&cat_name.as_str()) {
+        p.add(
+            category.span(),
+            format!(
+                "category {cat_name:?} is reserved for contact-pattern monitoring \
+                 (monitoring.toml)"
+            ),
+        );
+    }
+    cat_name
+}
+
+/// An `action` (of a category, or of a monitoring threshold): `tag` unless it says `hold`.
+pub(super) fn flag_action(
+    p: &mut FileProblems<'_>,
+    action: Option<&Spanned<String>>,
+) -> FlagAction {
+    let Some(action) = action else {
+        return FlagAction::Tag;
+    };
+    match action.get_ref().as_str() {
+        "tag" => FlagAction::Tag,
+        "hold" => FlagAction::Hold,
+        other => {
+            p.add(
+                action.span(),
+                format!("action must be \"tag\" or \"hold\", not {other:?}"),
+            );
+            FlagAction::Tag
+        }
+    }
+}
+
+/// `[intent]`: its word lists, and its verbs as terms of the category.
+fn compile_intent(
+    p: &mut FileProblems<'_>,
+    intent: &Spanned<RawIntent>,
+    category: usize,
+    cat_name: &str,
+) -> Intent {
+    let i = intent.get_ref();
+    let sev = severity(p, &i.severity);
+    let speakers = word_sequences(p, &i.speakers);
+    let fillers = word_sequences(p, &i.fillers).concat();
+    let targets = word_sequences(p, &i.targets);
+    let not_followed_by = word_sequences(p, &i.not_followed_by);
+    let verbs = i
+        .verbs
+        .iter()
+        .filter_map(|v| match key_of(v.get_ref()) {
+            Ok((key, runs, full)) => Some(Term {
+                id: format!("{cat_name}/intent-{}", full.replace(' ', "-")),
+                category,
+                severity: sev,
+                lang: "en".into(),
+                key,
+                runs,
+                full,
+            }),
+            Err(m) => {
+                p.add(v.span(), m);
+                None
+            }
+        })
+        .collect();
+    if speakers.is_empty() || targets.is_empty() {
+        p.add(intent.span(), "an intent needs speakers and targets");
+    }
+    Intent {
+        category,
+        severity: sev,
+        speakers,
+        fillers,
+        verbs,
+        targets,
+        not_followed_by,
+    }
+}
+
+/// Each listed word or phrase as a sequence of squeezed words; one that cannot be matched is
+/// a problem, and left out.
+fn word_sequences(p: &mut FileProblems<'_>, list: &[Spanned<String>]) -> Vec<Vec<String>> {
+    list.iter()
+        .filter_map(|s| match key_of(s.get_ref()) {
+            Ok((key, _, _)) => Some(key.split(' ').map(str::to_string).collect()),
+            Err(m) => {
+                p.add(s.span(), m);
+                None
+            }
+        })
+        .collect()
 }
 
 fn valid_id(s: &str) -> bool {

@@ -26,9 +26,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use toml::Spanned;
 
+use super::lexicon::flag_action;
 use super::{Flag, FlagAction, Severity};
-use crate::diagnostics::line_col;
-use crate::diagnostics::{RulesError, RulesProblem};
+use crate::diagnostics::{FileProblems, RulesError, RulesProblem};
 
 /// The file in `rules_dir`.
 pub const MONITORING_FILE: &str = "monitoring.toml";
@@ -343,70 +343,23 @@ impl Monitoring {
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Monitoring, RulesError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(default)]
-            exempt_domains: Vec<String>,
-            frequency: Option<RawFrequency>,
-            fan_out: Option<RawFanOut>,
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawFrequency {
-            per_day: Option<Spanned<i64>>,
-            per_week: Option<Spanned<i64>>,
-            action: Option<Spanned<String>>,
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawFanOut {
-            distinct_recipients_per_day: Option<Spanned<i64>>,
-            action: Option<Spanned<String>>,
-        }
-        let at = |span: std::ops::Range<usize>| {
-            let (line, col) = line_col(text, span.start);
-            format!("{name}:{line}:{col}")
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| RulesError {
+        let raw: RawMonitoring = toml::from_str(text).map_err(|e| RulesError {
             problems: vec![RulesProblem::from_toml(name, text, &e)],
         })?;
         let mut problems = Vec::new();
-        let mut action = |a: &Option<Spanned<String>>| match a
+        let mut p = FileProblems {
+            name,
+            text,
+            list: &mut problems,
+        };
+        let freq_action = raw
+            .frequency
             .as_ref()
-            .map(|s| (s.get_ref().as_str(), s.span()))
-        {
-            None | Some(("tag", _)) => FlagAction::Tag,
-            Some(("hold", _)) => FlagAction::Hold,
-            Some((other, span)) => {
-                problems.push(RulesProblem {
-                    location: at(span),
-                    message: format!("action must be \"tag\" or \"hold\", not {other:?}"),
-                    quotes_file: false,
-                });
-                FlagAction::Tag
-            }
-        };
-        let freq_action = raw.frequency.as_ref().map(|f| action(&f.action));
-        let fan_action = raw.fan_out.as_ref().map(|f| action(&f.action));
-        let mut limit = |v: &Option<Spanned<i64>>, action: Option<FlagAction>, max: i64| {
-            let v = v.as_ref()?;
-            if !(1..=max).contains(v.get_ref()) {
-                problems.push(RulesProblem {
-                    location: at(v.span()),
-                    message: format!(
-                        "a threshold must be between 1 and {max}, not {}",
-                        v.get_ref()
-                    ),
-                    quotes_file: false,
-                });
-                return None;
-            }
-            Some(Threshold {
-                limit: *v.get_ref() as u32,
-                action: action.unwrap_or_default(),
-            })
-        };
+            .map(|f| flag_action(&mut p, f.action.as_ref()));
+        let fan_action = raw
+            .fan_out
+            .as_ref()
+            .map(|f| flag_action(&mut p, f.action.as_ref()));
         let m = Monitoring {
             exempt_domains: raw
                 .exempt_domains
@@ -416,17 +369,18 @@ impl Monitoring {
             per_day: raw
                 .frequency
                 .as_ref()
-                .and_then(|f| limit(&f.per_day, freq_action, 100_000)),
+                .and_then(|f| threshold(&mut p, &f.per_day, freq_action, 100_000)),
             per_week: raw
                 .frequency
                 .as_ref()
-                .and_then(|f| limit(&f.per_week, freq_action, 100_000)),
+                .and_then(|f| threshold(&mut p, &f.per_week, freq_action, 100_000)),
             fan_out: raw
                 .fan_out
                 .as_ref()
                 // Only MAX_RECIPIENTS are remembered: a higher limit could never be crossed.
                 .and_then(|f| {
-                    limit(
+                    threshold(
+                        &mut p,
                         &f.distinct_recipients_per_day,
                         fan_action,
                         MAX_RECIPIENTS as i64 - 1,
@@ -439,6 +393,54 @@ impl Monitoring {
             Err(RulesError { problems })
         }
     }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMonitoring {
+    #[serde(default)]
+    exempt_domains: Vec<String>,
+    frequency: Option<RawFrequency>,
+    fan_out: Option<RawFanOut>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrequency {
+    per_day: Option<Spanned<i64>>,
+    per_week: Option<Spanned<i64>>,
+    action: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFanOut {
+    distinct_recipients_per_day: Option<Spanned<i64>>,
+    action: Option<Spanned<String>>,
+}
+
+/// A threshold from its `limit` (from 1 to `max`) and its table's action; none when unset.
+fn threshold(
+    p: &mut FileProblems<'_>,
+    limit: &Option<Spanned<i64>>,
+    action: Option<FlagAction>,
+    max: i64,
+) -> Option<Threshold> {
+    let v = limit.as_ref()?;
+    if !(1..=max).contains(v.get_ref()) {
+        p.add(
+            v.span(),
+            format!(
+                "a threshold must be between 1 and {max}, not {}",
+                v.get_ref()
+            ),
+        );
+        return None;
+    }
+    Some(Threshold {
+        limit: *v.get_ref() as u32,
+        action: action.unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]

@@ -10,8 +10,7 @@ use toml::Spanned;
 
 use super::text;
 use super::{FastMap, FastSet};
-use crate::diagnostics::line_col;
-use crate::diagnostics::{RulesError, RulesProblem};
+use crate::diagnostics::{FileProblems, RulesError, RulesProblem};
 
 /// The file in `rules_dir`.
 pub const NOVELTY_FILE: &str = "novelty.toml";
@@ -221,120 +220,31 @@ impl Settings {
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Settings, RulesError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            min_sentence_words: Option<Spanned<i64>>,
-            novel_share: Option<Spanned<f64>>,
-            min_sentence_new_words: Option<Spanned<i64>>,
-            min_new_words: Option<Spanned<i64>>,
-            new_date_is_new: Option<bool>,
-            #[serde(default)]
-            stock_phrases: Vec<String>,
-            #[serde(default)]
-            stop_words: Vec<String>,
-            #[serde(default)]
-            glossary: Vec<Spanned<String>>,
-        }
-        let raw: Raw = toml::from_str(text).map_err(|e| RulesError {
+        let raw: RawSettings = toml::from_str(text).map_err(|e| RulesError {
             problems: vec![RulesProblem::from_toml(name, text, &e)],
         })?;
         let mut problems = Vec::new();
-        let mut count = |v: &Option<Spanned<i64>>, default: usize| match v {
-            None => default,
-            Some(v) if (1..=1000).contains(v.get_ref()) => *v.get_ref() as usize,
-            Some(v) => {
-                let (line, col) = line_col(text, v.span().start);
-                problems.push(RulesProblem {
-                    location: format!("{name}:{line}:{col}"),
-                    message: format!("must be between 1 and 1000, not {}", v.get_ref()),
-                    quotes_file: false,
-                });
-                default
-            }
+        let mut p = FileProblems {
+            name,
+            text,
+            list: &mut problems,
         };
-        let min_sentence_words = count(&raw.min_sentence_words, 3);
-        let min_sentence_new_words = count(&raw.min_sentence_new_words, 1);
-        let min_new_words = count(&raw.min_new_words, 2);
-        let novel_share = match &raw.novel_share {
-            None => 0.5,
-            Some(v) if (0.0..=1.0).contains(v.get_ref()) => *v.get_ref(),
-            Some(v) => {
-                let (line, col) = line_col(text, v.span().start);
-                problems.push(RulesProblem {
-                    location: format!("{name}:{line}:{col}"),
-                    message: format!("novel_share must be between 0 and 1, not {}", v.get_ref()),
-                    quotes_file: false,
-                });
-                0.5
-            }
-        };
-        let mut glossary = Vec::new();
-        for entry in &raw.glossary {
-            match glossary_entry(entry.get_ref()) {
-                Ok(phrases) => glossary.extend(phrases),
-                Err(message) => {
-                    let (line, col) = line_col(text, entry.span().start);
-                    problems.push(RulesProblem {
-                        location: format!("{name}:{line}:{col}"),
-                        message: format!("glossary entry {:?}: {message}", entry.get_ref()),
-                        quotes_file: false,
-                    });
-                }
-            }
-        }
-        // Longest first, so "street light" goes before "street".
-        glossary
-            .sort_by_key(|(words, _): &(Vec<GlossaryWord>, String)| std::cmp::Reverse(words.len()));
+        let min_sentence_words = word_count(&mut p, &raw.min_sentence_words, 3);
+        let min_sentence_new_words = word_count(&mut p, &raw.min_sentence_new_words, 1);
+        let min_new_words = word_count(&mut p, &raw.min_new_words, 2);
+        let novel_share = novel_share(&mut p, &raw.novel_share);
+        let glossary = glossary(&mut p, &raw.glossary);
         if !problems.is_empty() {
             return Err(RulesError { problems });
         }
-        let stock_phrases = raw
-            .stock_phrases
-            .iter()
-            .map(|p| text::plain_words(p))
-            .filter(|p| !p.is_empty())
-            .collect();
-        let stock_phrases = StockPhrases::new(stock_phrases).map_err(|message| RulesError {
-            problems: vec![RulesProblem {
-                location: name.to_string(),
-                message,
-                quotes_file: false,
-            }],
-        })?;
+        let stock_phrases = stock_phrases(&raw.stock_phrases, name)?;
         let stop_words: FastSet<String> = raw
             .stop_words
             .iter()
             .flat_map(|w| text::plain_words(w))
             .collect();
-        let mut gloss_index: [FastMap<String, Vec<usize>>; 4] = Default::default();
-        for (i, (words, _)) in glossary.iter().enumerate() {
-            let first = &words[0];
-            for (whole, word) in [(true, &first.full), (false, &first.stem)] {
-                let list = gloss_index[gloss_slot(whole, first.welsh)]
-                    .entry(word.clone())
-                    .or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        let mut vocabulary: FastMap<String, Vocabulary> = FastMap::default();
-        for (w, &id) in &stock_phrases.ids {
-            vocabulary.entry(w.clone()).or_default().stock_id = id;
-        }
-        for w in &stop_words {
-            vocabulary.entry(w.clone()).or_default().stop = true;
-        }
-        for w in gloss_index[gloss_slot(true, false)].keys() {
-            vocabulary
-                .entry(text::stem(w).to_string())
-                .or_default()
-                .gloss_whole = true;
-        }
-        for w in gloss_index[gloss_slot(false, false)].keys() {
-            vocabulary.entry(w.clone()).or_default().gloss_stem = true;
-        }
+        let gloss_index = gloss_index(&glossary);
+        let vocabulary = vocabulary(&stock_phrases, &stop_words, &gloss_index);
         Ok(Settings {
             vocabulary,
             gloss_index,
@@ -474,6 +384,132 @@ impl Settings {
         }
         None
     }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    min_sentence_words: Option<Spanned<i64>>,
+    novel_share: Option<Spanned<f64>>,
+    min_sentence_new_words: Option<Spanned<i64>>,
+    min_new_words: Option<Spanned<i64>>,
+    new_date_is_new: Option<bool>,
+    #[serde(default)]
+    stock_phrases: Vec<String>,
+    #[serde(default)]
+    stop_words: Vec<String>,
+    #[serde(default)]
+    glossary: Vec<Spanned<String>>,
+}
+
+/// A count of words from 1 to 1000, or its default.
+fn word_count(p: &mut FileProblems<'_>, v: &Option<Spanned<i64>>, default: usize) -> usize {
+    match v {
+        None => default,
+        Some(v) if (1..=1000).contains(v.get_ref()) => *v.get_ref() as usize,
+        Some(v) => {
+            p.add(
+                v.span(),
+                format!("must be between 1 and 1000, not {}", v.get_ref()),
+            );
+            default
+        }
+    }
+}
+
+/// `novel_share`, from 0 to 1, or its default.
+fn novel_share(p: &mut FileProblems<'_>, v: &Option<Spanned<f64>>) -> f64 {
+    match v {
+        None => 0.5,
+        Some(v) if (0.0..=1.0).contains(v.get_ref()) => *v.get_ref(),
+        Some(v) => {
+            p.add(
+                v.span(),
+                format!("novel_share must be between 0 and 1, not {}", v.get_ref()),
+            );
+            0.5
+        }
+    }
+}
+
+/// Every glossary entry's phrases with their concept, longest phrase first.
+fn glossary(
+    p: &mut FileProblems<'_>,
+    entries: &[Spanned<String>],
+) -> Vec<(Vec<GlossaryWord>, String)> {
+    let mut glossary = Vec::new();
+    for entry in entries {
+        match glossary_entry(entry.get_ref()) {
+            Ok(phrases) => glossary.extend(phrases),
+            Err(message) => p.add(
+                entry.span(),
+                format!("glossary entry {:?}: {message}", entry.get_ref()),
+            ),
+        }
+    }
+    // Longest first, so "street light" goes before "street".
+    glossary.sort_by_key(|(words, _): &(Vec<GlossaryWord>, String)| std::cmp::Reverse(words.len()));
+    glossary
+}
+
+/// The stock phrases as plain words, compiled. A problem has no line: it is in all the
+/// phrases together.
+fn stock_phrases(phrases: &[String], name: &str) -> Result<StockPhrases, RulesError> {
+    let phrases = phrases
+        .iter()
+        .map(|p| text::plain_words(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    StockPhrases::new(phrases).map_err(|message| RulesError {
+        problems: vec![RulesProblem {
+            location: name.to_string(),
+            message,
+            quotes_file: false,
+        }],
+    })
+}
+
+/// [`Settings::gloss_index`] of a glossary that is longest first.
+fn gloss_index(glossary: &[(Vec<GlossaryWord>, String)]) -> [FastMap<String, Vec<usize>>; 4] {
+    let mut gloss_index: [FastMap<String, Vec<usize>>; 4] = Default::default();
+    for (i, (words, _)) in glossary.iter().enumerate() {
+        let first = &words[0];
+        for (whole, word) in [(true, &first.full), (false, &first.stem)] {
+            let list = gloss_index[gloss_slot(whole, first.welsh)]
+                .entry(word.clone())
+                .or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    gloss_index
+}
+
+/// [`Settings::vocabulary`]: what the stock phrases, the stop words and the English glossary
+/// know of each word.
+fn vocabulary(
+    stock_phrases: &StockPhrases,
+    stop_words: &FastSet<String>,
+    gloss_index: &[FastMap<String, Vec<usize>>; 4],
+) -> FastMap<String, Vocabulary> {
+    let mut vocabulary: FastMap<String, Vocabulary> = FastMap::default();
+    for (w, &id) in &stock_phrases.ids {
+        vocabulary.entry(w.clone()).or_default().stock_id = id;
+    }
+    for w in stop_words {
+        vocabulary.entry(w.clone()).or_default().stop = true;
+    }
+    for w in gloss_index[gloss_slot(true, false)].keys() {
+        vocabulary
+            .entry(text::stem(w).to_string())
+            .or_default()
+            .gloss_whole = true;
+    }
+    for w in gloss_index[gloss_slot(false, false)].keys() {
+        vocabulary.entry(w.clone()).or_default().gloss_stem = true;
+    }
+    vocabulary
 }
 
 /// The values of two ascending lists, in ascending order.

@@ -98,25 +98,74 @@ pub(super) fn compile(
     let raw: RawFile = toml::from_str(text).map_err(|e| RulesError {
         problems: vec![RulesProblem::from_toml(name, text, &e)],
     })?;
-    let mut p = Problems {
-        name,
-        lines: LineIndex::new(text),
-        list: Vec::new(),
+    let mut compiler = Compiler {
+        p: Problems {
+            name,
+            lines: LineIndex::new(text),
+            list: Vec::new(),
+        },
+        matching,
+        ids: HashMap::new(),
+        owners: HashMap::new(),
     };
-    let mut customers = Vec::new();
-    // id → span of first use; address → (customer id, span). Locations are only formatted
-    // when there is a problem to report.
-    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
-    let mut owners: HashMap<String, (String, Range<usize>)> = HashMap::new();
-    for c in raw.customer {
+    let customers = raw
+        .customer
+        .into_iter()
+        .filter_map(|c| compiler.customer(c))
+        .collect();
+    if compiler.p.list.is_empty() {
+        Ok(customers)
+    } else {
+        Err(RulesError {
+            problems: compiler.p.list,
+        })
+    }
+}
+
+/// Compiles a file's customers one after another, remembering the first use of each id and
+/// address so that a second use can name it.
+struct Compiler<'a> {
+    p: Problems<'a>,
+    matching: &'a MatchSettings,
+    /// id → span of first use. Locations are only formatted when there is a problem to
+    /// report.
+    ids: HashMap<String, Range<usize>>,
+    /// address → (customer id, span).
+    owners: HashMap<String, (String, Range<usize>)>,
+}
+
+impl Compiler<'_> {
+    /// One `[[customer]]`; none without an `id`.
+    fn customer(&mut self, c: Spanned<RawCustomer>) -> Option<Customer> {
         let span = c.span();
         let c = c.into_inner();
-        let Some(id) = non_empty(&mut p, &span, c.id, "id") else {
-            continue;
-        };
-        if let Some(first) = ids.get(id.get_ref()) {
-            let first = p.at(first);
-            p.add(
+        let id = non_empty(&mut self.p, &span, c.id, "id")?;
+        self.claim_id(&id);
+        let name = non_empty(&mut self.p, &span, c.name, "name")
+            .map(Spanned::into_inner)
+            .unwrap_or_default();
+        let addresses = self.claim_addresses(&span, id.get_ref(), c.addresses);
+        let language = language(&mut self.p, c.language);
+        let restrictions = c
+            .restriction
+            .into_iter()
+            .filter_map(|r| restriction(&mut self.p, r, self.matching))
+            .collect();
+        Some(Customer {
+            id: id.into_inner(),
+            name,
+            addresses,
+            language,
+            adjustments: c.adjustments,
+            restrictions,
+        })
+    }
+
+    /// Records the first use of a customer id; a second use is a problem naming the first.
+    fn claim_id(&mut self, id: &Spanned<String>) {
+        if let Some(first) = self.ids.get(id.get_ref()) {
+            let first = self.p.at(first);
+            self.p.add(
                 &id.span(),
                 format!(
                     "duplicate customer id {:?} (first used at {first})",
@@ -124,71 +173,59 @@ pub(super) fn compile(
                 ),
             );
         } else {
-            ids.insert(id.get_ref().clone(), id.span());
+            self.ids.insert(id.get_ref().clone(), id.span());
         }
-        let name = non_empty(&mut p, &span, c.name, "name")
-            .map(Spanned::into_inner)
-            .unwrap_or_default();
-        if c.addresses.is_empty() {
-            p.add(
-                &span,
-                format!(
-                    "customer {}: `addresses` must list at least one address",
-                    id.get_ref()
-                ),
+    }
+
+    /// Customer `id`'s addresses, normalised: at least one, and none that another customer
+    /// has claimed.
+    fn claim_addresses(
+        &mut self,
+        table: &Range<usize>,
+        id: &str,
+        list: Vec<Spanned<String>>,
+    ) -> Vec<String> {
+        if list.is_empty() {
+            self.p.add(
+                table,
+                format!("customer {id}: `addresses` must list at least one address"),
             );
         }
         let mut addresses = Vec::new();
-        for a in c.addresses {
-            let Some(norm) = address(&mut p, &a, matching) else {
+        for a in list {
+            let Some(norm) = address(&mut self.p, &a, self.matching) else {
                 continue;
             };
-            if let Some((owner, first)) = owners.get(&norm) {
+            if let Some((owner, first)) = self.owners.get(&norm) {
                 let message = format!(
-                    "address {norm} is claimed by customer {owner} (at {}) and by {}",
-                    p.at(first),
-                    id.get_ref()
+                    "address {norm} is claimed by customer {owner} (at {}) and by {id}",
+                    self.p.at(first),
                 );
-                p.add(&a.span(), message);
+                self.p.add(&a.span(), message);
             } else {
-                owners.insert(norm.clone(), (id.get_ref().clone(), a.span()));
+                self.owners.insert(norm.clone(), (id.to_string(), a.span()));
             }
             addresses.push(norm);
         }
-        let language = match c.language {
-            None => Language::Both,
-            Some(l) => match l.get_ref().as_str() {
-                "cy" => Language::Cy,
-                "en" => Language::En,
-                "both" => Language::Both,
-                other => {
-                    p.add_quoting(
-                        &l.span(),
-                        format!("language must be \"cy\", \"en\" or \"both\", not {other:?}"),
-                    );
-                    Language::Both
-                }
-            },
-        };
-        let mut restrictions = Vec::new();
-        for r in c.restriction {
-            if let Some(r) = restriction(&mut p, r, matching) {
-                restrictions.push(r);
-            }
-        }
-        customers.push(Customer {
-            id: id.into_inner(),
-            name,
-            addresses,
-            language,
-            adjustments: c.adjustments,
-            restrictions,
-        });
+        addresses
     }
-    if p.list.is_empty() {
-        Ok(customers)
-    } else {
-        Err(RulesError { problems: p.list })
+}
+
+fn language(p: &mut Problems<'_>, language: Option<Spanned<String>>) -> Language {
+    let Some(l) = language else {
+        return Language::Both;
+    };
+    match l.get_ref().as_str() {
+        "cy" => Language::Cy,
+        "en" => Language::En,
+        "both" => Language::Both,
+        other => {
+            p.add_quoting(
+                &l.span(),
+                format!("language must be \"cy\", \"en\" or \"both\", not {other:?}"),
+            );
+            Language::Both
+        }
     }
 }
 
@@ -261,10 +298,10 @@ fn restriction(
     matching: &MatchSettings,
 ) -> Option<Restriction> {
     let span = r.span();
-    let r = r.into_inner();
+    let mut r = r.into_inner();
     let location = p.line(&span);
-    let decided_by = non_empty(p, &span, r.decided_by, "decided_by");
-    let reasons = non_empty(p, &span, r.reasons, "reasons");
+    let decided_by = non_empty(p, &span, r.decided_by.take(), "decided_by");
+    let reasons = non_empty(p, &span, r.reasons.take(), "reasons");
     let decided_on = match &r.decided_on {
         None => {
             p.add(&span, "missing `decided_on`");
@@ -272,8 +309,22 @@ fn restriction(
         }
         Some(d) => date(p, d),
     };
+    let review_on = review_on(p, &r, decided_on);
+    let kind = kind(p, &span, r, matching)?;
+    Some(Restriction {
+        kind,
+        decided_by: decided_by?.into_inner(),
+        decided_on: decided_on?,
+        review_on: review_on?,
+        reasons: reasons?.into_inner(),
+        location,
+    })
+}
+
+/// `review_on`, not before `decided_on`; unset, twelve months after `decided_on`.
+fn review_on(p: &mut Problems<'_>, r: &RawRestriction, decided_on: Option<Date>) -> Option<Date> {
     let review_on = r.review_on.as_ref().and_then(|d| date(p, d));
-    let review_on = match (decided_on, review_on) {
+    match (decided_on, review_on) {
         (Some(decided), Some(review)) if review < decided => {
             p.add(
                 &r.review_on.as_ref().expect("parsed above").span(),
@@ -300,27 +351,83 @@ fn restriction(
             review
         }
         (None, None) => None,
-    };
-    let Some(kind_name) = r.kind else {
+    }
+}
+
+/// The restriction's kind, from `kind` and the fields that belong to it.
+fn kind(
+    p: &mut Problems<'_>,
+    span: &Range<usize>,
+    r: RawRestriction,
+    matching: &MatchSettings,
+) -> Option<RestrictionKind> {
+    let Some(kind_name) = &r.kind else {
         p.add(
-            &span,
+            span,
             format!("missing `kind` (one of {})", KINDS.join(", ")),
         );
         return None;
     };
     let kind_str = kind_name.get_ref().as_str();
+    let allowed = fields_of_kind(p, kind_name)?;
     // Fields that belong to other kinds are mistakes, not harmless extras: a postmaster who
     // wrote `staff` under `letter_only` meant something the file does not say.
-    let present: Vec<(&str, bool)> = vec![
-        ("staff", r.staff.is_some()),
-        ("postal_address", r.postal_address.is_some()),
-        ("representatives", r.representatives.is_some()),
-        ("days", r.days.is_some()),
-        ("from", r.from.is_some()),
-        ("until", r.until.is_some()),
-        ("closed", r.closed.is_some()),
-    ];
-    let allowed: &[&str] = match kind_str {
+    for (field, is_set) in r.kind_fields_set() {
+        if is_set && !allowed.contains(&field) {
+            p.add(span, format!("`{field}` does not apply to kind {kind_str}"));
+        }
+    }
+    let kind = match kind_str {
+        "letter_only" => {
+            let postal_address = non_empty(p, span, r.postal_address, "postal_address")?;
+            RestrictionKind::LetterOnly {
+                postal_address: postal_address.into_inner(),
+            }
+        }
+        "named_staff" => RestrictionKind::NamedStaff {
+            staff: addresses(p, span, r.staff, "staff", kind_str, matching),
+        },
+        "new_information_only" => RestrictionKind::NewInformationOnly,
+        "third_party_only" => RestrictionKind::ThirdPartyOnly {
+            representatives: addresses(
+                p,
+                span,
+                r.representatives,
+                "representatives",
+                kind_str,
+                matching,
+            ),
+        },
+        "time_window" => RestrictionKind::TimeWindow(window(p, span, r.days, r.from, r.until)?),
+        "topics" => RestrictionKind::Topics {
+            closed: closed_topics(p, span, r.closed)?,
+        },
+        _ => unreachable!("unknown kinds returned above"),
+    };
+    Some(kind)
+}
+
+impl RawRestriction {
+    /// Whether each field that only some kinds have is set.
+    fn kind_fields_set(&self) -> [(&'static str, bool); 7] {
+        [
+            ("staff", self.staff.is_some()),
+            ("postal_address", self.postal_address.is_some()),
+            ("representatives", self.representatives.is_some()),
+            ("days", self.days.is_some()),
+            ("from", self.from.is_some()),
+            ("until", self.until.is_some()),
+            ("closed", self.closed.is_some()),
+        ]
+    }
+}
+
+/// The fields a kind has, or a problem (with a suggestion) for a kind that does not exist.
+fn fields_of_kind(
+    p: &mut Problems<'_>,
+    kind_name: &Spanned<String>,
+) -> Option<&'static [&'static str]> {
+    let allowed: &[&str] = match kind_name.get_ref().as_str() {
         "letter_only" => &["postal_address"],
         "named_staff" => &["staff"],
         "new_information_only" => &[],
@@ -343,65 +450,32 @@ fn restriction(
             return None;
         }
     };
-    for (field, is_set) in present {
-        if is_set && !allowed.contains(&field) {
-            p.add(
-                &span,
-                format!("`{field}` does not apply to kind {kind_str}"),
-            );
+    Some(allowed)
+}
+
+/// `closed`: the topics of a `topics` restriction, at least one, blanks left out.
+fn closed_topics(
+    p: &mut Problems<'_>,
+    table: &Range<usize>,
+    closed: Option<Spanned<Vec<Spanned<String>>>>,
+) -> Option<Vec<String>> {
+    let closed: Vec<String> = match closed {
+        None => {
+            p.add(table, "kind topics needs `closed`");
+            return None;
         }
-    }
-    let kind = match kind_str {
-        "letter_only" => {
-            let postal_address = non_empty(p, &span, r.postal_address, "postal_address")?;
-            RestrictionKind::LetterOnly {
-                postal_address: postal_address.into_inner(),
-            }
-        }
-        "named_staff" => RestrictionKind::NamedStaff {
-            staff: addresses(p, &span, r.staff, "staff", kind_str, matching),
-        },
-        "new_information_only" => RestrictionKind::NewInformationOnly,
-        "third_party_only" => RestrictionKind::ThirdPartyOnly {
-            representatives: addresses(
-                p,
-                &span,
-                r.representatives,
-                "representatives",
-                kind_str,
-                matching,
-            ),
-        },
-        "time_window" => RestrictionKind::TimeWindow(window(p, &span, r.days, r.from, r.until)?),
-        "topics" => {
-            let closed: Vec<String> = match r.closed {
-                None => {
-                    p.add(&span, "kind topics needs `closed`");
-                    return None;
-                }
-                Some(c) => c
-                    .into_inner()
-                    .into_iter()
-                    .map(|t| t.into_inner().trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            };
-            if closed.is_empty() {
-                p.add(&span, "`closed` must list at least one topic");
-                return None;
-            }
-            RestrictionKind::Topics { closed }
-        }
-        _ => unreachable!("unknown kinds returned above"),
+        Some(c) => c
+            .into_inner()
+            .into_iter()
+            .map(|t| t.into_inner().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
     };
-    Some(Restriction {
-        kind,
-        decided_by: decided_by?.into_inner(),
-        decided_on: decided_on?,
-        review_on: review_on?,
-        reasons: reasons?.into_inner(),
-        location,
-    })
+    if closed.is_empty() {
+        p.add(table, "`closed` must list at least one topic");
+        return None;
+    }
+    Some(closed)
 }
 
 fn date(p: &mut Problems<'_>, d: &Spanned<Datetime>) -> Option<Date> {
