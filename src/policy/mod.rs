@@ -19,7 +19,9 @@ use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::message::Message;
-use crate::rules::{Customer, Language, Restriction, RestrictionKind, Rules, TimeWindow};
+use crate::rules::{
+    Customer, Language, MatchSettings, Restriction, RestrictionKind, Rules, TimeWindow,
+};
 use crate::smtp::Envelope;
 pub use reason::{Code, Disposition, Reason};
 
@@ -319,12 +321,11 @@ pub fn decide(
         novelty,
         identity,
     } = observed;
-    let matching = rules.matching();
     let original: Vec<String> = envelope.recipients.clone();
     let mut verdict = Verdict {
         action: Action::Deliver,
         recipients: original.clone(),
-        original_recipients: original.clone(),
+        original_recipients: original,
         reasons: Vec::new(),
         summary: String::new(),
         customers: Vec::new(),
@@ -333,69 +334,20 @@ pub fn decide(
         reply: None,
         novelty: None,
     };
-
+    note_representatives(&mut verdict, message, envelope, rules);
     // Who is this from? The envelope sender and the From: addresses both count (identified
     // before).
-    let matched = &identity.customers;
-    let candidates = std::iter::once(envelope.sender.as_str())
-        .filter(|a| !a.is_empty())
-        .chain(message.from.iter().map(String::as_str));
-    for address in candidates {
-        for c in rules.represented_by(address) {
-            verdict.reasons.push(Reason::new(
-                Code::Representative(c.id.clone()),
-                format!(
-                    "{} is a listed representative of {} ({}); delivered normally",
-                    matching.normalize(address),
-                    c.id,
-                    c.name
-                ),
-            ));
-        }
-    }
-
     let mut outcomes = Vec::new();
-    for (customer, how) in matched {
-        verdict.customers.push(customer.id.clone());
-        verdict.reasons.push(Reason::new(
-            Code::Customer(customer.id.clone()),
-            format!(
-                "sender matches restricted customer {} ({}) by {how}",
-                customer.id, customer.name
-            ),
+    for (customer, how) in &identity.customers {
+        outcomes.extend(restriction_outcomes(
+            &mut verdict,
+            (customer, how),
+            message,
+            settings,
+            now,
+            novelty,
         ));
-        for r in &customer.restrictions {
-            let today = uk_time::to_london(now).date();
-            if today > r.review_on {
-                match settings.review_overdue {
-                    ReviewOverdue::Enforce => verdict.reasons.push(Reason::new(
-                        Code::ReviewOverdue(r.kind.name()),
-                        format!(
-                            "{} review was due on {}; still enforced (review_overdue = \"enforce\")",
-                            r.kind.name(),
-                            r.review_on
-                        ),
-                    )),
-                    ReviewOverdue::Lapse => {
-                        verdict.reasons.push(Reason::new(
-                            Code::ReviewLapsed(r.kind.name()),
-                            format!(
-                                "{} lapsed: review was due on {} (review_overdue = \"lapse\")",
-                                r.kind.name(),
-                                r.review_on
-                            ),
-                        ));
-                        continue;
-                    }
-                }
-            }
-            if r.kind == RestrictionKind::NewInformationOnly {
-                verdict.novelty = novelty.cloned();
-            }
-            outcomes.push(evaluate(r, customer, message, now, novelty));
-        }
     }
-
     combine_windows(&mut outcomes);
     for o in &outcomes {
         verdict.action = verdict.action.max(o.action);
@@ -407,54 +359,150 @@ pub fn decide(
         verdict.reasons.push(o.reason.clone());
         verdict.reasons.extend(o.details.iter().cloned());
     }
-    // Named-staff routing: applies to whatever is delivered now or released later. Each list
-    // is the only staff the customer may contact, so with several lists (two restrictions, or
-    // two matched customers) only staff on every list are allowed. When no one is, no
-    // automatic choice is right: an officer decides.
+    let no_common_staff = route_to_named_staff(&mut verdict, &outcomes, rules.matching());
+    if verdict.action != Action::Defer {
+        verdict.release_at = None;
+    }
+    summarise(&mut verdict, &outcomes, no_common_staff);
+    apply_flags(&mut verdict, flags);
+    finish(&mut verdict, message, settings);
+    verdict
+}
+
+/// A reason for each restricted customer the sender or a `From:` address represents: their
+/// mail is delivered normally, and the officer sees why.
+fn note_representatives(
+    verdict: &mut Verdict,
+    message: &Message,
+    envelope: &Envelope,
+    rules: &Rules,
+) {
+    let candidates = std::iter::once(envelope.sender.as_str())
+        .filter(|a| !a.is_empty())
+        .chain(message.from.iter().map(String::as_str));
+    for address in candidates {
+        for c in rules.represented_by(address) {
+            verdict.reasons.push(Reason::new(
+                Code::Representative(c.id.clone()),
+                format!(
+                    "{} is a listed representative of {} ({}); delivered normally",
+                    rules.matching().normalize(address),
+                    c.id,
+                    c.name
+                ),
+            ));
+        }
+    }
+}
+
+/// What each of a matched customer's restrictions makes of the message, with the reasons for
+/// the match and for any overdue review (a lapsed restriction is left out).
+fn restriction_outcomes(
+    verdict: &mut Verdict,
+    (customer, how): (&Customer, &str),
+    message: &Message,
+    settings: &PolicySettings,
+    now: OffsetDateTime,
+    novelty: Option<&crate::novelty::Report>,
+) -> Vec<Outcome> {
+    verdict.customers.push(customer.id.clone());
+    verdict.reasons.push(Reason::new(
+        Code::Customer(customer.id.clone()),
+        format!(
+            "sender matches restricted customer {} ({}) by {how}",
+            customer.id, customer.name
+        ),
+    ));
+    let mut outcomes = Vec::new();
+    for r in &customer.restrictions {
+        let today = uk_time::to_london(now).date();
+        if today > r.review_on {
+            match settings.review_overdue {
+                ReviewOverdue::Enforce => verdict.reasons.push(Reason::new(
+                    Code::ReviewOverdue(r.kind.name()),
+                    format!(
+                        "{} review was due on {}; still enforced (review_overdue = \"enforce\")",
+                        r.kind.name(),
+                        r.review_on
+                    ),
+                )),
+                ReviewOverdue::Lapse => {
+                    verdict.reasons.push(Reason::new(
+                        Code::ReviewLapsed(r.kind.name()),
+                        format!(
+                            "{} lapsed: review was due on {} (review_overdue = \"lapse\")",
+                            r.kind.name(),
+                            r.review_on
+                        ),
+                    ));
+                    continue;
+                }
+            }
+        }
+        if r.kind == RestrictionKind::NewInformationOnly {
+            verdict.novelty = novelty.cloned();
+        }
+        outcomes.push(evaluate(r, customer, message, now, novelty));
+    }
+    outcomes
+}
+
+/// Named-staff routing: applies to whatever is delivered now or released later. Each list is
+/// the only staff the customer may contact, so with several lists (two restrictions, or two
+/// matched customers) only staff on every list are allowed. When no one is, no automatic
+/// choice is right: the message is held for an officer, and the reason is returned.
+fn route_to_named_staff(
+    verdict: &mut Verdict,
+    outcomes: &[Outcome],
+    matching: MatchSettings,
+) -> Option<String> {
     let staff: Vec<&Vec<String>> = outcomes
         .iter()
         .filter_map(|o| o.route_to.as_ref())
         .collect();
-    let mut no_common_staff = None;
-    if let Some((first, others)) = staff.split_first() {
-        let allowed: Vec<String> = dedup(
-            first
-                .iter()
-                .filter(|s| others.iter().all(|list| list.contains(s)))
-                .cloned()
-                .collect(),
+    let (first, others) = staff.split_first()?;
+    let allowed: Vec<String> = dedup(
+        first
+            .iter()
+            .filter(|s| others.iter().all(|list| list.contains(s)))
+            .cloned()
+            .collect(),
+    );
+    if allowed.is_empty() {
+        let lists: Vec<String> = staff.iter().map(|list| list.join(", ")).collect();
+        let reason = format!(
+            "named_staff: the named-staff restrictions leave no permitted recipient (no one is \
+             on every list: {}); held for an officer to decide",
+            lists.join("; ")
         );
-        if allowed.is_empty() {
-            let lists: Vec<String> = staff.iter().map(|list| list.join(", ")).collect();
-            let reason = format!(
-                "named_staff: the named-staff restrictions leave no permitted recipient (no one is \
-                 on every list: {}); held for an officer to decide",
-                lists.join("; ")
-            );
-            verdict.action = Action::Hold;
-            verdict
-                .reasons
-                .push(Reason::new(Code::NoCommonStaff, reason.clone()));
-            no_common_staff = Some(reason);
-        } else {
-            let addressed: Vec<String> = original
-                .iter()
-                .filter(|r| allowed.contains(&matching.normalize(r)))
-                .cloned()
-                .collect();
-            verdict.recipients = if addressed.is_empty() {
-                allowed
-            } else {
-                addressed
-            };
-            if verdict.recipients != original && verdict.action == Action::Deliver {
-                verdict.action = Action::Reroute;
-            }
-        }
+        verdict.action = Action::Hold;
+        verdict
+            .reasons
+            .push(Reason::new(Code::NoCommonStaff, reason.clone()));
+        return Some(reason);
     }
-    if verdict.action != Action::Defer {
-        verdict.release_at = None;
+    let original = &verdict.original_recipients;
+    let addressed: Vec<String> = original
+        .iter()
+        .filter(|r| allowed.contains(&matching.normalize(r)))
+        .cloned()
+        .collect();
+    let recipients = if addressed.is_empty() {
+        allowed
+    } else {
+        addressed
+    };
+    if recipients != *original && verdict.action == Action::Deliver {
+        verdict.action = Action::Reroute;
     }
+    verdict.recipients = recipients;
+    None
+}
+
+/// The summary and the reply: from the restriction that set the action (named staff for a
+/// reroute), or, when the named-staff lists left no one, that reason and a `held_for_review`
+/// reply.
+fn summarise(verdict: &mut Verdict, outcomes: &[Outcome], no_common_staff: Option<String>) {
     if let Some(reason) = no_common_staff {
         verdict.summary = reason;
         // `prepare` sends this only when the postmaster enabled held_for_review replies.
@@ -467,22 +515,25 @@ pub fn decide(
                 staff: Vec::new(),
                 ..plan
             });
-    } else {
-        // The summary and the reply come from the restriction that set the action (named
-        // staff for a reroute).
-        let deciding = outcomes.iter().find(|o| match verdict.action {
-            Action::Reroute => o.route_to.is_some(),
-            Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
-            action => o.action == action,
-        });
-        verdict.summary = deciding.map(|o| o.reason.text.clone()).unwrap_or_default();
-        verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
-            if plan.template == Template::Rerouted {
-                plan.staff = verdict.recipients.clone();
-            }
-            plan
-        });
+        return;
     }
+    let deciding = outcomes.iter().find(|o| match verdict.action {
+        Action::Reroute => o.route_to.is_some(),
+        Action::Defer => o.action == Action::Defer && o.release_at == verdict.release_at,
+        action => o.action == action,
+    });
+    verdict.summary = deciding.map(|o| o.reason.text.clone()).unwrap_or_default();
+    verdict.reply = deciding.and_then(|o| o.reply.clone()).map(|mut plan| {
+        if plan.template == Template::Rerouted {
+            plan.staff = verdict.recipients.clone();
+        }
+        plan
+    });
+}
+
+/// The flags, after the restrictions: a reason for each; a `hold` flag holds (unless the
+/// message quotes the abuse in a report of it), a `tag` flag delivers with the flag.
+fn apply_flags(verdict: &mut Verdict, flags: Vec<Flag>) {
     for f in &flags {
         // The excerpt stays in the flag, for the officer; the reason names the rule only.
         let code = Code::Flag {
@@ -530,6 +581,11 @@ pub fn decide(
         }
     }
     verdict.flags = flags;
+}
+
+/// The last word: `hold_all`, a reason and a summary however the message fared, and what
+/// reading left out.
+fn finish(verdict: &mut Verdict, message: &Message, settings: &PolicySettings) {
     if verdict.action != Action::Defer {
         verdict.release_at = None;
     }
@@ -562,7 +618,6 @@ pub fn decide(
             .iter()
             .map(|s| Reason::new(Code::Shortcut(*s), s.describe())),
     );
-    verdict
 }
 
 /// Contact windows are alternatives: a customer with a morning and an afternoon window (or two
@@ -675,7 +730,65 @@ fn evaluate(
     now: OffsetDateTime,
     novelty: Option<&crate::novelty::Report>,
 ) -> Outcome {
-    let plan = |template: Template| ReplyPlan {
+    // The kinds that only act and give a reason.
+    let act = |action, code, text| plain(r, customer, action, code, text);
+    match &r.kind {
+        RestrictionKind::LetterOnly { postal_address } => act(
+            Action::File,
+            Code::LetterOnly,
+            format!(
+                "letter_only: email is not delivered to staff; correspondence by letter to {postal_address} ({})",
+                decision(r)
+            ),
+        ),
+        RestrictionKind::ThirdPartyOnly { representatives } => act(
+            Action::File,
+            Code::ThirdPartyOnly,
+            format!(
+                "third_party_only: contact only through {} ({})",
+                representatives.join(", "),
+                decision(r)
+            ),
+        ),
+        RestrictionKind::Topics { closed } => match closed_topic(message, closed) {
+            Some(topic) => act(
+                Action::File,
+                Code::TopicClosed,
+                format!("topics: about closed topic {topic} ({})", decision(r)),
+            ),
+            None => act(
+                Action::Deliver,
+                Code::TopicOpen,
+                format!(
+                    "topics: no closed topic ({}) mentioned; new concerns are considered on their own merits",
+                    closed.join(", ")
+                ),
+            ),
+        },
+        RestrictionKind::NewInformationOnly => evaluate_novelty(r, customer, novelty),
+        RestrictionKind::TimeWindow(w) => evaluate_window(r, customer, w, now),
+        RestrictionKind::NamedStaff { staff } => Outcome {
+            action: Action::Deliver,
+            reason: Reason::new(
+                Code::NamedStaff,
+                format!(
+                    "named_staff: correspondence only with {} ({})",
+                    staff.join(", "),
+                    decision(r)
+                ),
+            ),
+            route_to: Some(staff.clone()),
+            release_at: None,
+            window: None,
+            reply: Some(reply_plan(r, customer, Template::Rerouted)),
+            details: Vec::new(),
+        },
+    }
+}
+
+/// The reply a restriction plans for `customer`, with what its template needs.
+fn reply_plan(r: &Restriction, customer: &Customer, template: Template) -> ReplyPlan {
+    ReplyPlan {
         template,
         customer_id: customer.id.clone(),
         customer_name: customer.name.clone(),
@@ -693,8 +806,19 @@ fn evaluate(
             _ => Vec::new(),
         },
         review_on: r.review_on.to_string(),
-    };
-    let plain = |action, code: Code, text: String| Outcome {
+    }
+}
+
+/// An outcome that only acts and gives its reason; a filing plans the reply of the
+/// restriction that filed it.
+fn plain(
+    r: &Restriction,
+    customer: &Customer,
+    action: Action,
+    code: Code,
+    text: String,
+) -> Outcome {
+    Outcome {
         action,
         reason: Reason::new(code, text),
         route_to: None,
@@ -702,143 +826,123 @@ fn evaluate(
         window: None,
         details: Vec::new(),
         reply: match action {
-            Action::File => Some(plan(match &r.kind {
-                RestrictionKind::LetterOnly { .. } => Template::LetterOnly,
-                RestrictionKind::ThirdPartyOnly { .. } => Template::ThirdPartyOnly,
-                RestrictionKind::Topics { .. } => Template::TopicClosed,
-                _ => Template::NoNewInformation,
-            })),
+            Action::File => Some(reply_plan(
+                r,
+                customer,
+                match &r.kind {
+                    RestrictionKind::LetterOnly { .. } => Template::LetterOnly,
+                    RestrictionKind::ThirdPartyOnly { .. } => Template::ThirdPartyOnly,
+                    RestrictionKind::Topics { .. } => Template::TopicClosed,
+                    _ => Template::NoNewInformation,
+                },
+            )),
             _ => None,
         },
-    };
-    match &r.kind {
-        RestrictionKind::LetterOnly { postal_address } => plain(
-            Action::File,
-            Code::LetterOnly,
+    }
+}
+
+/// `new_information_only`: delivered when the message is new (with its new sentences and
+/// attachments as details) or when there is nothing to judge it by; filed when it repeats.
+fn evaluate_novelty(
+    r: &Restriction,
+    customer: &Customer,
+    novelty: Option<&crate::novelty::Report>,
+) -> Outcome {
+    match novelty {
+        None => plain(
+            r,
+            customer,
+            Action::Deliver,
+            Code::NoveltyNoHistory,
             format!(
-                "letter_only: email is not delivered to staff; correspondence by letter to {postal_address} ({})",
+                "new_information_only: no correspondence history to compare with here, so treated as new information (`contactgate explain --live` asks the running daemon) ({})",
                 decision(r)
             ),
         ),
-        RestrictionKind::ThirdPartyOnly { representatives } => plain(
-            Action::File,
-            Code::ThirdPartyOnly,
-            format!(
-                "third_party_only: contact only through {} ({})",
-                representatives.join(", "),
-                decision(r)
-            ),
-        ),
-        RestrictionKind::Topics { closed } => match closed_topic(message, closed) {
-            Some(topic) => plain(
-                Action::File,
-                Code::TopicClosed,
-                format!("topics: about closed topic {topic} ({})", decision(r)),
-            ),
-            None => plain(
-                Action::Deliver,
-                Code::TopicOpen,
-                format!(
-                    "topics: no closed topic ({}) mentioned; new concerns are considered on their own merits",
-                    closed.join(", ")
-                ),
-            ),
-        },
-        RestrictionKind::NewInformationOnly => {
-            match novelty {
-                None => plain(
-                    Action::Deliver,
-                    Code::NoveltyNoHistory,
-                    format!(
-                        "new_information_only: no correspondence history to compare with here, so treated as new information (`contactgate explain --live` asks the running daemon) ({})",
-                        decision(r)
-                    ),
-                ),
-                Some(n) if n.new => Outcome {
-                    details: n
-                        .novel_sentences
+        Some(n) if n.new => Outcome {
+            details: n
+                .novel_sentences
+                .iter()
+                .map(|s| {
+                    let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
+                    Reason::new(Code::NewSentence, format!("new sentence: \"{s}\""))
+                })
+                .chain(
+                    n.new_attachments
                         .iter()
-                        .map(|s| {
-                            let s: String = s.chars().take(SENTENCE_IN_REASON).collect();
-                            Reason::new(Code::NewSentence, format!("new sentence: \"{s}\""))
-                        })
-                        .chain(n.new_attachments.iter().map(|a| {
-                            Reason::new(Code::NewAttachment, format!("new attachment: {a}"))
-                        }))
-                        .collect(),
-                    ..plain(
-                        Action::Deliver,
-                        Code::NoveltyNew,
-                        format!(
-                            "new_information_only: new information ({}); delivered ({})",
-                            n.summary(),
-                            decision(r)
-                        ),
-                    )
-                },
-                Some(n) => plain(
-                    Action::File,
-                    Code::NoveltyRepeat,
-                    format!(
-                        "new_information_only: no new information; {} ({})",
-                        match &n.closest {
-                            Some(e) => format!(
-                                "closest earlier message {} of {}",
-                                e.id,
-                                uk_time::to_london(e.received_at).date()
-                            ),
-                            None if n.had_history => "it repeats earlier correspondence".into(),
-                            None => "nothing in it counts as new".into(),
-                        },
-                        decision(r)
-                    ),
-                ),
-            }
-        }
-        RestrictionKind::TimeWindow(w) => match next_window_start(w, now) {
-            None => Outcome {
-                window: Some(describe_window(w)),
-                ..plain(
-                    Action::Deliver,
-                    Code::WindowInside,
-                    format!(
-                        "time_window: inside the contact window {}",
-                        describe_window(w)
-                    ),
+                        .map(|a| Reason::new(Code::NewAttachment, format!("new attachment: {a}"))),
                 )
-            },
-            Some(start) => Outcome {
-                window: Some(describe_window(w)),
-                action: Action::Defer,
-                reason: Reason::new(
-                    Code::WindowOutside,
-                    format!(
-                        "time_window: outside the contact window {}; released at {} ({})",
-                        describe_window(w),
-                        uk_time::to_london(start),
-                        decision(r)
-                    ),
-                ),
-                route_to: None,
-                release_at: Some(start),
-                reply: Some(plan(Template::Deferred)),
-                details: Vec::new(),
-            },
-        },
-        RestrictionKind::NamedStaff { staff } => Outcome {
-            action: Action::Deliver,
-            reason: Reason::new(
-                Code::NamedStaff,
+                .collect(),
+            ..plain(
+                r,
+                customer,
+                Action::Deliver,
+                Code::NoveltyNew,
                 format!(
-                    "named_staff: correspondence only with {} ({})",
-                    staff.join(", "),
+                    "new_information_only: new information ({}); delivered ({})",
+                    n.summary(),
+                    decision(r)
+                ),
+            )
+        },
+        Some(n) => plain(
+            r,
+            customer,
+            Action::File,
+            Code::NoveltyRepeat,
+            format!(
+                "new_information_only: no new information; {} ({})",
+                match &n.closest {
+                    Some(e) => format!(
+                        "closest earlier message {} of {}",
+                        e.id,
+                        uk_time::to_london(e.received_at).date()
+                    ),
+                    None if n.had_history => "it repeats earlier correspondence".into(),
+                    None => "nothing in it counts as new".into(),
+                },
+                decision(r)
+            ),
+        ),
+    }
+}
+
+/// `time_window`: delivered inside the window; deferred to its next start outside it.
+fn evaluate_window(
+    r: &Restriction,
+    customer: &Customer,
+    w: &TimeWindow,
+    now: OffsetDateTime,
+) -> Outcome {
+    match next_window_start(w, now) {
+        None => Outcome {
+            window: Some(describe_window(w)),
+            ..plain(
+                r,
+                customer,
+                Action::Deliver,
+                Code::WindowInside,
+                format!(
+                    "time_window: inside the contact window {}",
+                    describe_window(w)
+                ),
+            )
+        },
+        Some(start) => Outcome {
+            window: Some(describe_window(w)),
+            action: Action::Defer,
+            reason: Reason::new(
+                Code::WindowOutside,
+                format!(
+                    "time_window: outside the contact window {}; released at {} ({})",
+                    describe_window(w),
+                    uk_time::to_london(start),
                     decision(r)
                 ),
             ),
-            route_to: Some(staff.clone()),
-            release_at: None,
-            window: None,
-            reply: Some(plan(Template::Rerouted)),
+            route_to: None,
+            release_at: Some(start),
+            reply: Some(reply_plan(r, customer, Template::Deferred)),
             details: Vec::new(),
         },
     }
