@@ -43,6 +43,16 @@ impl RulesProblem {
     }
 }
 
+/// The TOML of the rules file `name` (holding `text`) as `T`, or the problem at its position.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    name: &str,
+) -> Result<T, RulesError> {
+    toml::from_str(text).map_err(|e| RulesError {
+        problems: vec![RulesProblem::from_toml(name, text, &e)],
+    })
+}
+
 /// Reads and parses an optional rules file: its defaults when it does not exist, a problem
 /// naming it when it cannot be read.
 pub(crate) fn load_or_default<T: Default>(

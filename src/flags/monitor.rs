@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::lexicon::flag_action;
 use super::{Flag, FlagAction, Severity};
-use crate::diagnostics::{FileProblems, RulesError, RulesProblem};
+use crate::diagnostics::{FileProblems, RulesError};
 
 /// The file in `rules_dir`.
 pub const MONITORING_FILE: &str = "monitoring.toml";
@@ -343,9 +343,7 @@ impl Monitoring {
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Monitoring, RulesError> {
-        let raw: RawMonitoring = toml::from_str(text).map_err(|e| RulesError {
-            problems: vec![RulesProblem::from_toml(name, text, &e)],
-        })?;
+        let raw: RawMonitoring = crate::diagnostics::parse_toml(text, name)?;
         let mut problems = Vec::new();
         let mut p = FileProblems {
             name,

@@ -220,9 +220,7 @@ impl Settings {
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Settings, RulesError> {
-        let raw: RawSettings = toml::from_str(text).map_err(|e| RulesError {
-            problems: vec![RulesProblem::from_toml(name, text, &e)],
-        })?;
+        let raw: RawSettings = crate::diagnostics::parse_toml(text, name)?;
         let mut problems = Vec::new();
         let mut p = FileProblems {
             name,

@@ -95,9 +95,7 @@ pub(super) fn compile(
     name: &str,
     matching: &MatchSettings,
 ) -> Result<Vec<Customer>, RulesError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| RulesError {
-        problems: vec![RulesProblem::from_toml(name, text, &e)],
-    })?;
+    let raw: RawFile = crate::diagnostics::parse_toml(text, name)?;
     let mut compiler = Compiler {
         p: Problems {
             name,
