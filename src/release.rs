@@ -110,34 +110,9 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
         .map(|(r, e)| refusal(r, e, now))
         .collect();
     if !refused.is_empty() {
-        record.release_errors.push(format!(
-            "{}: {}",
-            now.format(&Rfc3339).unwrap_or_default(),
-            describe(&refused)
-        ));
-        // Bounded: the latest refusal per recipient, and the last few attempts' summaries
-        // (review finding: both grew with every retry of every recipient).
-        record
-            .refusals
-            .retain(|old| !refused.iter().any(|r| r.recipient == old.recipient));
-        record.refusals.extend(refused.iter().cloned());
-        let extra = record
-            .release_errors
-            .len()
-            .saturating_sub(MAX_ATTEMPTS_KEPT);
-        record.release_errors.drain(..extra);
+        keep_refusals(record, &refused, now);
     }
-    // Refused permanently on some attempt and not delivered since: an officer decides
-    // (review finding: a 550 beside a 451 was forgotten once the 451 was retried).
-    let mut refused_for_good: Vec<String> = Vec::new();
-    for r in &record.refusals {
-        if r.permanent
-            && !record.delivered_to.contains(&r.recipient)
-            && !refused_for_good.contains(&r.recipient)
-        {
-            refused_for_good.push(r.recipient.clone());
-        }
-    }
+    let refused_for_good = refused_for_good(record);
     let temporary: Vec<String> = refused
         .iter()
         .filter(|r| !r.permanent)
@@ -155,15 +130,66 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
     let in_time = now < since + RETRY_FOR;
     if !temporary.is_empty() && in_time {
         // Retry the temporary ones; the permanent ones wait in `refusals` until then.
-        record.action = HeldAction::Retry;
-        record.recipients = temporary;
-        record.attempts += 1;
-        // One minute after the first refusal, doubling, at most an hour.
-        let backoff = time::Duration::minutes(1i64 << (record.attempts - 1).min(6))
-            .min(time::Duration::hours(1));
-        record.next_attempt_at = Some(now + backoff);
+        retry_later(record, temporary, now);
         return Settled::Retrying;
     }
+    hold_for_officer(record, refused_for_good, temporary);
+    Settled::HeldForOfficer
+}
+
+/// Adds this attempt's refusals to the record: a one-line summary and each refusal.
+fn keep_refusals(record: &mut HeldMessage, refused: &[Refusal], now: OffsetDateTime) {
+    record.release_errors.push(format!(
+        "{}: {}",
+        now.format(&Rfc3339).unwrap_or_default(),
+        describe(refused)
+    ));
+    // Bounded: the latest refusal per recipient, and the last few attempts' summaries
+    // (review finding: both grew with every retry of every recipient).
+    record
+        .refusals
+        .retain(|old| !refused.iter().any(|r| r.recipient == old.recipient));
+    record.refusals.extend(refused.iter().cloned());
+    let extra = record
+        .release_errors
+        .len()
+        .saturating_sub(MAX_ATTEMPTS_KEPT);
+    record.release_errors.drain(..extra);
+}
+
+/// Recipients refused permanently on some attempt and not delivered since: an officer decides
+/// (review finding: a 550 beside a 451 was forgotten once the 451 was retried).
+fn refused_for_good(record: &HeldMessage) -> Vec<String> {
+    let mut refused_for_good: Vec<String> = Vec::new();
+    for r in &record.refusals {
+        if r.permanent
+            && !record.delivered_to.contains(&r.recipient)
+            && !refused_for_good.contains(&r.recipient)
+        {
+            refused_for_good.push(r.recipient.clone());
+        }
+    }
+    refused_for_good
+}
+
+/// Schedules the scheduler's next try of the `temporary` refusals.
+fn retry_later(record: &mut HeldMessage, temporary: Vec<String>, now: OffsetDateTime) {
+    record.action = HeldAction::Retry;
+    record.recipients = temporary;
+    record.attempts += 1;
+    // One minute after the first refusal, doubling, at most an hour.
+    let backoff =
+        time::Duration::minutes(1i64 << (record.attempts - 1).min(6)).min(time::Duration::hours(1));
+    record.next_attempt_at = Some(now + backoff);
+}
+
+/// Holds the message for an officer, for the recipients refused for good and those whose
+/// temporary refusals outlasted [`RETRY_FOR`], saying which in its reasons.
+fn hold_for_officer(
+    record: &mut HeldMessage,
+    refused_for_good: Vec<String>,
+    temporary: Vec<String>,
+) {
     let expired = !temporary.is_empty();
     let mut outstanding = refused_for_good;
     for r in temporary {
@@ -188,7 +214,6 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
             record.recipients.join(", ")
         )
     });
-    Settled::HeldForOfficer
 }
 
 /// Attempts whose summaries `release_errors` keeps, the latest.
