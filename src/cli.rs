@@ -390,7 +390,14 @@ pub fn held_show(
         return Ok(());
     }
     let d: HeldDetail = serde_json::from_value(v)?;
-    let s = &d.summary;
+    write_held_summary(out, &d.summary)?;
+    write_held_findings(out, &d)?;
+    write_held_delivery(out, &d)?;
+    write_held_content(out, &d)
+}
+
+/// `held show`: what was sent, by whom, to whom, and why it is kept.
+fn write_held_summary(out: &mut dyn Write, s: &HeldSummary) -> CliResult<()> {
     writeln!(out, "id:         {}", terminal::field(&s.id))?;
     writeln!(
         out,
@@ -428,6 +435,11 @@ pub fn held_show(
     for r in &s.reasons {
         writeln!(out, "  - {}", terminal::field(r))?;
     }
+    Ok(())
+}
+
+/// `held show`: what the flags and adjustments found, and whether a release was interrupted.
+fn write_held_findings(out: &mut dyn Write, d: &HeldDetail) -> CliResult<()> {
     for f in &d.flags {
         writeln!(
             out,
@@ -449,6 +461,12 @@ pub fn held_show(
             "note: an earlier release was interrupted; the recipients may already have it"
         )?;
     }
+    Ok(())
+}
+
+/// `held show`: who has it, who refused it, the next retry, or who discarded it.
+fn write_held_delivery(out: &mut dyn Write, d: &HeldDetail) -> CliResult<()> {
+    let s = &d.summary;
     if !s.delivered_to.is_empty() {
         writeln!(
             out,
@@ -481,6 +499,11 @@ pub fn held_show(
             terminal::field(d.discard_reason.as_deref().unwrap_or(""))
         )?;
     }
+    Ok(())
+}
+
+/// `held show`: the headers, the text and the attachments' names, escaped, never rendered.
+fn write_held_content(out: &mut dyn Write, d: &HeldDetail) -> CliResult<()> {
     writeln!(out, "\n--- headers ---\n{}", terminal::lines(&d.headers))?;
     writeln!(out, "--- text ---\n{}", terminal::lines(&d.text))?;
     writeln!(out, "--- attachments ({}) ---", d.attachments.len())?;

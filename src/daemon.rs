@@ -157,105 +157,18 @@ pub async fn serve_on(
         config.downstream_timeout,
         config.downstream_connections,
     );
-    let live = Arc::new(LiveRules::new(rules));
-    let clock = options.clock.clone();
-    let mut pipeline = Pipeline::new(
-        store.clone(),
-        outbound.clone(),
-        config.policy_settings(),
-        live.clone(),
-        clock.clone(),
-        config.reply_settings(),
-    )?;
-    pipeline.analysis_timeout = config.analysis_timeout;
-    pipeline.analysis_hook = options.analysis_hook.clone();
-    pipeline.history_caps = config.history_caps;
-    pipeline.history_scope = config.history_scope;
-    let pipeline = Arc::new(pipeline);
+    let shared = Shared {
+        store,
+        live: Arc::new(LiveRules::new(rules)),
+        clock: options.clock.clone(),
+    };
+    let pipeline = build_pipeline(&config, &options, &shared, &outbound)?;
     if config.replies.from.is_none() {
         warn!("[replies] from is not set: no acknowledgement replies will be sent");
     }
-    let releaser = Arc::new(Releaser {
-        store: store.clone(),
-        outbound: outbound.clone(),
-        clock: clock.clone(),
-    });
-    if config.admin_socket.starts_with(&config.data_dir) {
-        warn!(
-            "admin_socket is inside data_dir, which is 0700: only root and the daemon's user \
-             can use the officer commands; give the socket a directory of its own"
-        );
-    }
-    let admin_listener =
-        admin::bind(&config.admin_socket, config.admin_group.as_deref()).map_err(|source| {
-            ServeError::AdminSocket {
-                path: config.admin_socket.display().to_string(),
-                source,
-            }
-        })?;
-    let (stop_tx, stop_rx) = watch::channel(false);
-    let admin_task = tokio::spawn(admin::run(
-        admin_listener,
-        Arc::new(AdminContext {
-            store: store.clone(),
-            releaser: releaser.clone(),
-            rules: live.clone(),
-            clock: clock.clone(),
-            stale_days: config.stale_days,
-            policy: config.policy_settings(),
-            roles: config.roles.clone(),
-        }),
-        stop_rx.clone(),
-    ));
-    let scheduler_task = tokio::spawn(
-        Scheduler {
-            releaser,
-            rules: live.clone(),
-            clock: clock.clone(),
-            tick: options.scheduler_tick,
-            retention: config.retention,
-            stale_days: config.stale_days,
-            digest: config.digest.clone().map(|digest| DigestSettings {
-                digest,
-                from: config
-                    .replies
-                    .from
-                    .clone()
-                    .unwrap_or_else(|| format!("contactgate@{}", config.hostname)),
-                hostname: config.hostname.clone(),
-                config_path: config.source.as_ref().map(|p| p.display().to_string()),
-                outbound: Outbound::new(
-                    config.replies.relay,
-                    &config.hostname,
-                    config.downstream_timeout,
-                    2,
-                ),
-            }),
-        }
-        .run(stop_rx.clone()),
-    );
-    let reply_task = tokio::spawn(
-        ReplySender {
-            store: store.clone(),
-            outbound: Outbound::new(
-                config.replies.relay,
-                &config.hostname,
-                config.downstream_timeout,
-                4,
-            ),
-            clock: clock.clone(),
-            tick: options.scheduler_tick,
-        }
-        .run(stop_rx.clone()),
-    );
-    if let Some(mut reload) = options.reload {
-        let (config, live, store, clock) =
-            (config.clone(), live.clone(), store.clone(), clock.clone());
-        tokio::spawn(async move {
-            while reload.recv().await.is_some() {
-                let _ = reload_rules(&config, &live, &store, &*clock).await;
-            }
-        });
+    let background = Background::start(&config, &options, &shared, outbound)?;
+    if let Some(reload) = options.reload {
+        spawn_reloader(reload, &config, &shared);
     }
 
     let settings = ServerSettings {
@@ -264,6 +177,171 @@ pub async fn serve_on(
         max_connections: config.max_connections,
         grace: config.shutdown_grace,
     };
+    announce_ready(&listener, &config, &shared.live);
+    let stop = stop_on(shutdown, &shared.store);
+    server::run(listener, pipeline, settings, stop).await;
+    notify(&[sd_notify::NotifyState::Stopping]);
+    background.stop().await;
+    let _ = std::fs::remove_file(&config.admin_socket);
+    close_store(shared.store).await
+}
+
+/// What the daemon's parts share: one store, one set of live rules, one clock.
+struct Shared {
+    store: Store,
+    live: Arc<LiveRules>,
+    clock: Arc<dyn Clock>,
+}
+
+/// The message path, with the config's settings and the test hooks `options` carries.
+fn build_pipeline(
+    config: &Config,
+    options: &ServeOptions,
+    shared: &Shared,
+    outbound: &Outbound,
+) -> Result<Arc<Pipeline>, ServeError> {
+    let mut pipeline = Pipeline::new(
+        shared.store.clone(),
+        outbound.clone(),
+        config.policy_settings(),
+        shared.live.clone(),
+        shared.clock.clone(),
+        config.reply_settings(),
+    )?;
+    pipeline.analysis_timeout = config.analysis_timeout;
+    pipeline.analysis_hook = options.analysis_hook.clone();
+    pipeline.history_caps = config.history_caps;
+    pipeline.history_scope = config.history_scope;
+    Ok(Arc::new(pipeline))
+}
+
+/// The tasks that run beside the SMTP server, and the switch that stops them.
+struct Background {
+    stop: watch::Sender<bool>,
+    admin: tokio::task::JoinHandle<()>,
+    scheduler: tokio::task::JoinHandle<()>,
+    replies: tokio::task::JoinHandle<()>,
+}
+
+impl Background {
+    /// Binds the admin socket, then starts the admin server, the scheduler and the reply sender.
+    /// `outbound` is the downstream relay, which releases use.
+    fn start(
+        config: &Config,
+        options: &ServeOptions,
+        shared: &Shared,
+        outbound: Outbound,
+    ) -> Result<Self, ServeError> {
+        let releaser = Arc::new(Releaser {
+            store: shared.store.clone(),
+            outbound,
+            clock: shared.clock.clone(),
+        });
+        if config.admin_socket.starts_with(&config.data_dir) {
+            warn!(
+                "admin_socket is inside data_dir, which is 0700: only root and the daemon's user \
+                 can use the officer commands; give the socket a directory of its own"
+            );
+        }
+        let admin_listener = admin::bind(&config.admin_socket, config.admin_group.as_deref())
+            .map_err(|source| ServeError::AdminSocket {
+                path: config.admin_socket.display().to_string(),
+                source,
+            })?;
+        let (stop, stop_rx) = watch::channel(false);
+        let admin = tokio::spawn(admin::run(
+            admin_listener,
+            Arc::new(AdminContext {
+                store: shared.store.clone(),
+                releaser: releaser.clone(),
+                rules: shared.live.clone(),
+                clock: shared.clock.clone(),
+                stale_days: config.stale_days,
+                policy: config.policy_settings(),
+                roles: config.roles.clone(),
+            }),
+            stop_rx.clone(),
+        ));
+        let scheduler = tokio::spawn(
+            Scheduler {
+                releaser,
+                rules: shared.live.clone(),
+                clock: shared.clock.clone(),
+                tick: options.scheduler_tick,
+                retention: config.retention,
+                stale_days: config.stale_days,
+                digest: digest_settings(config),
+            }
+            .run(stop_rx.clone()),
+        );
+        let replies = tokio::spawn(
+            ReplySender {
+                store: shared.store.clone(),
+                outbound: Outbound::new(
+                    config.replies.relay,
+                    &config.hostname,
+                    config.downstream_timeout,
+                    4,
+                ),
+                clock: shared.clock.clone(),
+                tick: options.scheduler_tick,
+            }
+            .run(stop_rx),
+        );
+        Ok(Background {
+            stop,
+            admin,
+            scheduler,
+            replies,
+        })
+    }
+
+    /// Tells every task to stop and waits for each.
+    async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.admin.await;
+        let _ = self.scheduler.await;
+        let _ = self.replies.await;
+    }
+}
+
+/// The scheduler's digest settings, if `[digest]` is configured.
+fn digest_settings(config: &Config) -> Option<DigestSettings> {
+    config.digest.clone().map(|digest| DigestSettings {
+        digest,
+        from: config
+            .replies
+            .from
+            .clone()
+            .unwrap_or_else(|| format!("contactgate@{}", config.hostname)),
+        hostname: config.hostname.clone(),
+        config_path: config.source.as_ref().map(|p| p.display().to_string()),
+        outbound: Outbound::new(
+            config.replies.relay,
+            &config.hostname,
+            config.downstream_timeout,
+            2,
+        ),
+    })
+}
+
+/// Reloads the rules each time `reload` fires, until its sender goes.
+fn spawn_reloader(mut reload: mpsc::Receiver<()>, config: &Config, shared: &Shared) {
+    let (config, live, store, clock) = (
+        config.clone(),
+        shared.live.clone(),
+        shared.store.clone(),
+        shared.clock.clone(),
+    );
+    tokio::spawn(async move {
+        while reload.recv().await.is_some() {
+            let _ = reload_rules(&config, &live, &store, &*clock).await;
+        }
+    });
+}
+
+/// Logs "contactgate ready" and tells the service manager.
+fn announce_ready(listener: &TcpListener, config: &Config, live: &LiveRules) {
     let local = listener
         .local_addr()
         .map_or_else(|_| "?".to_string(), |a| a.to_string());
@@ -276,22 +354,26 @@ pub async fn serve_on(
         "contactgate ready"
     );
     notify(&[sd_notify::NotifyState::Ready]);
+}
+
+/// Completes on `shutdown`, or as soon as the store fails a write.
+fn stop_on(
+    shutdown: impl std::future::Future<Output = ()>,
+    store: &Store,
+) -> impl std::future::Future<Output = ()> {
     let mut failed = store.failed();
-    let stop = async move {
+    async move {
         tokio::select! {
             _ = shutdown => {}
             _ = failed.wait_for(|f| *f) => {
                 error!("stopping: the store failed a write and must be reopened");
             }
         }
-    };
-    server::run(listener, pipeline, settings, stop).await;
-    notify(&[sd_notify::NotifyState::Stopping]);
-    let _ = stop_tx.send(true);
-    let _ = admin_task.await;
-    let _ = scheduler_task.await;
-    let _ = reply_task.await;
-    let _ = std::fs::remove_file(&config.admin_socket);
+    }
+}
+
+/// Closes the store last, once nothing else can write to it.
+async fn close_store(store: Store) -> Result<(), ServeError> {
     let failed = *store.failed().borrow();
     let closed = store.shutdown().await;
     if failed {

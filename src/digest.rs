@@ -31,29 +31,58 @@ pub struct DigestInput<'a> {
 
 /// The digest message, ready to send.
 pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
-    let waiting: Vec<&HeldMessage> = input
-        .held
-        .iter()
-        .filter(|r| matches!(r.state, HeldState::Held | HeldState::Releasing))
-        .collect();
-    let new: Vec<&&HeldMessage> = waiting
-        .iter()
-        .filter(|r| input.since.is_none_or(|s| r.received_at > s))
-        .collect();
-    let stale_after = crate::clock::days(input.stale_days);
-    let stale: Vec<&&HeldMessage> = waiting
-        .iter()
-        .filter(|r| input.now - r.received_at > stale_after)
-        .collect();
-    // Filed by software comparing words (a repeat, a closed topic): the customer was told a
-    // person would check, so each stays on the list until an officer records a review.
-    let to_confirm: Vec<&&HeldMessage> = waiting
-        .iter()
-        .filter(|r| r.automated.is_some() && r.review.is_none())
-        .collect();
-    let today = uk_time::to_london(input.now).date();
-    let overdue: Vec<String> = input
-        .rules
+    let lists = Lists::gather(input);
+    let body = body(input, &lists);
+    let mut out = headers(input, &lists).into_bytes();
+    out.extend_from_slice(body.replace('\n', "\r\n").as_bytes());
+    out
+}
+
+/// What the digest lists, each section's items.
+struct Lists<'a> {
+    new: Vec<&'a HeldMessage>,
+    stale: Vec<&'a HeldMessage>,
+    to_confirm: Vec<&'a HeldMessage>,
+    overdue: Vec<String>,
+}
+
+impl<'a> Lists<'a> {
+    fn gather(input: &DigestInput<'a>) -> Lists<'a> {
+        let waiting: Vec<&HeldMessage> = input
+            .held
+            .iter()
+            .filter(|r| matches!(r.state, HeldState::Held | HeldState::Releasing))
+            .collect();
+        let new = waiting
+            .iter()
+            .copied()
+            .filter(|r| input.since.is_none_or(|s| r.received_at > s))
+            .collect();
+        let stale_after = crate::clock::days(input.stale_days);
+        let stale = waiting
+            .iter()
+            .copied()
+            .filter(|r| input.now - r.received_at > stale_after)
+            .collect();
+        // Filed by software comparing words (a repeat, a closed topic): the customer was told a
+        // person would check, so each stays on the list until an officer records a review.
+        let to_confirm = waiting
+            .iter()
+            .copied()
+            .filter(|r| r.automated.is_some() && r.review.is_none())
+            .collect();
+        Lists {
+            new,
+            stale,
+            to_confirm,
+            overdue: overdue_reviews(input.rules, uk_time::to_london(input.now).date()),
+        }
+    }
+}
+
+/// One line per restriction whose review date has passed by `today`.
+fn overdue_reviews(rules: &Rules, today: time::Date) -> Vec<String> {
+    rules
         .customers()
         .iter()
         .flat_map(|c| {
@@ -70,59 +99,63 @@ pub fn build(input: &DigestInput<'_>) -> Vec<u8> {
                     )
                 })
         })
-        .collect();
+        .collect()
+}
+
+/// The digest's text, with `\n` line ends.
+fn body(input: &DigestInput<'_>, lists: &Lists<'_>) -> String {
     let config = input
         .config_path
         .map(|p| format!(" --config {p}"))
         .unwrap_or_default();
-
     let mut body = String::new();
     body.push_str(&format!(
         "contactgate daily digest for {} (UK time)\n\n",
         uk_time::to_london(input.now).date()
     ));
-    section(&mut body, "Newly held or filed", &new, |b, r| {
+    section(&mut body, "Newly held or filed", &lists.new, |b, r| {
         describe(b, r, input.retention, &config)
     });
     let stale_title = format!("\nStale: still waiting after {} days", input.stale_days);
-    section(&mut body, &stale_title, &stale, |b, r| {
+    section(&mut body, &stale_title, &lists.stale, |b, r| {
         describe(b, r, input.retention, &config)
     });
     section(
         &mut body,
         "\nFiled by an automatic comparison, for an officer to confirm",
-        &to_confirm,
+        &lists.to_confirm,
         |b, r| confirm(b, r, &config),
     );
     section(
         &mut body,
         "\nOverdue restriction reviews",
-        &overdue,
+        &lists.overdue,
         |b, o| {
             b.push_str(o);
             b.push('\n');
         },
     );
     body.push_str("\nFlags and restrictions are advisory records: an officer decides.\n");
+    body
+}
 
+/// The digest's header fields, the subject counting each section.
+fn headers(input: &DigestInput<'_>, lists: &Lists<'_>) -> String {
     let date = input.now.format(&Rfc2822).unwrap_or_default();
     let subject = format!(
         "contactgate digest: {} new, {} stale, {} overdue reviews, {} to confirm",
-        new.len(),
-        stale.len(),
-        overdue.len(),
-        to_confirm.len()
+        lists.new.len(),
+        lists.stale.len(),
+        lists.overdue.len(),
+        lists.to_confirm.len()
     );
-    let headers = format!(
+    format!(
         "From: {}\r\nTo: {}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <digest.{}@{}>\r\nAuto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
         header_safe(input.from, 200),
         header_safe(input.to, 200),
         input.now.unix_timestamp(),
         header_safe(input.hostname, 100),
-    );
-    let mut out = headers.into_bytes();
-    out.extend_from_slice(body.replace('\n', "\r\n").as_bytes());
-    out
+    )
 }
 
 /// One section of the digest: its title with the count, then each item, or "none".

@@ -235,53 +235,7 @@ fn officer(command: Command, out: &mut dyn std::io::Write) -> cli::CliResult<()>
             },
             out,
         ),
-        Command::Held {
-            command:
-                HeldCommand::List {
-                    config,
-                    json,
-                    action,
-                    sender,
-                    since,
-                    all,
-                },
-        } => {
-            let since = since.as_deref().map(parse_since).transpose()?;
-            let filter = HeldListArgs {
-                action,
-                sender,
-                since,
-                all,
-            };
-            cli::held_list(config.as_deref(), filter, json, out)
-        }
-        Command::Held {
-            command: HeldCommand::Show { id, config, json },
-        } => cli::held_show(config.as_deref(), &id, json, out),
-        Command::Held {
-            command:
-                HeldCommand::Release {
-                    id,
-                    config,
-                    to,
-                    note,
-                },
-        } => cli::held_release(config.as_deref(), &id, &to, note.as_deref(), out),
-        Command::Held {
-            command: HeldCommand::Discard { id, config, reason },
-        } => cli::held_discard(config.as_deref(), &id, &reason, out),
-        Command::Held {
-            command:
-                HeldCommand::Review {
-                    id,
-                    config,
-                    outcome,
-                    note,
-                },
-        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), out),
-        Command::Held {
-            command: HeldCommand::Export { id, config },
-        } => cli::held_export(config.as_deref(), &id, out),
+        Command::Held { command } => held(command, out),
         Command::Audit {
             config,
             json,
@@ -298,6 +252,46 @@ fn officer(command: Command, out: &mut dyn std::io::Write) -> cli::CliResult<()>
         Command::Export { config, address } => {
             cli::export_address(config.as_deref(), &address, out)
         }
+    }
+}
+
+/// `held ...`: the officer's commands on one kept message, or the list of them.
+fn held(command: HeldCommand, out: &mut dyn std::io::Write) -> cli::CliResult<()> {
+    match command {
+        HeldCommand::List {
+            config,
+            json,
+            action,
+            sender,
+            since,
+            all,
+        } => {
+            let since = since.as_deref().map(parse_since).transpose()?;
+            let filter = HeldListArgs {
+                action,
+                sender,
+                since,
+                all,
+            };
+            cli::held_list(config.as_deref(), filter, json, out)
+        }
+        HeldCommand::Show { id, config, json } => cli::held_show(config.as_deref(), &id, json, out),
+        HeldCommand::Release {
+            id,
+            config,
+            to,
+            note,
+        } => cli::held_release(config.as_deref(), &id, &to, note.as_deref(), out),
+        HeldCommand::Discard { id, config, reason } => {
+            cli::held_discard(config.as_deref(), &id, &reason, out)
+        }
+        HeldCommand::Review {
+            id,
+            config,
+            outcome,
+            note,
+        } => cli::held_review(config.as_deref(), &id, &outcome, note.as_deref(), out),
+        HeldCommand::Export { id, config } => cli::held_export(config.as_deref(), &id, out),
     }
 }
 

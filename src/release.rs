@@ -110,34 +110,9 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
         .map(|(r, e)| refusal(r, e, now))
         .collect();
     if !refused.is_empty() {
-        record.release_errors.push(format!(
-            "{}: {}",
-            now.format(&Rfc3339).unwrap_or_default(),
-            describe(&refused)
-        ));
-        // Bounded: the latest refusal per recipient, and the last few attempts' summaries
-        // (review finding: both grew with every retry of every recipient).
-        record
-            .refusals
-            .retain(|old| !refused.iter().any(|r| r.recipient == old.recipient));
-        record.refusals.extend(refused.iter().cloned());
-        let extra = record
-            .release_errors
-            .len()
-            .saturating_sub(MAX_ATTEMPTS_KEPT);
-        record.release_errors.drain(..extra);
+        keep_refusals(record, &refused, now);
     }
-    // Refused permanently on some attempt and not delivered since: an officer decides
-    // (review finding: a 550 beside a 451 was forgotten once the 451 was retried).
-    let mut refused_for_good: Vec<String> = Vec::new();
-    for r in &record.refusals {
-        if r.permanent
-            && !record.delivered_to.contains(&r.recipient)
-            && !refused_for_good.contains(&r.recipient)
-        {
-            refused_for_good.push(r.recipient.clone());
-        }
-    }
+    let refused_for_good = refused_for_good(record);
     let temporary: Vec<String> = refused
         .iter()
         .filter(|r| !r.permanent)
@@ -155,15 +130,66 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
     let in_time = now < since + RETRY_FOR;
     if !temporary.is_empty() && in_time {
         // Retry the temporary ones; the permanent ones wait in `refusals` until then.
-        record.action = HeldAction::Retry;
-        record.recipients = temporary;
-        record.attempts += 1;
-        // One minute after the first refusal, doubling, at most an hour.
-        let backoff = time::Duration::minutes(1i64 << (record.attempts - 1).min(6))
-            .min(time::Duration::hours(1));
-        record.next_attempt_at = Some(now + backoff);
+        retry_later(record, temporary, now);
         return Settled::Retrying;
     }
+    hold_for_officer(record, refused_for_good, temporary);
+    Settled::HeldForOfficer
+}
+
+/// Adds this attempt's refusals to the record: a one-line summary and each refusal.
+fn keep_refusals(record: &mut HeldMessage, refused: &[Refusal], now: OffsetDateTime) {
+    record.release_errors.push(format!(
+        "{}: {}",
+        now.format(&Rfc3339).unwrap_or_default(),
+        describe(refused)
+    ));
+    // Bounded: the latest refusal per recipient, and the last few attempts' summaries
+    // (review finding: both grew with every retry of every recipient).
+    record
+        .refusals
+        .retain(|old| !refused.iter().any(|r| r.recipient == old.recipient));
+    record.refusals.extend(refused.iter().cloned());
+    let extra = record
+        .release_errors
+        .len()
+        .saturating_sub(MAX_ATTEMPTS_KEPT);
+    record.release_errors.drain(..extra);
+}
+
+/// Recipients refused permanently on some attempt and not delivered since: an officer decides
+/// (review finding: a 550 beside a 451 was forgotten once the 451 was retried).
+fn refused_for_good(record: &HeldMessage) -> Vec<String> {
+    let mut refused_for_good: Vec<String> = Vec::new();
+    for r in &record.refusals {
+        if r.permanent
+            && !record.delivered_to.contains(&r.recipient)
+            && !refused_for_good.contains(&r.recipient)
+        {
+            refused_for_good.push(r.recipient.clone());
+        }
+    }
+    refused_for_good
+}
+
+/// Schedules the scheduler's next try of the `temporary` refusals.
+fn retry_later(record: &mut HeldMessage, temporary: Vec<String>, now: OffsetDateTime) {
+    record.action = HeldAction::Retry;
+    record.recipients = temporary;
+    record.attempts += 1;
+    // One minute after the first refusal, doubling, at most an hour.
+    let backoff =
+        time::Duration::minutes(1i64 << (record.attempts - 1).min(6)).min(time::Duration::hours(1));
+    record.next_attempt_at = Some(now + backoff);
+}
+
+/// Holds the message for an officer, for the recipients refused for good and those whose
+/// temporary refusals outlasted [`RETRY_FOR`], saying which in its reasons.
+fn hold_for_officer(
+    record: &mut HeldMessage,
+    refused_for_good: Vec<String>,
+    temporary: Vec<String>,
+) {
     let expired = !temporary.is_empty();
     let mut outstanding = refused_for_good;
     for r in temporary {
@@ -188,7 +214,6 @@ pub fn settle(record: &mut HeldMessage, delivery: &Delivery, now: OffsetDateTime
             record.recipients.join(", ")
         )
     });
-    Settled::HeldForOfficer
 }
 
 /// Attempts whose summaries `release_errors` keeps, the latest.
@@ -221,6 +246,36 @@ impl Releaser {
         }
         let body = self.store.held_body(id)?;
         let now = self.clock.now();
+        let record = self.claim(id).await?;
+        // Recipients an officer names replace the refused ones: their refusals are settled.
+        let chosen = to.is_some();
+        let recipients: Vec<String> = to.unwrap_or_else(|| {
+            record
+                .recipients
+                .iter()
+                .filter(|r| !record.delivered_to.contains(r))
+                .cloned()
+                .collect()
+        });
+        let prefix = release_prefix(&record, actor, now, id);
+        let delivery = self
+            .outbound
+            .deliver(&record.sender, &recipients, prefix.as_bytes(), &body, false)
+            .await;
+        let attempt = Attempt {
+            id: id.to_string(),
+            actor: actor.to_string(),
+            at: now,
+            recipients,
+            chosen,
+            note,
+        };
+        let (updated, settled) = self.record_attempt(&attempt, delivery).await?;
+        outcome(&attempt, updated, settled)
+    }
+
+    /// Moves `id` from held to releasing, or says who got there first.
+    async fn claim(&self, id: &str) -> Result<HeldMessage, ReleaseError> {
         let store = self.store.clone();
         let owned = id.to_string();
         // Held → releasing happens inside the atomic update, so two releases at once (the
@@ -239,44 +294,27 @@ impl Releaser {
             record.map(|r| (r, claimed.into_inner()))
         })
         .await
-        .map_err(|e| {
-            StoreError::Corrupt(format!("release: {}", crate::unwind::task_failure(&e)))
-        })??;
+        .map_err(task_failed)??;
         if !claimed {
             return Err(ReleaseError::NotHeld {
                 id: id.to_string(),
                 state: record.state,
             });
         }
-        // Recipients an officer names replace the refused ones: their refusals are settled.
-        let chosen = to.is_some();
-        let recipients: Vec<String> = to.unwrap_or_else(|| {
-            record
-                .recipients
-                .iter()
-                .filter(|r| !record.delivered_to.contains(r))
-                .cloned()
-                .collect()
-        });
-        let mut prefix = released_by_header(actor, now, id, record.release_interrupted);
-        if !record.flags.is_empty() {
-            // The recipient should know what the officer released it with.
-            prefix.push_str(&format!(
-                "X-Contactgate-Flags: {}\r\n",
-                header_safe(&crate::flags::header_value(&record.flags), 900)
-            ));
-        }
-        let delivery = self
-            .outbound
-            .deliver(&record.sender, &recipients, prefix.as_bytes(), &body, false)
-            .await;
+        Ok(record)
+    }
+
+    /// Settles the record by what `delivery` says and writes it with its audit entry.
+    async fn record_attempt(
+        &self,
+        attempt: &Attempt,
+        delivery: Delivery,
+    ) -> Result<(HeldMessage, Settled), StoreError> {
         let store = self.store.clone();
-        let owned = id.to_string();
-        let actor_owned = actor.to_string();
-        let targets = recipients.clone();
+        let attempt = attempt.clone();
         // The record and its audit entry in one transaction: a crash cannot keep a release
         // without its entry.
-        let (updated, settled) = tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             let outcome = std::sync::Mutex::new(Settled::Delivered);
             let settled = || {
                 *outcome
@@ -284,98 +322,124 @@ impl Releaser {
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
             };
             let (updated, _) = store.update_held_audited(
-                &owned,
+                &attempt.id,
                 |r| {
-                    if chosen {
+                    if attempt.chosen {
                         r.refusals
-                            .retain(|f| !f.permanent || targets.contains(&f.recipient));
+                            .retain(|f| !f.permanent || attempt.recipients.contains(&f.recipient));
                     }
-                    let s = settle(r, &delivery, now);
+                    let s = settle(r, &delivery, attempt.at);
                     if s == Settled::Delivered {
                         r.state = HeldState::Released;
-                        r.released_at = Some(now);
-                        r.released_by = Some(actor_owned.clone());
+                        r.released_at = Some(attempt.at);
+                        r.released_by = Some(attempt.actor.clone());
                     }
                     *outcome
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner) = s;
                 },
-                |updated| {
-                    Some(release_entry(
-                        &actor_owned,
-                        &owned,
-                        now,
-                        updated,
-                        &targets,
-                        settled(),
-                        note.clone(),
-                    ))
-                },
+                |updated| Some(release_entry(&attempt, updated, settled())),
             )?;
             Ok::<_, StoreError>((updated, settled()))
         })
         .await
-        .map_err(|e| {
-            StoreError::Corrupt(format!("release: {}", crate::unwind::task_failure(&e)))
-        })??;
-        let delivered: Vec<&String> = recipients
-            .iter()
-            .filter(|r| updated.delivered_to.contains(r))
-            .collect();
-        let refused: Vec<Refusal> = updated
-            .refusals
-            .iter()
-            .filter(|f| f.at == now && recipients.contains(&f.recipient))
-            .cloned()
-            .collect();
-        match settled {
-            Settled::Delivered => {
-                info!(id, actor, recipients = recipients.len(), "released");
-                Ok(updated)
-            }
-            _ if !delivered.is_empty() => {
-                warn!(
-                    id,
-                    actor,
-                    delivered = delivered.len(),
-                    refused = refused.len(),
-                    action = updated.action.as_str(),
-                    "released in part"
-                );
-                Ok(updated)
-            }
-            _ => {
-                warn!(
-                    id,
-                    actor,
-                    refused = refused.len(),
-                    action = updated.action.as_str(),
-                    "release refused; the message stays held"
-                );
-                Err(ReleaseError::Refused(refused))
-            }
+        .map_err(task_failed)?
+    }
+}
+
+/// One release attempt, as the record's update and its audit entry see it.
+#[derive(Clone)]
+struct Attempt {
+    id: String,
+    actor: String,
+    at: OffsetDateTime,
+    /// Who it was sent to this time.
+    recipients: Vec<String>,
+    /// An officer named the recipients (their earlier permanent refusals are settled).
+    chosen: bool,
+    /// The officer's note, for the audit entry.
+    note: Option<String>,
+}
+
+/// A release task that panicked or was cancelled, as the store error the caller reports.
+fn task_failed(e: tokio::task::JoinError) -> StoreError {
+    StoreError::Corrupt(format!("release: {}", crate::unwind::task_failure(&e)))
+}
+
+/// The fields prepended to the held bytes: who released it, and its flags if it has any.
+fn release_prefix(record: &HeldMessage, actor: &str, now: OffsetDateTime, id: &str) -> String {
+    let mut prefix = released_by_header(actor, now, id, record.release_interrupted);
+    if !record.flags.is_empty() {
+        // The recipient should know what the officer released it with.
+        prefix.push_str(&format!(
+            "X-Contactgate-Flags: {}\r\n",
+            header_safe(&crate::flags::header_value(&record.flags), 900)
+        ));
+    }
+    prefix
+}
+
+/// Logs how the attempt went; `Ok` when at least one recipient took it.
+fn outcome(
+    attempt: &Attempt,
+    updated: HeldMessage,
+    settled: Settled,
+) -> Result<HeldMessage, ReleaseError> {
+    let (id, actor, recipients) = (
+        attempt.id.as_str(),
+        attempt.actor.as_str(),
+        &attempt.recipients,
+    );
+    let delivered: Vec<&String> = recipients
+        .iter()
+        .filter(|r| updated.delivered_to.contains(r))
+        .collect();
+    let refused: Vec<Refusal> = updated
+        .refusals
+        .iter()
+        .filter(|f| f.at == attempt.at && recipients.contains(&f.recipient))
+        .cloned()
+        .collect();
+    match settled {
+        Settled::Delivered => {
+            info!(id, actor, recipients = recipients.len(), "released");
+            Ok(updated)
+        }
+        _ if !delivered.is_empty() => {
+            warn!(
+                id,
+                actor,
+                delivered = delivered.len(),
+                refused = refused.len(),
+                action = updated.action.as_str(),
+                "released in part"
+            );
+            Ok(updated)
+        }
+        _ => {
+            warn!(
+                id,
+                actor,
+                refused = refused.len(),
+                action = updated.action.as_str(),
+                "release refused; the message stays held"
+            );
+            Err(ReleaseError::Refused(refused))
         }
     }
 }
 
 /// The audit entry of one release attempt: who has it now, who refused and how, the
 /// officer's note; `release`, `release_partial` or `release_failed`.
-fn release_entry(
-    actor: &str,
-    id: &str,
-    now: OffsetDateTime,
-    updated: &HeldMessage,
-    recipients: &[String],
-    settled: Settled,
-    note: Option<String>,
-) -> AuditEntry {
+fn release_entry(attempt: &Attempt, updated: &HeldMessage, settled: Settled) -> AuditEntry {
+    let (now, recipients) = (attempt.at, &attempt.recipients);
     let delivered: Vec<&str> = recipients
         .iter()
         .filter(|r| updated.delivered_to.contains(r))
         .map(String::as_str)
         .collect();
-    let mut entry = AuditEntry::new(actor, "release", now);
-    entry.message = Some(id.to_string());
+    let mut entry = AuditEntry::new(&attempt.actor, "release", now);
+    entry.message = Some(attempt.id.clone());
     entry.sender = Some(updated.sender.clone());
     entry.customers = updated.customers.clone();
     entry.action = Some(updated.action.as_str().to_string());
@@ -398,7 +462,7 @@ fn release_entry(
             }
         ));
     }
-    entry.details.extend(note);
+    entry.details.extend(attempt.note.clone());
     if settled == Settled::Delivered && updated.release_interrupted {
         entry
             .details

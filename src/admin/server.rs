@@ -303,76 +303,18 @@ where
     let mut line = Vec::new();
     loop {
         line.clear();
-        // Held from before a large request is read past MAX_SMALL_REQUEST until its answer is
-        // written and its buffer freed.
-        let mut reserved = None;
         // The whole line must arrive within `idle`: trickling a byte at a time does not reset it.
-        // Only an `explain` request (`"op":"explain"` before its arguments, as the CLI writes
-        // it) is read past MAX_SMALL_REQUEST: no other request costs more memory than that
-        // (review finding: every request could take 16 MiB before being refused).
-        let read = tokio::time::timeout(idle, async {
-            r.set_limit(MAX_SMALL_REQUEST as u64 + 1);
-            let read = r.read_until(b'\n', &mut line).await?;
-            let complete = line.ends_with(b"\n");
-            if !complete
-                && line.len() > MAX_SMALL_REQUEST
-                && line.starts_with(EXPLAIN)
-                && large_refused.is_none()
-            {
-                reserved = budget.reserve();
-                if reserved.is_some() {
-                    // Exactly what was reserved: growing by doubling could take twice that.
-                    line.reserve_exact(MAX_REQUEST + 1 - line.len());
-                    r.set_limit((MAX_REQUEST + 1 - line.len()) as u64);
-                    r.read_until(b'\n', &mut line).await?;
-                }
-            }
-            Ok::<_, std::io::Error>(read)
-        })
+        let (read, mut reserved) = tokio::time::timeout(
+            idle,
+            read_request(&mut r, &mut line, budget, large_refused.is_none()),
+        )
         .await
         .map_err(|_| timed_out("no complete request", idle))??;
         if read == 0 {
             return Ok(());
         }
-        let refusal = if line.ends_with(b"\n") {
-            None
-        } else if line.len() > MAX_REQUEST {
-            Some(too_long(MAX_REQUEST))
-        } else if line.len() > MAX_SMALL_REQUEST && !line.starts_with(EXPLAIN) {
-            Some(too_long(MAX_SMALL_REQUEST))
-        } else if line.len() > MAX_SMALL_REQUEST && large_refused.is_some() {
-            large_refused.clone()
-        } else if line.len() > MAX_SMALL_REQUEST && reserved.is_none() {
-            warn!(
-                limit = budget.limit,
-                "large admin request refused: request budget spent"
-            );
-            Some(format!(
-                "too many large admin requests in flight (limit {} MiB across all \
-                 connections); try again",
-                budget.limit / (1024 * 1024)
-            ))
-        } else {
-            None
-        };
-        let response = match &refusal {
-            Some(error) => Response::failure(error.clone()),
-            None => match serde_json::from_slice::<Request>(&line) {
-                Err(e) => Response::failure(format!("not a valid request: {e}")),
-                Ok(req) if req.v != PROTOCOL_VERSION => Response::failure(format!(
-                    "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
-                    req.v
-                )),
-                // Only `explain` carries a message; no other request needs more than a little.
-                Ok(req) if req.op != LARGE_OP && line.len() > MAX_SMALL_REQUEST => {
-                    Response::failure(format!(
-                        "request longer than {MAX_SMALL_REQUEST} bytes for {}",
-                        req.op
-                    ))
-                }
-                Ok(req) => handle(req).await,
-            },
-        };
+        let refusal = refuse_line(&line, budget, &large_refused, reserved.is_some());
+        let response = respond(&line, &refusal, &mut handle).await;
         let mut out = serde_json::to_vec(&response).expect("responses serialise");
         out.push(b'\n');
         tokio::time::timeout(idle, w.write_all(&out))
@@ -388,6 +330,93 @@ where
             line = Vec::new();
             drop(permit);
         }
+    }
+}
+
+/// Reads one request line into `line`: how many bytes the first read took (0 at the end), and
+/// the reservation of the large-request budget if the line is a large one being read whole.
+/// The reservation is held from before a large request is read past MAX_SMALL_REQUEST until
+/// its answer is written and its buffer freed.
+///
+/// Only an `explain` request (`"op":"explain"` before its arguments, as the CLI writes it) is
+/// read past MAX_SMALL_REQUEST, and only when `may_be_large`: no other request costs more
+/// memory than that (review finding: every request could take 16 MiB before being refused).
+async fn read_request<R: AsyncRead + Unpin>(
+    r: &mut tokio::io::Take<BufReader<R>>,
+    line: &mut Vec<u8>,
+    budget: &RequestBudget,
+    may_be_large: bool,
+) -> std::io::Result<(usize, Option<OwnedSemaphorePermit>)> {
+    let mut reserved = None;
+    r.set_limit(MAX_SMALL_REQUEST as u64 + 1);
+    let read = r.read_until(b'\n', line).await?;
+    let complete = line.ends_with(b"\n");
+    if !complete && line.len() > MAX_SMALL_REQUEST && line.starts_with(EXPLAIN) && may_be_large {
+        reserved = budget.reserve();
+        if reserved.is_some() {
+            // Exactly what was reserved: growing by doubling could take twice that.
+            line.reserve_exact(MAX_REQUEST + 1 - line.len());
+            r.set_limit((MAX_REQUEST + 1 - line.len()) as u64);
+            r.read_until(b'\n', line).await?;
+        }
+    }
+    Ok((read, reserved))
+}
+
+/// Why the framing refuses `line` before parsing it, if it does: too long, not ours to read
+/// whole, or no room left in the large-request budget. A refused line ends the connection.
+fn refuse_line(
+    line: &[u8],
+    budget: &RequestBudget,
+    large_refused: &Option<String>,
+    reserved: bool,
+) -> Option<String> {
+    if line.ends_with(b"\n") {
+        None
+    } else if line.len() > MAX_REQUEST {
+        Some(too_long(MAX_REQUEST))
+    } else if line.len() > MAX_SMALL_REQUEST && !line.starts_with(EXPLAIN) {
+        Some(too_long(MAX_SMALL_REQUEST))
+    } else if line.len() > MAX_SMALL_REQUEST && large_refused.is_some() {
+        large_refused.clone()
+    } else if line.len() > MAX_SMALL_REQUEST && !reserved {
+        warn!(
+            limit = budget.limit,
+            "large admin request refused: request budget spent"
+        );
+        Some(format!(
+            "too many large admin requests in flight (limit {} MiB across all \
+             connections); try again",
+            budget.limit / (1024 * 1024)
+        ))
+    } else {
+        None
+    }
+}
+
+/// The answer to one request line: its refusal, a parse or protocol error, or `handle`'s.
+async fn respond<F: Future<Output = Response>>(
+    line: &[u8],
+    refusal: &Option<String>,
+    handle: &mut impl FnMut(Request) -> F,
+) -> Response {
+    match refusal {
+        Some(error) => Response::failure(error.clone()),
+        None => match serde_json::from_slice::<Request>(line) {
+            Err(e) => Response::failure(format!("not a valid request: {e}")),
+            Ok(req) if req.v != PROTOCOL_VERSION => Response::failure(format!(
+                "protocol version {} is not supported (this daemon speaks {PROTOCOL_VERSION})",
+                req.v
+            )),
+            // Only `explain` carries a message; no other request needs more than a little.
+            Ok(req) if req.op != LARGE_OP && line.len() > MAX_SMALL_REQUEST => {
+                Response::failure(format!(
+                    "request longer than {MAX_SMALL_REQUEST} bytes for {}",
+                    req.op
+                ))
+            }
+            Ok(req) => handle(req).await,
+        },
     }
 }
 
