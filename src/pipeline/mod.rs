@@ -16,7 +16,9 @@ use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
 mod analysis;
+mod headers;
 mod ids;
+mod records;
 
 use crate::clock::Clock;
 use crate::flags;
@@ -29,13 +31,14 @@ use crate::ruleset::{LiveRules, RuleSet};
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
 use crate::store::{
-    AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
-    Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply, SYSTEM_ACTOR, Store,
-    StoreError,
+    AuditEntry, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply,
+    SYSTEM_ACTOR, Store, StoreError,
 };
 use analysis::{Unanalysed, header_view, unanalysed_verdict};
 pub use analysis::{history_identities, judge_novelty};
+pub use headers::x_contactgate_header;
 use ids::IdGenerator;
+use records::{client_addr, decision_entry, held_record, incidents_for};
 
 /// Analyses running at once at most (on blocking threads).
 pub const ANALYSES_IN_FLIGHT: usize = 16;
@@ -583,15 +586,6 @@ impl MessageHandler for Pipeline {
     }
 }
 
-/// The original client: Postfix's XFORWARD ADDR, else the peer that connected to us.
-fn client_addr(t: &Transaction) -> Option<String> {
-    t.client
-        .xforward
-        .addr
-        .clone()
-        .or_else(|| t.client.peer.map(|p| p.ip().to_string()))
-}
-
 /// The one mapping from internal outcomes to SMTP replies.
 pub fn smtp_reply_for(outcome: &Outcome, id: &str) -> Reply {
     match outcome {
@@ -673,54 +667,6 @@ fn outcome_detail(outcome: &Outcome) -> String {
     }
 }
 
-/// The header prepended to delivered mail: action, id and a short reason.
-pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
-    format!(
-        "X-Contactgate: action={}; id={id}; reason=\"{}\"\r\n",
-        verdict.action.as_str(),
-        header_safe(&verdict.summary, 200)
-    )
-}
-
-/// The incidents a decision records: every content flag not quoted in a report, and each
-/// contact-pattern flag on the message that crossed its threshold (not again for every message
-/// after it).
-fn incidents_for(
-    t: &Transaction,
-    message: &Message,
-    id: &str,
-    now: OffsetDateTime,
-    verdict: &Verdict,
-    crossed: &[String],
-) -> Vec<Incident> {
-    let sender = if t.envelope.sender.is_empty() {
-        message.from.first().cloned().unwrap_or_default()
-    } else {
-        t.envelope.sender.clone()
-    };
-    verdict
-        .flags
-        .iter()
-        // Abuse a resident quotes from a report is not theirs to be recorded against.
-        .filter(|f| !f.reported)
-        .filter(|f| !f.rule.starts_with("monitoring/") || crossed.contains(&f.rule))
-        .map(|f| Incident {
-            version: INCIDENT_RECORD_VERSION,
-            seq: 0,
-            at: now,
-            sender: sender.clone(),
-            customers: verdict.customers.clone(),
-            message: id.to_string(),
-            message_id: message.message_id.clone(),
-            category: f.category.clone(),
-            severity: f.severity,
-            rule: f.rule.clone(),
-            excerpt: f.excerpt.clone(),
-            action: verdict.action.as_str().to_string(),
-        })
-        .collect()
-}
-
 /// What the reply path decided for one message.
 #[derive(Default)]
 struct ReplyDecision {
@@ -751,76 +697,6 @@ fn reply_withheld_entry(
     e
 }
 
-fn decision_entry(t: &Transaction, verdict: &Verdict, id: &str, now: OffsetDateTime) -> AuditEntry {
-    let mut e = AuditEntry::new(SYSTEM_ACTOR, "decision", now);
-    e.message = Some(id.to_string());
-    e.sender = Some(t.envelope.sender.clone());
-    e.customers = verdict.customers.clone();
-    e.action = Some(verdict.action.as_str().to_string());
-    // The customer's words go apart from the reasons: they are redacted after their retention
-    // period, the reasons stay.
-    let (quoted, details): (Vec<_>, Vec<_>) = verdict
-        .reasons
-        .iter()
-        .partition(|r| r.code.quotes_customer());
-    e.quoted = quoted.into_iter().map(|r| r.text.clone()).collect();
-    e.details = details.into_iter().map(|r| r.text.clone()).collect();
-    if verdict.recipients != verdict.original_recipients {
-        e.details.push(format!(
-            "recipients {} routed to {}",
-            verdict.original_recipients.join(", "),
-            verdict.recipients.join(", ")
-        ));
-    }
-    e
-}
-
-fn held_record(
-    t: &Transaction,
-    message: &Message,
-    id: &str,
-    now: OffsetDateTime,
-    verdict: &Verdict,
-) -> HeldMessage {
-    HeldMessage {
-        version: HELD_RECORD_VERSION,
-        id: id.to_string(),
-        received_at: now,
-        sender: t.envelope.sender.clone(),
-        recipients: verdict.recipients.clone(),
-        message_id: message.message_id.clone(),
-        subject: message.subject.clone(),
-        client_addr: client_addr(t),
-        postfix_queue_id: t.client.xforward.ident.clone(),
-        action: match verdict.action {
-            Action::Defer => HeldAction::Defer,
-            Action::File => HeldAction::File,
-            _ => HeldAction::Hold,
-        },
-        reasons: policy::reason::texts(&verdict.reasons),
-        release_at: verdict.release_at,
-        size: t.data.len() as u64,
-        state: HeldState::Held,
-        original_recipients: verdict.original_recipients.clone(),
-        customers: verdict.customers.clone(),
-        release_errors: Vec::new(),
-        release_interrupted: false,
-        released_at: None,
-        released_by: None,
-        discarded_at: None,
-        discarded_by: None,
-        discard_reason: None,
-        flags: verdict.flags.clone(),
-        delivered_to: Vec::new(),
-        refusals: Vec::new(),
-        attempts: 0,
-        next_attempt_at: None,
-        retrying_since: None,
-        automated: verdict.automated_check(),
-        review: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -845,24 +721,5 @@ mod tests {
             "ID",
         );
         assert_eq!(r.code, 550);
-    }
-
-    #[test]
-    fn header_cannot_be_broken_by_a_reason() {
-        let v = Verdict {
-            action: Action::Deliver,
-            recipients: vec![],
-            original_recipients: vec![],
-            reasons: vec![],
-            summary: "a\r\nBcc: x@y\"".into(),
-            customers: vec![],
-            release_at: None,
-            flags: vec![],
-            reply: None,
-            novelty: None,
-        };
-        let h = x_contactgate_header(&v, "ID");
-        assert_eq!(h.matches("\r\n").count(), 1);
-        assert!(h.ends_with("\r\n"));
     }
 }
