@@ -8,6 +8,24 @@
 //!   time (never the reasons' text, which can name the customer and quote their words).
 //!
 //! [`smtp_reply_for`] is the one place where internal outcomes turn into SMTP replies.
+//!
+//! This file holds the flow: the [`Pipeline`] type, [`Pipeline::process`] and its steps (act,
+//! then remember), the answer after a panic and the one log line. What it hands off to lives
+//! beside it, one seam a file:
+//! - `analysis`: parse → identify → observe → decide on a blocking thread, within the budget,
+//!   or on the headers alone;
+//! - `acknowledgement`: the automatic reply, or the audit entry of one held back;
+//! - `records`: the held copy, the decision's audit entry and its incidents;
+//! - `headers`: the X-Contactgate header fields on delivered mail;
+//! - `answer`: outcomes to SMTP replies;
+//! - `ids`: message ids.
+
+mod acknowledgement;
+mod analysis;
+mod answer;
+mod headers;
+mod ids;
+mod records;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -15,27 +33,22 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
-mod analysis;
-mod headers;
-mod ids;
-mod records;
-
 use crate::clock::Clock;
 use crate::flags;
 use crate::message::{Message, header_safe};
 use crate::novelty::{Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
 use crate::policy::{self, Action, Code, PolicySettings, Reason, Verdict};
-use crate::replies::{self, ReplySettings};
-use crate::ruleset::{LiveRules, RuleSet};
+use crate::replies::ReplySettings;
+use crate::ruleset::LiveRules;
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
-use crate::store::{
-    AuditEntry, Incident, OUTBOX_RECORD_VERSION, OutboxEntry, OutboxState, QueuedReply,
-    SYSTEM_ACTOR, Store, StoreError,
-};
+use crate::store::{Incident, Store, StoreError};
+use acknowledgement::ReplyDecision;
 use analysis::{Unanalysed, header_view, unanalysed_verdict};
 pub use analysis::{history_identities, judge_novelty};
+use answer::outcome_detail;
+pub use answer::smtp_reply_for;
 pub use headers::x_contactgate_header;
 use ids::IdGenerator;
 use records::{client_addr, decision_entry, held_record, incidents_for};
@@ -116,98 +129,6 @@ impl Pipeline {
             history_scope: HistoryScope::All,
             ids,
         })
-    }
-
-    /// The acknowledgement for this message, if the verdict calls for one and every guard
-    /// allows it. Skips are logged with their reason code (never the header or subject that
-    /// caused them). A reply a guard or the rate limit holds back comes back as a
-    /// `reply_withheld` audit entry with its reason code, to be committed with the decision.
-    fn acknowledgement_for(
-        &self,
-        t: &Transaction,
-        message: &Message,
-        verdict: &Verdict,
-        rules: &RuleSet,
-        id: &str,
-        now: OffsetDateTime,
-    ) -> ReplyDecision {
-        let Some(plan) = verdict.reply.as_ref() else {
-            return ReplyDecision::default();
-        };
-        match replies::prepare(
-            &self.replies,
-            &rules.templates,
-            &rules.restrictions,
-            plan,
-            message,
-            &t.envelope.sender,
-            id,
-            now,
-            verdict.release_at,
-        ) {
-            Err(skip) => {
-                info!(
-                    id,
-                    template = plan.template,
-                    reason = skip.code(),
-                    "no reply"
-                );
-                // Every reply the guards hold back is on the record with its reason code; a
-                // reply that is off or not enabled in the configuration is not a decision
-                // about this message.
-                let decided = !matches!(
-                    skip,
-                    replies::Skip::RepliesOff | replies::Skip::NotEnabled(_)
-                );
-                ReplyDecision {
-                    queued: None,
-                    withheld: decided.then(|| reply_withheld_entry(t, plan, &skip, id, now)),
-                }
-            }
-            Ok(out) => {
-                let entry = OutboxEntry {
-                    version: OUTBOX_RECORD_VERSION,
-                    id: format!("{id}R"),
-                    in_reply_to: id.to_string(),
-                    to: out.to,
-                    template: out.template.to_string(),
-                    languages: out.languages,
-                    queued_at: now,
-                    state: OutboxState::Queued,
-                    attempts: 0,
-                    next_attempt_at: now,
-                    last_error: None,
-                };
-                let mut queued = AuditEntry::about_reply(SYSTEM_ACTOR, "reply_queued", now, &entry);
-                queued.customers = vec![plan.customer_id.clone()];
-                let limited = replies::Skip::RateLimited {
-                    template: plan.template.to_string(),
-                    days: self.replies.interval_days,
-                };
-                let limited = reply_withheld_entry(t, plan, &limited, id, now);
-                ReplyDecision {
-                    queued: Some(QueuedReply {
-                        rate_key: out.rate_key,
-                        interval: crate::clock::days(self.replies.interval_days),
-                        entry,
-                        body: out.bytes,
-                        audit_if_queued: vec![queued],
-                        audit_if_limited: vec![limited],
-                    }),
-                    withheld: None,
-                }
-            }
-        }
-    }
-
-    fn log_rate_limited(&self, id: &str, queued: bool, reply: &Option<(String, String)>) {
-        if let (false, Some((template, to))) = (queued, reply) {
-            let skip = replies::Skip::RateLimited {
-                template: template.clone(),
-                days: self.replies.interval_days,
-            };
-            info!(id, template = %template, to = %to, reason = skip.code(), "no reply");
-        }
     }
 
     /// Runs the pipeline for one message. Keeping a message moves `t.data` into the store.
@@ -583,143 +504,5 @@ impl MessageHandler for Pipeline {
             warn!(id = %id, client = %client, queue_id = %queue_id, from = %from, to = %to, size, action = %action, reasons = %reasons, ms, reply = %reply_code, error = %error, "message not accepted");
         }
         reply
-    }
-}
-
-/// The one mapping from internal outcomes to SMTP replies.
-pub fn smtp_reply_for(outcome: &Outcome, id: &str) -> Reply {
-    match outcome {
-        Outcome::Delivered => Reply::new(250, "2.0.0", format!("Ok: {id} delivered")),
-        Outcome::PartlyHeld {
-            delivered,
-            kept_for,
-            retrying,
-        } => Reply::new(
-            250,
-            "2.0.0",
-            format!(
-                "Ok: {id} {}{} for {}",
-                if *delivered { "delivered; " } else { "" },
-                if *retrying { "kept to retry" } else { "held" },
-                kept_for.join(", ")
-            ),
-        ),
-        Outcome::Kept(action) => Reply::new(
-            250,
-            "2.0.0",
-            format!(
-                "Ok: {id} {}",
-                match action {
-                    Action::Defer => "deferred",
-                    Action::File => "filed",
-                    _ => "held",
-                }
-            ),
-        ),
-        Outcome::Internal(_) => Reply::new(
-            451,
-            "4.3.0",
-            format!("Error: {id} internal error; try again later"),
-        ),
-        Outcome::StoreFailed(StoreError::DiskFull { .. }) => Reply::new(
-            452,
-            "4.3.1",
-            format!("Error: {id} insufficient system storage; try again later"),
-        ),
-        Outcome::StoreFailed(_) => Reply::new(
-            451,
-            "4.3.0",
-            format!("Error: {id} could not be stored; try again later"),
-        ),
-        Outcome::DeliveryFailed(SendError::Transient(_)) => Reply::new(
-            451,
-            "4.4.1",
-            format!("Error: {id} downstream unavailable; try again later"),
-        ),
-        Outcome::DeliveryFailed(SendError::Permanent { code, text }) => Reply::new(
-            if (500..600).contains(code) {
-                *code
-            } else {
-                554
-            },
-            "5.0.0",
-            format!("Error: {id} refused downstream: {text}"),
-        ),
-        Outcome::DeliveryFailed(SendError::BadAddress(a)) => Reply::new(
-            553,
-            "5.1.3",
-            format!("Error: {id} address cannot be reinjected: {a}"),
-        ),
-    }
-}
-
-/// Why a message was not accepted, for its log line: our own words and codes, never a
-/// downstream's reply text.
-fn outcome_detail(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Internal(e) => e.clone(),
-        Outcome::StoreFailed(e) => {
-            error!(error = %e, "store failure");
-            e.to_string()
-        }
-        Outcome::DeliveryFailed(e) => e.log_code(),
-        _ => String::new(),
-    }
-}
-
-/// What the reply path decided for one message.
-#[derive(Default)]
-struct ReplyDecision {
-    /// The reply to queue (the store still applies the rate limit).
-    queued: Option<QueuedReply>,
-    /// The audit entry of a reply the verdict planned but the envelope sender may not have.
-    withheld: Option<AuditEntry>,
-}
-
-/// `reply_withheld`: the verdict called for a reply about customer `plan.customer_id`, and it
-/// was not sent because of `skip`. Identifiers and a reason code only: the entry names the case
-/// and the template, never the customer's name, address or anything they wrote.
-fn reply_withheld_entry(
-    t: &Transaction,
-    plan: &crate::policy::ReplyPlan,
-    skip: &replies::Skip,
-    id: &str,
-    now: OffsetDateTime,
-) -> AuditEntry {
-    let mut e = AuditEntry::new(SYSTEM_ACTOR, "reply_withheld", now);
-    e.message = Some(id.to_string());
-    e.sender = Some(t.envelope.sender.clone());
-    e.customers = vec![plan.customer_id.clone()];
-    e.details = vec![
-        format!("reason: {}", skip.code()),
-        format!("template: {}", plan.template),
-    ];
-    e
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn failures_map_to_retryable_replies() {
-        for o in [
-            Outcome::Internal("x".into()),
-            Outcome::StoreFailed(StoreError::Closed),
-            // An id already in use: retried later under a new id, never overwriting.
-            Outcome::StoreFailed(StoreError::DuplicateId("ID".into())),
-            Outcome::DeliveryFailed(SendError::Transient("down".into())),
-        ] {
-            let r = smtp_reply_for(&o, "ID");
-            assert_eq!(r.code, 451, "{o:?}");
-        }
-        let r = smtp_reply_for(
-            &Outcome::DeliveryFailed(SendError::Permanent {
-                code: 550,
-                text: "no".into(),
-            }),
-            "ID",
-        );
-        assert_eq!(r.code, 550);
     }
 }
