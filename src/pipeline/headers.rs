@@ -5,7 +5,9 @@
 //! line or add one, and that is tested here.
 
 use super::Verdict;
+use crate::flags;
 use crate::message::header_safe;
+use crate::policy::Action;
 
 /// The header prepended to delivered mail: action, id and a short reason.
 pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
@@ -16,10 +18,35 @@ pub fn x_contactgate_header(verdict: &Verdict, id: &str) -> String {
     )
 }
 
+/// Every header field prepended to a delivered message: [`x_contactgate_header`], then the
+/// flags, the novelty summary and a reroute's original recipients where they apply.
+pub(super) fn delivery_header_fields(verdict: &Verdict, id: &str) -> String {
+    let mut prefix = x_contactgate_header(verdict, id);
+    if !verdict.flags.is_empty() {
+        prefix.push_str(&format!(
+            "X-Contactgate-Flags: {}\r\n",
+            header_safe(&flags::header_value(&verdict.flags), 900)
+        ));
+    }
+    if let Some(n) = verdict.novelty.as_ref().filter(|n| n.new) {
+        // Counts only: the new sentences are in the reasons, not in a header.
+        prefix.push_str(&format!(
+            "X-Contactgate-New-Information: {}\r\n",
+            header_safe(&n.summary(), 200)
+        ));
+    }
+    if verdict.action == Action::Reroute {
+        prefix.push_str(&format!(
+            "X-Contactgate-Original-Recipients: {}\r\n",
+            header_safe(&verdict.original_recipients.join(", "), 900)
+        ));
+    }
+    prefix
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Action;
 
     #[test]
     fn header_cannot_be_broken_by_a_reason() {

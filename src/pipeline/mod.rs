@@ -34,24 +34,26 @@ use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
 use crate::clock::Clock;
-use crate::flags;
-use crate::message::{Message, header_safe};
+use crate::message::Message;
 use crate::novelty::{Earlier, Fingerprint};
 use crate::outbound::{Delivery, Outbound, SendError};
-use crate::policy::{self, Action, Code, PolicySettings, Reason, Verdict};
+use crate::policy::{self, Action, PolicySettings, Verdict};
 use crate::replies::ReplySettings;
-use crate::ruleset::LiveRules;
+use crate::ruleset::{LiveRules, RuleSet};
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
-use crate::store::{Incident, Store, StoreError};
+use crate::store::{AuditEntry, Incident, Store, StoreError};
 use acknowledgement::ReplyDecision;
 use analysis::{Unanalysed, header_view, unanalysed_verdict};
 pub use analysis::{history_identities, judge_novelty};
 use answer::outcome_detail;
 pub use answer::smtp_reply_for;
+use headers::delivery_header_fields;
 pub use headers::x_contactgate_header;
 use ids::IdGenerator;
-use records::{client_addr, decision_entry, held_record, incidents_for};
+use records::{
+    client_addr, decision_entry, held_record, incidents_for, kept_copy_verdict, settle_kept_copy,
+};
 
 /// Analyses running at once at most (on blocking threads).
 pub const ANALYSES_IN_FLIGHT: usize = 16;
@@ -103,6 +105,37 @@ pub enum Outcome {
     /// A task of ours failed (a panic in a worker): nothing was kept, so Postfix retries.
     Internal(String),
     DeliveryFailed(SendError),
+}
+
+/// One message's decision on its way to being acted on: the verdict and what is recorded with
+/// it. Handed from [`Pipeline::process`] to the step that delivers or keeps the message.
+struct Decided<'a> {
+    id: &'a str,
+    now: OffsetDateTime,
+    message: &'a Message,
+    verdict: &'a Verdict,
+    incidents: Vec<Incident>,
+    reply: ReplyDecision,
+}
+
+impl Decided<'_> {
+    /// The decision's audit entries: the decision, then a reply held back, if any. Takes the
+    /// held-back reply's entry, so it is committed once.
+    fn audit(&mut self, t: &Transaction) -> Vec<AuditEntry> {
+        [decision_entry(t, self.verdict, self.id, self.now)]
+            .into_iter()
+            .chain(self.reply.withheld.take())
+            .collect()
+    }
+
+    /// The queued reply's template and recipient, to log a rate-limited reply after the
+    /// store has applied the limit.
+    fn reply_key(&self) -> Option<(String, String)> {
+        self.reply
+            .queued
+            .as_ref()
+            .map(|r| (r.entry.template.clone(), r.entry.to.clone()))
+    }
 }
 
 impl Pipeline {
@@ -159,110 +192,21 @@ impl Pipeline {
                     Some(a.reserved),
                 ),
                 Err(why) => {
-                    // A sender's own X-Contactgate headers must not pass for ours here either.
-                    if let Some(renamed) = crate::message::rename_own_headers(&t.data) {
-                        t.data = renamed;
-                    }
-                    let header = header_view(&t.data).await;
-                    let verdict =
-                        unanalysed_verdict(&header, &t.envelope, &rules, &self.policy, &why);
-                    warn!(
-                        id,
-                        problem = why.code(),
-                        "message not analysed; decided on its headers"
-                    );
-                    (Arc::new(header), verdict, None, Vec::new(), None)
+                    let (header, verdict) = self.decide_on_headers(t, &rules, &why, id).await;
+                    (header, verdict, None, Vec::new(), None)
                 }
             };
-        let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
-        let ReplyDecision {
-            queued: reply,
-            withheld,
-        } = self.acknowledgement_for(t, &message, &verdict, &rules, id, now);
-        let reply_key = reply
-            .as_ref()
-            .map(|r| (r.entry.template.clone(), r.entry.to.clone()));
+        let decided = Decided {
+            id,
+            now,
+            message: &message,
+            verdict: &verdict,
+            incidents: incidents_for(t, &message, id, now, &verdict, &crossed),
+            reply: self.acknowledgement_for(t, &message, &verdict, &rules, id, now),
+        };
         let outcome = match verdict.action {
-            Action::Deliver | Action::Reroute => {
-                let mut prefix = x_contactgate_header(&verdict, id);
-                if !verdict.flags.is_empty() {
-                    prefix.push_str(&format!(
-                        "X-Contactgate-Flags: {}\r\n",
-                        header_safe(&flags::header_value(&verdict.flags), 900)
-                    ));
-                }
-                if let Some(n) = verdict.novelty.as_ref().filter(|n| n.new) {
-                    // Counts only: the new sentences are in the reasons, not in a header.
-                    prefix.push_str(&format!(
-                        "X-Contactgate-New-Information: {}\r\n",
-                        header_safe(&n.summary(), 200)
-                    ));
-                }
-                if verdict.action == Action::Reroute {
-                    prefix.push_str(&format!(
-                        "X-Contactgate-Original-Recipients: {}\r\n",
-                        header_safe(&verdict.original_recipients.join(", "), 900)
-                    ));
-                }
-                sent.store(true, std::sync::atomic::Ordering::SeqCst);
-                let delivery = self
-                    .outbound
-                    .deliver(
-                        &t.envelope.sender,
-                        &verdict.recipients,
-                        prefix.as_bytes(),
-                        &t.data,
-                        t.envelope.smtputf8,
-                    )
-                    .await;
-                let outcome = self
-                    .after_delivery(t, &message, &verdict, &incidents, id, now, delivery)
-                    .await;
-                // Every decision about a restricted customer's mail is audited (a delivery under
-                // "new information only" names the new sentences), and any with incidents.
-                let worth_recording = verdict.action == Action::Reroute
-                    || !verdict.customers.is_empty()
-                    || !incidents.is_empty();
-                if worth_recording && matches!(outcome, Outcome::Delivered) {
-                    // Delivered already: a failure here must not turn into a 4xx (a retry would
-                    // deliver twice). The log line below still records the decision.
-                    let audit = [decision_entry(t, &verdict, id, now)]
-                        .into_iter()
-                        .chain(withheld)
-                        .collect();
-                    let result = match reply {
-                        Some(r) => self.store.queue_reply(r, audit, incidents).await,
-                        None => self.store.record(audit, incidents).await.map(|()| false),
-                    };
-                    match result {
-                        Ok(queued) => self.log_rate_limited(id, queued, &reply_key),
-                        Err(e) => {
-                            error!(id, error = %e, "could not record a decision, its incidents or its reply")
-                        }
-                    }
-                }
-                outcome
-            }
-            Action::Defer | Action::File | Action::Hold => {
-                let record = held_record(t, &message, id, now, &verdict);
-                let audit = [decision_entry(t, &verdict, id, now)]
-                    .into_iter()
-                    .chain(withheld)
-                    .collect();
-                // The body moves into the store: no second copy of a large message. The reply is
-                // queued in the same commit, so it is durable before the 250.
-                match self
-                    .store
-                    .hold_with_reply(record, std::mem::take(&mut t.data), audit, incidents, reply)
-                    .await
-                {
-                    Ok(queued) => {
-                        self.log_rate_limited(id, queued, &reply_key);
-                        Outcome::Kept(verdict.action)
-                    }
-                    Err(e) => Outcome::StoreFailed(e),
-                }
-            }
+            Action::Deliver | Action::Reroute => self.deliver(t, decided, sent).await,
+            Action::Defer | Action::File | Action::Hold => self.keep(t, decided).await,
         };
         // Remembered once the message is ours (a 250 follows). A message not accepted gives
         // back its count, so a retry after a 4xx is not counted twice and finds again the
@@ -280,6 +224,112 @@ impl Pipeline {
             }
         }
         (outcome, Some(verdict))
+    }
+
+    /// The decision for a message whose analysis failed or ran out of time, on its headers
+    /// alone ([`unanalysed_verdict`]). `t.data` loses the sender's own X-Contactgate headers
+    /// here, as the analysis would have renamed them.
+    async fn decide_on_headers(
+        &self,
+        t: &mut Transaction,
+        rules: &RuleSet,
+        why: &Unanalysed,
+        id: &str,
+    ) -> (Arc<Message>, Verdict) {
+        // A sender's own X-Contactgate headers must not pass for ours here either.
+        if let Some(renamed) = crate::message::rename_own_headers(&t.data) {
+            t.data = renamed;
+        }
+        let header = header_view(&t.data).await;
+        let verdict = unanalysed_verdict(&header, &t.envelope, rules, &self.policy, why);
+        warn!(
+            id,
+            problem = why.code(),
+            "message not analysed; decided on its headers"
+        );
+        (Arc::new(header), verdict)
+    }
+
+    /// Delivers a message the verdict lets through (to its own or rerouted recipients), then
+    /// settles what the downstream refused ([`Pipeline::after_delivery`]) and audits the
+    /// decision once it is delivered.
+    async fn deliver(
+        &self,
+        t: &Transaction,
+        decided: Decided<'_>,
+        sent: &std::sync::atomic::AtomicBool,
+    ) -> Outcome {
+        let prefix = delivery_header_fields(decided.verdict, decided.id);
+        sent.store(true, std::sync::atomic::Ordering::SeqCst);
+        let delivery = self
+            .outbound
+            .deliver(
+                &t.envelope.sender,
+                &decided.verdict.recipients,
+                prefix.as_bytes(),
+                &t.data,
+                t.envelope.smtputf8,
+            )
+            .await;
+        let outcome = self.after_delivery(t, &decided, delivery).await;
+        // Every decision about a restricted customer's mail is audited (a delivery under
+        // "new information only" names the new sentences), and any with incidents.
+        let worth_recording = decided.verdict.action == Action::Reroute
+            || !decided.verdict.customers.is_empty()
+            || !decided.incidents.is_empty();
+        if worth_recording && matches!(outcome, Outcome::Delivered) {
+            self.record_delivered(t, decided).await;
+        }
+        outcome
+    }
+
+    /// Audits a delivered message's decision, with its incidents and its reply.
+    async fn record_delivered(&self, t: &Transaction, mut decided: Decided<'_>) {
+        // Delivered already: a failure here must not turn into a 4xx (a retry would
+        // deliver twice). The message's log line still records the decision.
+        let audit = decided.audit(t);
+        let reply_key = decided.reply_key();
+        let result = match decided.reply.queued {
+            Some(r) => self.store.queue_reply(r, audit, decided.incidents).await,
+            None => self
+                .store
+                .record(audit, decided.incidents)
+                .await
+                .map(|()| false),
+        };
+        match result {
+            Ok(queued) => self.log_rate_limited(decided.id, queued, &reply_key),
+            Err(e) => {
+                error!(id = decided.id, error = %e, "could not record a decision, its incidents or its reply")
+            }
+        }
+    }
+
+    /// Keeps a message the verdict defers, files or holds: the held copy, its audit entries,
+    /// its incidents and its reply, in one durable commit.
+    async fn keep(&self, t: &mut Transaction, mut decided: Decided<'_>) -> Outcome {
+        let record = held_record(t, decided.message, decided.id, decided.now, decided.verdict);
+        let audit = decided.audit(t);
+        let reply_key = decided.reply_key();
+        // The body moves into the store: no second copy of a large message. The reply is
+        // queued in the same commit, so it is durable before the 250.
+        match self
+            .store
+            .hold_with_reply(
+                record,
+                std::mem::take(&mut t.data),
+                audit,
+                decided.incidents,
+                decided.reply.queued,
+            )
+            .await
+        {
+            Ok(queued) => {
+                self.log_rate_limited(decided.id, queued, &reply_key);
+                Outcome::Kept(decided.verdict.action)
+            }
+            Err(e) => Outcome::StoreFailed(e),
+        }
     }
 
     /// Adds an accepted message's fingerprint to its sender's (and customer's) correspondence
@@ -316,18 +366,14 @@ impl Pipeline {
     /// an officer when it was permanent (never bounced). When nobody took it and every refusal
     /// was temporary, nothing is kept: the 4xx lets Postfix retry, as it would without us.
     ///
-    /// `decided` is the policy's verdict: the kept copy and its audit entry keep its customers
-    /// and reasons (an officer and a subject-access search need them), and a reroute's decision
-    /// is audited here, in the same commit as the hold, as it is after a full delivery.
-    #[allow(clippy::too_many_arguments)]
+    /// `decided.verdict` is the policy's verdict: the kept copy and its audit entry keep its
+    /// customers and reasons (an officer and a subject-access search need them), and a
+    /// reroute's decision is audited here, in the same commit as the hold, as it is after a
+    /// full delivery.
     async fn after_delivery(
         &self,
         t: &Transaction,
-        message: &Message,
-        decided: &Verdict,
-        incidents: &[Incident],
-        id: &str,
-        now: OffsetDateTime,
+        decided: &Decided<'_>,
         delivery: Delivery,
     ) -> Outcome {
         if delivery.failed.is_empty() {
@@ -342,56 +388,13 @@ impl Pipeline {
                 .expect("failed is not empty");
             return Outcome::DeliveryFailed(first);
         }
-        let reasons: Vec<Reason> = delivery
-            .failed
-            .iter()
-            .map(|(r, e)| {
-                Reason::new(
-                    Code::DownstreamRefused,
-                    format!("downstream did not take recipient {r}: {e}"),
-                )
-            })
-            .chain(std::iter::once(if delivery.accepted.is_empty() {
-                Reason::new(Code::DownstreamNothing, "nothing could be delivered")
-            } else {
-                Reason::new(
-                    Code::DownstreamPartial,
-                    format!(
-                        "delivered to {}; kept for the rest",
-                        delivery.accepted.join(", ")
-                    ),
-                )
-            }))
-            .chain(decided.reasons.iter().cloned())
-            .collect();
-        let mut verdict = Verdict {
-            action: Action::Hold,
-            recipients: delivery.failed.iter().map(|(r, _)| r.clone()).collect(),
-            original_recipients: t.envelope.recipients.clone(),
-            summary: reasons[0].text.clone(),
-            reasons,
-            customers: decided.customers.clone(),
-            release_at: None,
-            // The officer who picks up the held copy sees the same flags as the delivered one.
-            flags: decided.flags.clone(),
-            reply: None,
-            novelty: decided.novelty.clone(),
-        };
-        let mut record = held_record(t, message, id, now, &verdict);
-        let settled = crate::release::settle(&mut record, &delivery, now);
-        // What settling added (a copy held for an officer says why), for the audit entry.
-        let added = record
-            .reasons
-            .get(verdict.reasons.len()..)
-            .unwrap_or_default();
-        verdict.reasons.extend(
-            added
-                .iter()
-                .map(|text| Reason::new(Code::DownstreamHeld, text.clone())),
-        );
+        let (id, now) = (decided.id, decided.now);
+        let mut verdict = kept_copy_verdict(t, decided.verdict, &delivery);
+        let (record, settled) =
+            settle_kept_copy(t, decided.message, id, now, &mut verdict, &delivery);
         let mut audit = Vec::new();
-        if decided.action == Action::Reroute {
-            audit.push(decision_entry(t, decided, id, now));
+        if decided.verdict.action == Action::Reroute {
+            audit.push(decision_entry(t, decided.verdict, id, now));
         }
         let mut entry = decision_entry(t, &verdict, id, now);
         entry.action = Some(record.action.as_str().to_string());
@@ -400,7 +403,13 @@ impl Pipeline {
         let nothing_delivered = delivery.accepted.is_empty();
         match self
             .store
-            .hold_with_reply(record, t.data.clone(), audit, incidents.to_vec(), None)
+            .hold_with_reply(
+                record,
+                t.data.clone(),
+                audit,
+                decided.incidents.to_vec(),
+                None,
+            )
             .await
         {
             Ok(_) => Outcome::PartlyHeld {

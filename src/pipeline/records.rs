@@ -11,7 +11,9 @@ use time::OffsetDateTime;
 
 use super::Verdict;
 use crate::message::Message;
-use crate::policy::{self, Action};
+use crate::outbound::Delivery;
+use crate::policy::{self, Action, Code, Reason};
+use crate::release::Settled;
 use crate::smtp::Transaction;
 use crate::store::{
     AuditEntry, HELD_RECORD_VERSION, HeldAction, HeldMessage, HeldState, INCIDENT_RECORD_VERSION,
@@ -139,4 +141,75 @@ pub(super) fn held_record(
         automated: verdict.automated_check(),
         review: None,
     }
+}
+
+/// The verdict for the copy kept after the downstream refused some or all recipients: held
+/// for the refused recipients, with a reason for each refusal and one for what was delivered,
+/// then the policy's own reasons (`decided`), customers, flags and novelty.
+pub(super) fn kept_copy_verdict(
+    t: &Transaction,
+    decided: &Verdict,
+    delivery: &Delivery,
+) -> Verdict {
+    let reasons: Vec<Reason> = delivery
+        .failed
+        .iter()
+        .map(|(r, e)| {
+            Reason::new(
+                Code::DownstreamRefused,
+                format!("downstream did not take recipient {r}: {e}"),
+            )
+        })
+        .chain(std::iter::once(if delivery.accepted.is_empty() {
+            Reason::new(Code::DownstreamNothing, "nothing could be delivered")
+        } else {
+            Reason::new(
+                Code::DownstreamPartial,
+                format!(
+                    "delivered to {}; kept for the rest",
+                    delivery.accepted.join(", ")
+                ),
+            )
+        }))
+        .chain(decided.reasons.iter().cloned())
+        .collect();
+    Verdict {
+        action: Action::Hold,
+        recipients: delivery.failed.iter().map(|(r, _)| r.clone()).collect(),
+        original_recipients: t.envelope.recipients.clone(),
+        summary: reasons[0].text.clone(),
+        reasons,
+        customers: decided.customers.clone(),
+        release_at: None,
+        // The officer who picks up the held copy sees the same flags as the delivered one.
+        flags: decided.flags.clone(),
+        reply: None,
+        novelty: decided.novelty.clone(),
+    }
+}
+
+/// The held record of the kept copy, settled by the one refusal rule
+/// ([`crate::release::settle`]); what settling added to its reasons is added to `verdict`'s
+/// too, for the audit entry.
+pub(super) fn settle_kept_copy(
+    t: &Transaction,
+    message: &Message,
+    id: &str,
+    now: OffsetDateTime,
+    verdict: &mut Verdict,
+    delivery: &Delivery,
+) -> (HeldMessage, Settled) {
+    let mut record = held_record(t, message, id, now, verdict);
+    let settled = crate::release::settle(&mut record, delivery, now);
+    // What settling added (a copy held for an officer says why), for the audit entry.
+    let added = record
+        .reasons
+        .get(verdict.reasons.len()..)
+        .unwrap_or_default();
+    verdict.reasons.extend(
+        added
+            .iter()
+            .map(|text| Reason::new(Code::DownstreamHeld, text.clone())),
+    );
+    (record, settled)
 }
