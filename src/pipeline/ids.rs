@@ -30,8 +30,8 @@ impl Pipeline {
 /// stepped back), the next id is the last plus one.
 ///
 /// Across restarts the generator starts above the highest id the store knows
-/// ([`Store::highest_ids`]), and every id is noted there as it is issued
-/// ([`Store::note_issued_id`]). Random bits would only make reuse unlikely and would lose the
+/// ([`Store::highest_ids`](crate::store::Store::highest_ids)), and every id is noted there as it is issued
+/// ([`Store::note_issued_id`](crate::store::Store::note_issued_id)). Random bits would only make reuse unlikely and would lose the
 /// ordering; this makes it impossible for every id the store has a record of: the note is in
 /// sled before the message is processed, so the flush that makes a hold, an audit entry or a
 /// reply durable covers it too. Only a plainly delivered message's id, from the moment before

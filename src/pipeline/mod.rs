@@ -9,7 +9,7 @@
 //!
 //! [`smtp_reply_for`] is the one place where internal outcomes turn into SMTP replies.
 //!
-//! This file holds the flow: the [`Pipeline`] type, [`Pipeline::process`] and its steps (act,
+//! This file holds the flow: the [`Pipeline`] type, `Pipeline::process` and its steps (act,
 //! then remember), the answer after a panic and the one log line. What it hands off to lives
 //! beside it, one seam a file:
 //! - `analysis`: parse → identify → observe → decide on a blocking thread, within the budget,
