@@ -38,6 +38,7 @@
 //! Only one process may open the store (sled takes an exclusive lock); officer tools go through
 //! the daemon's admin socket.
 
+mod audit;
 mod contacts;
 mod held;
 pub mod history;
@@ -379,18 +380,6 @@ impl Store {
         .map(|_| ())
     }
 
-    /// Incidents, oldest first; only those of `sender` (compared case-insensitively) if given.
-    pub fn incidents(&self, sender: Option<&str>) -> Result<Vec<Incident>, StoreError> {
-        let mut out = Vec::new();
-        for v in self.inner.incidents.iter().values() {
-            let i = Incident::decode(&v?)?;
-            if sender.is_none_or(|s| i.sender.eq_ignore_ascii_case(s)) {
-                out.push(i);
-            }
-        }
-        Ok(out)
-    }
-
     /// Commits what is queued, stops the committer and flushes. When this handle is the last
     /// one, the database is closed (and its lock released) as it drops.
     pub async fn shutdown(self) -> Result<(), StoreError> {
@@ -415,26 +404,6 @@ impl Store {
             .await
             .map_err(|_| StoreError::Closed)?;
         wait.await.map_err(|_| StoreError::Closed)?
-    }
-
-    /// The audit trail from `since` on, oldest first.
-    pub fn audit_since(
-        &self,
-        since: Option<time::OffsetDateTime>,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        self.audit_iter()
-            .filter(|e| e.as_ref().map_or(true, |e| since.is_none_or(|s| e.at >= s)))
-            .collect()
-    }
-
-    /// The audit trail, oldest first, one entry at a time: a reader that keeps only what it
-    /// needs holds one entry in memory, not the whole trail.
-    pub fn audit_iter(&self) -> impl Iterator<Item = Result<AuditEntry, StoreError>> + '_ {
-        self.inner
-            .audit
-            .iter()
-            .values()
-            .map(|v| AuditEntry::decode(&v?))
     }
 
     /// Flushes sled; called at shutdown.
@@ -1029,33 +998,6 @@ pub(crate) mod tests {
             trail.iter().filter(|e| e.event == "reply_sent").count(),
             1,
             "{trail:?}"
-        );
-    }
-
-    #[tokio::test]
-    async fn audit_is_append_only_and_ordered() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let t0 = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
-        for i in 0..3 {
-            let mut e = AuditEntry::new("contactgate", "decision", t0 + time::Duration::hours(i));
-            e.details = vec![format!("n{i}")];
-            store.audit(e).await.unwrap();
-        }
-        let all = store.audit_since(None).unwrap();
-        assert_eq!(
-            all.iter()
-                .map(|e| e.details[0].as_str())
-                .collect::<Vec<_>>(),
-            ["n0", "n1", "n2"]
-        );
-        assert!(all.windows(2).all(|w| w[0].seq < w[1].seq));
-        assert_eq!(
-            store
-                .audit_since(Some(t0 + time::Duration::hours(1)))
-                .unwrap()
-                .len(),
-            2
         );
     }
 
