@@ -146,13 +146,47 @@ impl Store {
     }
 }
 
+/// What step 1 leaves of a batch: the requests still standing, and which spool directories
+/// they wrote to (each needs its fsync before the records may go to sled).
+struct Written {
+    requests: Vec<CommitRequest>,
+    any_held: bool,
+    any_outbox: bool,
+}
+
 impl Inner {
     /// Makes a batch durable: bodies first, then directory fsyncs, then metadata, audit entries
     /// and replies, and one flush. A request whose body failed gets its error; the others go on.
     /// Reply rate limits are checked here, where commits are serialised.
     fn commit(&self, batch: Vec<CommitRequest>) {
-        let mut written = Vec::with_capacity(batch.len());
-        let (mut any_held, mut any_outbox) = (false, false);
+        let Written {
+            requests: mut written,
+            any_held,
+            any_outbox,
+        } = self.write_bodies(batch);
+        if written.is_empty() {
+            return;
+        }
+        let result = self
+            .sync_dirs(any_held, any_outbox)
+            .and_then(|()| self.apply(&mut written));
+        if let Err(StoreError::Db(e)) = &result {
+            error!(error = %e, "the database failed a write; the daemon must restart to reopen it");
+            self.failed.send_replace(true);
+        }
+        answer(written, &result);
+    }
+
+    /// Step 1: each request's bodies to the spool, fsync'd and renamed, in batch order. A
+    /// request refused here (no room for its hold, its id taken or not checked, its body not
+    /// written) is answered with its error and left out; a reply that cannot go is dropped
+    /// from its request, which goes on without it.
+    fn write_bodies(&self, batch: Vec<CommitRequest>) -> Written {
+        let mut written = Written {
+            requests: Vec::with_capacity(batch.len()),
+            any_held: false,
+            any_outbox: false,
+        };
         // Rate keys taken by earlier requests of this batch.
         let mut taken: Vec<String> = Vec::new();
         // Held ids taken by earlier requests of this batch.
@@ -161,110 +195,113 @@ impl Inner {
         // bodies could run the disk out).
         let mut free = self.spool.free_bytes().ok();
         for mut req in batch {
-            if let Some((record, body)) = &req.hold {
-                if let Err(full) = self.room(free, body.len()) {
-                    warn!(id = %record.id, error = %full, "not holding: the disk is nearly full");
-                    let _ = req.done.send(Err(full));
-                    continue;
-                }
-                free = free.map(|f| f.saturating_sub(body.len() as u64));
-            }
-            if let Some(reply) = &req.reply {
-                match self.room(free, reply.body.len()) {
-                    Err(full) => {
-                        warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
-                        req.reply = None;
-                    }
-                    Ok(()) => free = free.map(|f| f.saturating_sub(reply.body.len() as u64)),
-                }
+            if let Err(full) = self.take_room(&mut req, &mut free) {
+                let _ = req.done.send(Err(full));
+                continue;
             }
             if let Some((record, body)) = &req.hold {
-                // A hold always creates a record. An id that is already taken (ids come from
-                // the clock, and clocks step back) must not replace another message's record
-                // and body: the request fails, before its body is written, and the message is
-                // retried under a new id.
-                let taken_id = match self.held.contains_key(record.id.as_bytes()) {
-                    Ok(exists) => {
-                        exists
-                            || new_ids.contains(&record.id)
-                            || self.spool.held_path(&record.id).exists()
-                    }
-                    Err(e) => {
-                        let _ = req.done.send(Err(e.into()));
-                        continue;
-                    }
-                };
-                if taken_id {
-                    error!(id = %record.id, "refusing to hold a new message under an id already in use");
-                    let _ = req
-                        .done
-                        .send(Err(StoreError::DuplicateId(record.id.clone())));
-                    continue;
-                }
-                if let Err(e) = self.spool.write(&record.id, body) {
+                if let Err(e) = self.write_held(record, body, &new_ids) {
                     let _ = req.done.send(Err(e));
                     continue;
                 }
                 new_ids.push(record.id.clone());
-                any_held = true;
+                written.any_held = true;
             }
-            let mut keep_reply = false;
-            if let Some(reply) = &mut req.reply {
-                keep_reply = !taken.contains(&reply.rate_key) && self.rate_allows(reply);
-                if !keep_reply {
-                    req.audit.append(&mut reply.audit_if_limited);
+            if self.write_reply(&mut req, &mut taken) {
+                written.any_outbox = true;
+            }
+            written.requests.push(req);
+        }
+        written
+    }
+
+    /// Takes the room a request's bodies need out of `free`. A hold without room is refused
+    /// (the caller answers 4xx); a reply without room is dropped, and its request goes on.
+    fn take_room(&self, req: &mut CommitRequest, free: &mut Option<u64>) -> Result<(), StoreError> {
+        if let Some((record, body)) = &req.hold {
+            if let Err(full) = self.room(*free, body.len()) {
+                warn!(id = %record.id, error = %full, "not holding: the disk is nearly full");
+                return Err(full);
+            }
+            *free = free.map(|f| f.saturating_sub(body.len() as u64));
+        }
+        if let Some(reply) = &req.reply {
+            match self.room(*free, reply.body.len()) {
+                Err(full) => {
+                    warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
+                    req.reply = None;
                 }
-                if keep_reply {
-                    match self
-                        .spool
-                        .write_in(Area::Outbox, &reply.entry.id, &reply.body)
-                    {
-                        Ok(()) => {
-                            any_outbox = true;
-                            taken.push(reply.rate_key.clone());
-                        }
-                        Err(e) => {
-                            error!(id = %reply.entry.id, error = %e, "could not queue a reply");
-                            keep_reply = false;
-                        }
+                Ok(()) => *free = free.map(|f| f.saturating_sub(reply.body.len() as u64)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes a hold's body to `held/` (fsync'd, then renamed), unless its id is taken in the
+    /// store or by `new_ids`, the holds before it in this batch.
+    fn write_held(
+        &self,
+        record: &HeldMessage,
+        body: &[u8],
+        new_ids: &[String],
+    ) -> Result<(), StoreError> {
+        // A hold always creates a record. An id that is already taken (ids come from
+        // the clock, and clocks step back) must not replace another message's record
+        // and body: the request fails, before its body is written, and the message is
+        // retried under a new id.
+        let taken_id = self.held.contains_key(record.id.as_bytes())?
+            || new_ids.contains(&record.id)
+            || self.spool.held_path(&record.id).exists();
+        if taken_id {
+            error!(id = %record.id, "refusing to hold a new message under an id already in use");
+            return Err(StoreError::DuplicateId(record.id.clone()));
+        }
+        self.spool.write(&record.id, body)
+    }
+
+    /// Writes a request's reply to `outbox/` (fsync'd, then renamed) if the rate limit allows
+    /// it, counting `taken`, the keys of the replies before it in this batch; returns whether
+    /// it did. A reply the limit keeps back moves its `audit_if_limited` entries into the
+    /// request's; one kept back or not written is dropped from the request.
+    fn write_reply(&self, req: &mut CommitRequest, taken: &mut Vec<String>) -> bool {
+        let mut keep_reply = false;
+        if let Some(reply) = &mut req.reply {
+            keep_reply = !taken.contains(&reply.rate_key) && self.rate_allows(reply);
+            if !keep_reply {
+                req.audit.append(&mut reply.audit_if_limited);
+            }
+            if keep_reply {
+                match self
+                    .spool
+                    .write_in(Area::Outbox, &reply.entry.id, &reply.body)
+                {
+                    Ok(()) => taken.push(reply.rate_key.clone()),
+                    Err(e) => {
+                        error!(id = %reply.entry.id, error = %e, "could not queue a reply");
+                        keep_reply = false;
                     }
                 }
             }
-            if !keep_reply {
-                req.reply = None;
-            }
-            written.push(req);
         }
-        if written.is_empty() {
-            return;
+        if !keep_reply {
+            req.reply = None;
         }
-        let dirs = (if any_held {
-            self.spool.sync(Area::Held)
-        } else {
-            Ok(())
-        })
-        .and_then(|()| {
-            if any_outbox {
-                self.spool.sync(Area::Outbox)
-            } else {
-                Ok(())
-            }
-        });
-        let result = dirs.and_then(|()| self.apply(&mut written));
-        if let Err(StoreError::Db(e)) = &result {
-            error!(error = %e, "the database failed a write; the daemon must restart to reopen it");
-            self.failed.send_replace(true);
-        }
-        for req in written {
-            let r = match &result {
-                Ok(()) => Ok(req.reply.is_some()),
-                Err(e) => Err(StoreError::Corrupt(format!("commit failed: {e}"))),
-            };
-            let _ = req.done.send(r);
-        }
+        keep_reply
     }
 
-    /// Writes a batch's metadata in one sled transaction across the trees (held records,
+    /// Step 2: one fsync of each spool directory step 1 wrote to, without which its renames
+    /// are not durable. `held/` first, then `outbox/`.
+    fn sync_dirs(&self, any_held: bool, any_outbox: bool) -> Result<(), StoreError> {
+        if any_held {
+            self.spool.sync(Area::Held)?;
+        }
+        if any_outbox {
+            self.spool.sync(Area::Outbox)?;
+        }
+        Ok(())
+    }
+
+    /// Step 3: writes a batch's metadata in one sled transaction across the trees (held records,
     /// audit entries, outbox entries, rate limits, incidents), then flushes. sled recovers a
     /// transaction's writes all together or not at all, so a crash can never keep a held
     /// record without its audit entry (issue 12: five batches applied one after another could).
@@ -339,6 +376,18 @@ impl Inner {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Step 4: answers each request that step 1 let through: whether its reply was queued, or that
+/// the commit failed (step 2 or 3), which the caller answers with a 4xx.
+fn answer(written: Vec<CommitRequest>, result: &Result<(), StoreError>) {
+    for req in written {
+        let r = match result {
+            Ok(()) => Ok(req.reply.is_some()),
+            Err(e) => Err(StoreError::Corrupt(format!("commit failed: {e}"))),
+        };
+        let _ = req.done.send(r);
     }
 }
 
