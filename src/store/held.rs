@@ -124,6 +124,23 @@ mod tests {
     use super::*;
     use time::OffsetDateTime;
 
+    /// Writes a held record `BAD` that does not decode, straight into the tree.
+    fn put_unreadable(store: &Store) {
+        store
+            .inner
+            .held
+            .insert(b"BAD", b"{not json".to_vec())
+            .unwrap();
+    }
+
+    /// The record `put_unreadable` wrote is there, byte for byte.
+    fn assert_unreadable_kept(store: &Store) {
+        assert_eq!(
+            store.inner.held.get(b"BAD").unwrap().unwrap().as_ref(),
+            b"{not json"
+        );
+    }
+
     #[tokio::test]
     async fn a_held_change_and_its_audit_entry_are_written_together_or_not_at_all() {
         let dir = tempfile::tempdir().unwrap();
@@ -158,20 +175,13 @@ mod tests {
             store.update_held_audited("NONE", |_| {}, |_| Some(AuditEntry::new("o", "x", now))),
             Err(StoreError::NotFound(_))
         ));
-        store
-            .inner
-            .held
-            .insert(b"BAD", b"{not json".to_vec())
-            .unwrap();
+        put_unreadable(&store);
         assert!(
             store
                 .update_held_audited("BAD", |_| {}, |_| Some(AuditEntry::new("o", "x", now)))
                 .is_err()
         );
-        assert_eq!(
-            store.inner.held.get(b"BAD").unwrap().unwrap().as_ref(),
-            b"{not json"
-        );
+        assert_unreadable_kept(&store);
         assert_eq!(store.audit_since(None).unwrap().len(), before + 1);
     }
 
@@ -179,19 +189,12 @@ mod tests {
     async fn regression_update_never_deletes_a_record_it_cannot_read() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        store
-            .inner
-            .held
-            .insert(b"BAD", b"{not json".to_vec())
-            .unwrap();
+        put_unreadable(&store);
         assert!(
             store
                 .update_held("BAD", |r| r.state = HeldState::Releasing)
                 .is_err()
         );
-        assert_eq!(
-            store.inner.held.get(b"BAD").unwrap().unwrap().as_ref(),
-            b"{not json"
-        );
+        assert_unreadable_kept(&store);
     }
 }
