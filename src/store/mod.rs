@@ -8,7 +8,14 @@
 //! every request waiting at that moment, fsyncs each body, then covers all of them with one
 //! directory fsync and one sled flush (group commit).
 //!
-//! Key layout (private to this module):
+//! Where each part lives: this file has [`Store`], [`Store::open`], [`StoreError`] and the key
+//! layout; `commit` the group commit (every hold, queued reply, and decision's audit entries
+//! and incidents); `held` held-message reads and officers' changes; `outbox` the reply outbox
+//! and its rate limit; `audit` trail and incident reads; `contacts` contact-pattern counters;
+//! `meta` small daemon state and the highest issued id; `recovery` what open does after a
+//! crash; `retention` the deletions; [`history`] the correspondence history.
+//!
+//! Key layout (private to the store and its submodules):
 //! - tree `held`: key = message id, value = JSON [`HeldMessage`]. A hold never replaces an
 //!   existing record: a new message under a taken id is refused ([`StoreError::DuplicateId`]);
 //! - tree `audit`: key = big-endian u64 sequence number, value = JSON [`AuditEntry`]. Nothing
