@@ -50,7 +50,7 @@ impl Pipeline {
             Err(skip) => {
                 info!(
                     id,
-                    template = plan.template,
+                    template = plan.template.name(),
                     reason = skip.code(),
                     "no reply"
                 );

@@ -88,7 +88,7 @@ impl Store {
     /// as no reply), so it goes too.
     pub fn expire_reply_rates(&self, cutoff: OffsetDateTime) -> Result<usize, StoreError> {
         self.remove_durably(&self.inner.reply_rate, |v| {
-            super::rate_stamp(v).is_none_or(|last| last <= cutoff)
+            super::outbox::rate_stamp(v).is_none_or(|last| last <= cutoff)
         })
     }
 
