@@ -149,41 +149,8 @@ pub fn prepare(
         message.own_text
     ));
     let langs = reply_languages(plan.language, welsh);
-    let vars = TemplateVars {
-        name: compose::one_line(&plan.customer_name, 100),
-        case_id: plan.customer_id.clone(),
-        received: long_date(received, &MONTHS_EN),
-        received_cy: long_date(received, &MONTHS_CY),
-        subject: compose::one_line(message.subject.as_deref().unwrap_or(""), 200),
-        postal_address: plan.postal_address.clone(),
-        staff: plan.staff.clone(),
-        representatives: plan.representatives.clone(),
-        review_on: plan.review_on.clone(),
-        council: settings.council.clone(),
-        council_cy: settings.council_cy.clone(),
-        contact: compose::one_line(from, 200),
-        release_at: release_at.map(|t| {
-            let l = uk_time::to_london(t);
-            format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
-        }),
-    };
-    let mut subjects = Vec::new();
-    let mut bodies = Vec::new();
-    for lang in &langs {
-        // A template that fails to render was caught by check-config; if one still fails, skip
-        // the reply rather than send a broken one.
-        let r = templates.render(plan.template, *lang, &vars).map_err(|_| {
-            Skip::NotEnabled(format!(
-                "{} ({} template failed)",
-                plan.template,
-                lang.code()
-            ))
-        })?;
-        subjects.push(r.subject);
-        bodies.push(r.body);
-    }
-    let subject = subjects.join(" / ");
-    let body = bodies.join("\n----------------------------------------\n\n");
+    let vars = template_vars(settings, plan, message, from, received, release_at);
+    let (subject, body) = render_in(templates, plan.template, &langs, &vars)?;
     let composed = compose::compose(
         from,
         &plan.customer_name,
@@ -205,6 +172,59 @@ pub fn prepare(
         bytes: composed.bytes,
         languages: langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
     })
+}
+
+/// The values a template may use, each made one line and bounded where it comes from mail.
+fn template_vars(
+    settings: &ReplySettings,
+    plan: &ReplyPlan,
+    message: &Message,
+    from: &str,
+    received: OffsetDateTime,
+    release_at: Option<OffsetDateTime>,
+) -> TemplateVars {
+    TemplateVars {
+        name: compose::one_line(&plan.customer_name, 100),
+        case_id: plan.customer_id.clone(),
+        received: long_date(received, &MONTHS_EN),
+        received_cy: long_date(received, &MONTHS_CY),
+        subject: compose::one_line(message.subject.as_deref().unwrap_or(""), 200),
+        postal_address: plan.postal_address.clone(),
+        staff: plan.staff.clone(),
+        representatives: plan.representatives.clone(),
+        review_on: plan.review_on.clone(),
+        council: settings.council.clone(),
+        council_cy: settings.council_cy.clone(),
+        contact: compose::one_line(from, 200),
+        release_at: release_at.map(|t| {
+            let l = uk_time::to_london(t);
+            format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
+        }),
+    }
+}
+
+/// The subject and body in each of `langs`, in order, joined into one bilingual reply.
+fn render_in(
+    templates: &Templates,
+    template: Template,
+    langs: &[Lang],
+    vars: &TemplateVars,
+) -> Result<(String, String), Skip> {
+    let mut subjects = Vec::new();
+    let mut bodies = Vec::new();
+    for lang in langs {
+        // A template that fails to render was caught by check-config; if one still fails, skip
+        // the reply rather than send a broken one.
+        let r = templates.render(template, *lang, vars).map_err(|_| {
+            Skip::NotEnabled(format!("{} ({} template failed)", template, lang.code()))
+        })?;
+        subjects.push(r.subject);
+        bodies.push(r.body);
+    }
+    Ok((
+        subjects.join(" / "),
+        bodies.join("\n----------------------------------------\n\n"),
+    ))
 }
 
 #[cfg(test)]
