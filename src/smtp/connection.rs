@@ -85,25 +85,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
                     Step::StartData(reply) => {
                         reply.write_to(&mut self.outbuf);
                         self.flush().await?;
-                        match self.read_data(&limits).await? {
-                            DataOutcome::Message(data) => {
-                                // finish_data only fails when no DATA is in progress, and
-                                // read_data is only reached from StartData.
-                                let Some(transaction) = session.finish_data(data) else {
-                                    unreachable!("DATA phase without a transaction");
-                                };
-                                let reply = handler.handle(transaction).await;
-                                reply.write_to(&mut self.outbuf);
-                            }
-                            DataOutcome::TooLarge => {
-                                session.abort_data();
-                                Reply::new(552, "5.3.4", "Error: message size exceeds fixed limit")
-                                    .write_to(&mut self.outbuf);
-                            }
-                            DataOutcome::Closed => return Ok(()),
-                            DataOutcome::Timeout => {
-                                return self.close_with(timeout_reply()).await;
-                            }
+                        if !self.transaction(&mut session, handler, &limits).await? {
+                            return Ok(());
                         }
                     }
                 }
@@ -134,6 +117,38 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
                 }
             }
         }
+    }
+
+    /// Reads one message after the 354 and writes the handler's reply to it. `false` when the
+    /// connection is over: the client went away, or timed out and has been told so.
+    async fn transaction<H: MessageHandler>(
+        &mut self,
+        session: &mut Session,
+        handler: &H,
+        limits: &super::Limits,
+    ) -> std::io::Result<bool> {
+        match self.read_data(limits).await? {
+            DataOutcome::Message(data) => {
+                // finish_data only fails when no DATA is in progress, and read_data is only
+                // reached from StartData.
+                let Some(transaction) = session.finish_data(data) else {
+                    unreachable!("DATA phase without a transaction");
+                };
+                let reply = handler.handle(transaction).await;
+                reply.write_to(&mut self.outbuf);
+            }
+            DataOutcome::TooLarge => {
+                session.abort_data();
+                Reply::new(552, "5.3.4", "Error: message size exceeds fixed limit")
+                    .write_to(&mut self.outbuf);
+            }
+            DataOutcome::Closed => return Ok(false),
+            DataOutcome::Timeout => {
+                self.close_with(timeout_reply()).await?;
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Reads message data up to the terminating `CRLF.CRLF`, unstuffing dots.

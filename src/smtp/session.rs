@@ -212,69 +212,14 @@ impl Session {
 
     fn request(&mut self, request: Request<String>) -> Step {
         match request {
-            Request::Ehlo { host } => {
-                self.helo(host);
-                let text = format!(
-                    "{}\nPIPELINING\nSIZE {}\n8BITMIME\nENHANCEDSTATUSCODES\nSMTPUTF8\nXFORWARD NAME ADDR PROTO HELO IDENT SOURCE",
-                    self.hostname, self.limits.max_message_size
-                );
-                Step::Reply(Reply::new(250, "", text))
-            }
+            Request::Ehlo { host } => self.ehlo(host),
             Request::Helo { host } => {
                 self.helo(host);
                 Step::Reply(Reply::new(250, "", self.hostname.clone()))
             }
-            Request::Mail { from } => {
-                match self.phase {
-                    Phase::Greeted => return self.need_helo(),
-                    Phase::Mail | Phase::Rcpt => {
-                        return self.error(Reply::new(503, "5.5.1", "Error: nested MAIL command"));
-                    }
-                    _ => {}
-                }
-                if from.size > self.limits.max_message_size {
-                    return self.error(Reply::new(
-                        552,
-                        "5.3.4",
-                        "Error: message size exceeds fixed limit",
-                    ));
-                }
-                self.envelope = Envelope {
-                    sender: from.address,
-                    recipients: Vec::new(),
-                    body_8bit: from.flags & MAIL_BODY_8BITMIME != 0,
-                    smtputf8: from.flags & MAIL_SMTPUTF8 != 0,
-                };
-                self.phase = Phase::Mail;
-                Step::Reply(Reply::new(250, "2.1.0", "Ok"))
-            }
-            Request::Rcpt { to } => {
-                match self.phase {
-                    Phase::Greeted => return self.need_helo(),
-                    Phase::Ready => {
-                        return self.error(Reply::new(503, "5.5.1", "Error: need MAIL command"));
-                    }
-                    _ => {}
-                }
-                if to.address.is_empty() {
-                    return self.error(Reply::new(
-                        501,
-                        "5.1.3",
-                        "Error: bad recipient address syntax",
-                    ));
-                }
-                self.recipient(to.address)
-            }
-            Request::Data => match self.phase {
-                Phase::Greeted => self.need_helo(),
-                Phase::Ready | Phase::Mail => {
-                    self.error(Reply::new(503, "5.5.1", "Error: need RCPT command"))
-                }
-                _ => {
-                    self.phase = Phase::Data;
-                    Step::StartData(Reply::new(354, "", "End data with <CR><LF>.<CR><LF>"))
-                }
-            },
+            Request::Mail { from } => self.mail(from),
+            Request::Rcpt { to } => self.recipient(to.address),
+            Request::Data => self.data(),
             Request::Rset => {
                 if self.phase != Phase::Greeted {
                     self.phase = Phase::Ready;
@@ -301,6 +246,53 @@ impl Session {
         }
     }
 
+    fn ehlo(&mut self, host: String) -> Step {
+        self.helo(host);
+        let text = format!(
+            "{}\nPIPELINING\nSIZE {}\n8BITMIME\nENHANCEDSTATUSCODES\nSMTPUTF8\nXFORWARD NAME ADDR PROTO HELO IDENT SOURCE",
+            self.hostname, self.limits.max_message_size
+        );
+        Step::Reply(Reply::new(250, "", text))
+    }
+
+    fn mail(&mut self, from: smtp_proto::MailFrom<String>) -> Step {
+        match self.phase {
+            Phase::Greeted => return self.need_helo(),
+            Phase::Mail | Phase::Rcpt => {
+                return self.error(Reply::new(503, "5.5.1", "Error: nested MAIL command"));
+            }
+            _ => {}
+        }
+        if from.size > self.limits.max_message_size {
+            return self.error(Reply::new(
+                552,
+                "5.3.4",
+                "Error: message size exceeds fixed limit",
+            ));
+        }
+        self.envelope = Envelope {
+            sender: from.address,
+            recipients: Vec::new(),
+            body_8bit: from.flags & MAIL_BODY_8BITMIME != 0,
+            smtputf8: from.flags & MAIL_SMTPUTF8 != 0,
+        };
+        self.phase = Phase::Mail;
+        Step::Reply(Reply::new(250, "2.1.0", "Ok"))
+    }
+
+    fn data(&mut self) -> Step {
+        match self.phase {
+            Phase::Greeted => self.need_helo(),
+            Phase::Ready | Phase::Mail => {
+                self.error(Reply::new(503, "5.5.1", "Error: need RCPT command"))
+            }
+            _ => {
+                self.phase = Phase::Data;
+                Step::StartData(Reply::new(354, "", "End data with <CR><LF>.<CR><LF>"))
+            }
+        }
+    }
+
     fn recipient(&mut self, address: String) -> Step {
         match self.phase {
             Phase::Greeted => return self.need_helo(),
@@ -308,6 +300,13 @@ impl Session {
                 return self.error(Reply::new(503, "5.5.1", "Error: need MAIL command"));
             }
             _ => {}
+        }
+        if address.is_empty() {
+            return self.error(Reply::new(
+                501,
+                "5.1.3",
+                "Error: bad recipient address syntax",
+            ));
         }
         if self.envelope.recipients.len() >= self.limits.max_recipients {
             // 452 rather than 5xx: RFC 5321 section 4.5.3.1.10, the client sends the remaining
