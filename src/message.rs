@@ -299,35 +299,8 @@ pub fn split_body(body: &str) -> Body {
         } else {
             String::new()
         };
-        if lower.starts_with("-----")
-            && (lower.contains("original message") || lower.contains("forwarded message"))
-            || lower.starts_with("---------- neges wedi")
-            || lower == "begin forwarded message:"
-        {
+        if starts_quote(&lower, &lines[i + 1..]) {
             // A quoted or forwarded message: someone's earlier words, not new ones.
-            rest_quoted(i, &mut quoted);
-            break;
-        }
-        // "On Mon, 1 Jun 2026, X wrote:" and Welsh Gmail's "Ar Llun, … ysgrifennodd:".
-        if lower.starts_with("on ") || lower.starts_with("ar ") {
-            let ends = |l: &str| l.ends_with("wrote:") || l.ends_with("ysgrifennodd:");
-            // The header may wrap onto a second line.
-            let joined = match lines.get(i + 1) {
-                Some(next) if !ends(&lower) => format!("{lower} {}", next.trim().to_lowercase()),
-                _ => lower.clone(),
-            };
-            if ends(&lower) || ends(&joined) {
-                rest_quoted(i, &mut quoted);
-                break;
-            }
-        }
-        // Outlook: "From: ..." followed by "Sent: ..." starts the quoted message.
-        if lower.starts_with("from:")
-            && lines[i + 1..].iter().take(3).any(|l| {
-                let l = l.trim_start().to_ascii_lowercase();
-                l.starts_with("sent:") || l.starts_with("date:")
-            })
-        {
             rest_quoted(i, &mut quoted);
             break;
         }
@@ -364,6 +337,36 @@ pub fn split_body(body: &str) -> Body {
         quoted,
         footer,
     }
+}
+
+/// Whether the line `lower` (lower-cased, trimmed), with the lines `after` it, starts a quoted
+/// or forwarded message: a forwarding rule, an "On …, X wrote:" header (Welsh Gmail's "Ar …
+/// ysgrifennodd:"), possibly wrapped onto a second line, or Outlook's "From:" followed by
+/// "Sent:" or "Date:".
+fn starts_quote(lower: &str, after: &[&str]) -> bool {
+    if lower.starts_with("-----")
+        && (lower.contains("original message") || lower.contains("forwarded message"))
+        || lower.starts_with("---------- neges wedi")
+        || lower == "begin forwarded message:"
+    {
+        return true;
+    }
+    if lower.starts_with("on ") || lower.starts_with("ar ") {
+        let ends = |l: &str| l.ends_with("wrote:") || l.ends_with("ysgrifennodd:");
+        if ends(lower) {
+            return true;
+        }
+        if let Some(next) = after.first()
+            && ends(&format!("{lower} {}", next.trim().to_lowercase()))
+        {
+            return true;
+        }
+    }
+    lower.starts_with("from:")
+        && after.iter().take(3).any(|l| {
+            let l = l.trim_start().to_ascii_lowercase();
+            l.starts_with("sent:") || l.starts_with("date:")
+        })
 }
 
 /// Whether a line starting with `b` may be a quote header or a legal footer: the first letters

@@ -163,37 +163,14 @@ impl Detector {
         let Some(dfa) = &self.automaton else {
             return Vec::new();
         };
-        let Ok(anchored) = dfa.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
         let text = truncate(text, SCAN_LIMIT);
         let n = Normalized::new(text);
-        let bytes = n.text.as_bytes();
+        let Some(found) = patterns_at_words(dfa, &n) else {
+            return Vec::new();
+        };
         let mut allowed: Vec<Range<usize>> = Vec::new();
         let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
         let mut verbs: Vec<(usize, u32, u32)> = Vec::new();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for word in &n.words {
-            let from = word.start as usize;
-            let mut sid = anchored;
-            for (at, &b) in bytes.iter().enumerate().skip(from) {
-                sid = dfa.next_state(Anchored::Yes, sid, b);
-                if !dfa.is_special(sid) {
-                    continue;
-                }
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    // Only patterns that start at this word (a match state can also carry
-                    // shorter patterns that end here).
-                    if dfa.pattern_len(pid) == at + 1 - from {
-                        found.push((pid.as_usize(), from, at + 1));
-                    }
-                }
-            }
-        }
         for (pattern, start, end) in found {
             for p in &self.patterns[pattern] {
                 match *p {
@@ -489,6 +466,37 @@ impl Detector {
         }
         Some(n.words[first].start as usize..n.words[last].end as usize)
     }
+}
+
+/// Every automaton pattern that starts at the start of a word of `n` and ends inside its
+/// text, as (pattern, start, end) byte offsets into `n.text`; `None` if the automaton cannot
+/// start anchored.
+fn patterns_at_words(dfa: &DFA, n: &Normalized<'_>) -> Option<Vec<(usize, usize, usize)>> {
+    let anchored = dfa.start_state(Anchored::Yes).ok()?;
+    let bytes = n.text.as_bytes();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for word in &n.words {
+        let from = word.start as usize;
+        let mut sid = anchored;
+        for (at, &b) in bytes.iter().enumerate().skip(from) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                // Only patterns that start at this word (a match state can also carry
+                // shorter patterns that end here).
+                if dfa.pattern_len(pid) == at + 1 - from {
+                    found.push((pid.as_usize(), from, at + 1));
+                }
+            }
+        }
+    }
+    Some(found)
 }
 
 /// Whether a match at `start..end` of the matching copy is a whole word (or phrase) with an

@@ -357,6 +357,11 @@ impl<'a> Normalized<'a> {
 
     /// [`Normalized::new`]; `ASCII_TOKENS` takes ASCII tokens that need more than the fast
     /// path a byte at a time, without decoding or folding (tests compare it with `false`).
+    ///
+    /// Longer than most functions on purpose: the fast path for plain words stays inline in
+    /// this one loop over the bytes, because it runs for every word of every message and
+    /// writes each word into the copy as it reads it; everything else goes to
+    /// [`Normalized::slow_token`].
     fn build<const ASCII_TOKENS: bool>(original: &'a str) -> Normalized<'a> {
         let mut n = Normalized {
             buf: Vec::with_capacity(original.len()),
@@ -450,68 +455,86 @@ impl<'a> Normalized<'a> {
                 continue;
             }
             n.buf.truncate(saved);
-            let (end, shape) = Shape::of(bytes, at);
-            if n.quick_token(at..end, &shape, &mut singles) {
-                at = end;
-                continue;
-            }
-            let tok = &bytes[at..end];
-            if ASCII_TOKENS && shape.all & ALNUM != 0 {
-                n.alphanumeric_token(at..end, &shape, &mut singles, &mut word);
-                at = end;
-                continue;
-            }
-            if ASCII_TOKENS && tok.is_ascii() {
-                // ASCII folds to itself lower-cased, one letter per byte: no decoding, no fold.
-                token.chars.reserve(tok.len());
-                for (k, &b) in tok.iter().enumerate() {
-                    let start = (at + k) as u32;
-                    if b == b' ' || b.is_ascii_control() {
-                        if !token.chars.is_empty() {
-                            n.finish_token(&mut token, &mut singles, &mut word);
-                        }
-                    } else {
-                        token.chars.push(Letter {
-                            ch: b.to_ascii_lowercase() as char,
-                            start,
-                            end: start + 1,
-                        });
-                    }
-                }
-                if !token.chars.is_empty() {
-                    n.finish_token(&mut token, &mut singles, &mut word);
-                }
-                at = end;
-                continue;
-            }
-            for (k, c) in original[at..end].char_indices() {
-                let start = (at + k) as u32;
-                let stop = start + c.len_utf8() as u32;
-                folded.clear();
-                fold(c, &mut folded);
-                for &f in &folded {
-                    if f.is_whitespace() || f.is_control() {
-                        if !token.chars.is_empty() {
-                            n.finish_token(&mut token, &mut singles, &mut word);
-                        }
-                    } else {
-                        token.chars.push(Letter {
-                            ch: f,
-                            start,
-                            end: stop,
-                        });
-                    }
-                }
-            }
-            if !token.chars.is_empty() {
-                n.finish_token(&mut token, &mut singles, &mut word);
-            }
-            at = end;
+            at = n.slow_token::<ASCII_TOKENS>(
+                original,
+                at,
+                &mut token,
+                &mut singles,
+                &mut word,
+                &mut folded,
+            );
         }
         n.flush_singles(&mut singles);
         n.text = String::from_utf8(std::mem::take(&mut n.buf))
             .expect("only whole characters are pushed");
         n
+    }
+
+    /// A token the fast path could not take whole, starting at `at`: addresses, numbers,
+    /// mixed letters and digits, and anything that needs folding. Returns where it ends.
+    fn slow_token<const ASCII_TOKENS: bool>(
+        &mut self,
+        original: &str,
+        at: usize,
+        token: &mut Token,
+        singles: &mut Vec<Letter>,
+        word: &mut Vec<Letter>,
+        folded: &mut Vec<char>,
+    ) -> usize {
+        let (end, shape) = Shape::of(original.as_bytes(), at);
+        if self.quick_token(at..end, &shape, singles) {
+            return end;
+        }
+        let tok = &original.as_bytes()[at..end];
+        if ASCII_TOKENS && shape.all & ALNUM != 0 {
+            self.alphanumeric_token(at..end, &shape, singles, word);
+            return end;
+        }
+        if ASCII_TOKENS && tok.is_ascii() {
+            // ASCII folds to itself lower-cased, one letter per byte: no decoding, no fold.
+            token.chars.reserve(tok.len());
+            for (k, &b) in tok.iter().enumerate() {
+                let start = (at + k) as u32;
+                if b == b' ' || b.is_ascii_control() {
+                    if !token.chars.is_empty() {
+                        self.finish_token(token, singles, word);
+                    }
+                } else {
+                    token.chars.push(Letter {
+                        ch: b.to_ascii_lowercase() as char,
+                        start,
+                        end: start + 1,
+                    });
+                }
+            }
+            if !token.chars.is_empty() {
+                self.finish_token(token, singles, word);
+            }
+            return end;
+        }
+        for (k, c) in original[at..end].char_indices() {
+            let start = (at + k) as u32;
+            let stop = start + c.len_utf8() as u32;
+            folded.clear();
+            fold(c, folded);
+            for &f in folded.iter() {
+                if f.is_whitespace() || f.is_control() {
+                    if !token.chars.is_empty() {
+                        self.finish_token(token, singles, word);
+                    }
+                } else {
+                    token.chars.push(Letter {
+                        ch: f,
+                        start,
+                        end: stop,
+                    });
+                }
+            }
+        }
+        if !token.chars.is_empty() {
+            self.finish_token(token, singles, word);
+        }
+        end
     }
 
     /// Two more kinds of token that need no folding: addresses and links (not prose, left
@@ -674,31 +697,7 @@ impl<'a> Normalized<'a> {
             token.chars.clear();
             return;
         }
-        // Trim punctuation around the word; note a sentence end.
-        let mut lo = 0;
-        let mut hi = chars.len();
-        // An apostrophe before the word is a quotation mark ('c*nt'); so is one after it then.
-        let mut quoted = false;
-        while lo < hi
-            && (chars[lo].ch == '\''
-                || (!is_word_char(chars[lo].ch)
-                    && !is_mask(chars[lo].ch)
-                    && !is_leet_start(&chars[lo..hi])))
-        {
-            quoted |= chars[lo].ch == '\'';
-            lo += 1;
-        }
-        while quoted && hi > lo && chars[hi - 1].ch == '\'' {
-            hi -= 1;
-        }
-        let mut sentence_end = false;
-        while hi > lo && !chars[hi - 1].ch.is_alphanumeric() && !is_inner_leet_tail(&chars[lo..hi])
-        {
-            if ends_sentence(chars[hi - 1].ch) {
-                sentence_end = true;
-            }
-            hi -= 1;
-        }
+        let (lo, hi, sentence_end) = trim_token(chars);
         let core = &chars[lo..hi];
         // Leetspeak maps digits to letters only inside words: a capitals-and-digits token with
         // two or more digits is a reference (a postcode `SH17 4XY`, a case number `5H17`).
@@ -932,6 +931,35 @@ fn is_leet_start(rest: &[Letter]) -> bool {
 fn is_inner_leet_tail(core: &[Letter]) -> bool {
     let last = core[core.len() - 1].ch;
     (last == '$' || is_mask(last)) && core.iter().any(|l| l.ch.is_alphabetic())
+}
+
+/// The word inside a token: `lo..hi` with the punctuation around it trimmed (quotation marks
+/// too, but not leetspeak or masks), and whether the trimmed tail ended a sentence.
+fn trim_token(chars: &[Letter]) -> (usize, usize, bool) {
+    let mut lo = 0;
+    let mut hi = chars.len();
+    // An apostrophe before the word is a quotation mark ('c*nt'); so is one after it then.
+    let mut quoted = false;
+    while lo < hi
+        && (chars[lo].ch == '\''
+            || (!is_word_char(chars[lo].ch)
+                && !is_mask(chars[lo].ch)
+                && !is_leet_start(&chars[lo..hi])))
+    {
+        quoted |= chars[lo].ch == '\'';
+        lo += 1;
+    }
+    while quoted && hi > lo && chars[hi - 1].ch == '\'' {
+        hi -= 1;
+    }
+    let mut sentence_end = false;
+    while hi > lo && !chars[hi - 1].ch.is_alphanumeric() && !is_inner_leet_tail(&chars[lo..hi]) {
+        if ends_sentence(chars[hi - 1].ch) {
+            sentence_end = true;
+        }
+        hi -= 1;
+    }
+    (lo, hi, sentence_end)
 }
 
 fn looks_like_address(chars: &[Letter]) -> bool {

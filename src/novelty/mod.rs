@@ -165,81 +165,14 @@ impl Fingerprint {
                 texts.push(&a.own_text);
             }
         }
-        let mut sentences: Vec<Sentence> = Vec::new();
-        let mut have: FastSet<Vec<u64>> = FastSet::default();
-        // Sentences already compared, by a hash of their text (no copy of each kept).
-        let mut same_text: FastSet<u64> = FastSet::default();
-        let mut budget = MAX_OWN_BYTES;
-        // What is read to find the sentences, all texts together.
-        let mut to_read = MAX_READ_BYTES;
-        let mut truncated = message.nested_too_deep;
-        'texts: for t in texts {
-            let (read, cut) = head(t, to_read);
-            to_read -= read.len();
-            for s in text::sentences(read) {
-                // A sentence the text part and the HTML part both have is compared (and
-                // counted against the limit) once; the same words, once as well.
-                let text_hash = hash_bytes(TEXT_SEED, s.as_bytes());
-                if same_text.contains(&text_hash) {
-                    continue;
-                }
-                // Checked before the sentence is analysed, so no sentence past the limit
-                // costs anything (review finding: a 1 MiB sentence was analysed first).
-                if s.len() > budget {
-                    truncated = true;
-                    break 'texts;
-                }
-                let s = Sentence::new(s, settings);
-                if s.words.is_empty() {
-                    continue;
-                }
-                same_text.insert(text_hash);
-                if !have.insert(s.words.clone()) {
-                    continue;
-                }
-                budget -= s.text.len();
-                sentences.push(s);
-            }
-            if cut {
-                truncated = true;
-                break;
-            }
-        }
-        let mut context = Vec::new();
-        let mut quoted_budget = MAX_QUOTED_BYTES;
-        'quoted: for t in std::iter::once(message.quoted_text.as_str()).chain(council) {
-            let (read, _) = head(t, MAX_READ_BYTES);
-            for s in text::sentences(read) {
-                let Some(left) = quoted_budget.checked_sub(s.len()) else {
-                    break 'quoted;
-                };
-                quoted_budget = left;
-                let s = Sentence::new(s, settings);
-                context.extend(s.words.iter().chain(&s.shingles));
-                context.extend(s.alternatives.iter().chain(&s.alt_shingles));
-            }
-        }
-        context.sort_unstable();
-        context.dedup();
-        // The same picture twice is one attachment.
-        let mut attachments: Vec<(String, u64)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for a in &message.attachments {
-            let h = attachment_hash(a.hash);
-            if !seen.insert(h) {
-                continue;
-            }
-            if attachments.len() == MAX_ATTACHMENTS {
-                truncated = true;
-                break;
-            }
-            attachments.push((a.name.clone(), h));
-        }
+        let (sentences, cut) = own_sentences(texts, settings);
+        let context = context_words(&message.quoted_text, council, settings);
+        let (attachments, too_many) = distinct_attachments(message);
         Fingerprint {
             sentences,
             attachments,
             context,
-            truncated,
+            truncated: message.nested_too_deep || cut || too_many,
         }
     }
 
@@ -258,6 +191,95 @@ impl Fingerprint {
             .chain(&self.context)
             .copied()
     }
+}
+
+/// The sentences of the sender's own texts, each once, within the read and analysis limits;
+/// `true` when a limit cut them short.
+fn own_sentences(texts: Vec<&str>, settings: &Settings) -> (Vec<Sentence>, bool) {
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut have: FastSet<Vec<u64>> = FastSet::default();
+    // Sentences already compared, by a hash of their text (no copy of each kept).
+    let mut same_text: FastSet<u64> = FastSet::default();
+    let mut budget = MAX_OWN_BYTES;
+    // What is read to find the sentences, all texts together.
+    let mut to_read = MAX_READ_BYTES;
+    let mut truncated = false;
+    'texts: for t in texts {
+        let (read, cut) = head(t, to_read);
+        to_read -= read.len();
+        for s in text::sentences(read) {
+            // A sentence the text part and the HTML part both have is compared (and
+            // counted against the limit) once; the same words, once as well.
+            let text_hash = hash_bytes(TEXT_SEED, s.as_bytes());
+            if same_text.contains(&text_hash) {
+                continue;
+            }
+            // Checked before the sentence is analysed, so no sentence past the limit
+            // costs anything (review finding: a 1 MiB sentence was analysed first).
+            if s.len() > budget {
+                truncated = true;
+                break 'texts;
+            }
+            let s = Sentence::new(s, settings);
+            if s.words.is_empty() {
+                continue;
+            }
+            same_text.insert(text_hash);
+            if !have.insert(s.words.clone()) {
+                continue;
+            }
+            budget -= s.text.len();
+            sentences.push(s);
+        }
+        if cut {
+            truncated = true;
+            break;
+        }
+    }
+    (sentences, truncated)
+}
+
+/// The words and word pairs of the quoted text and of the council's own attached letters:
+/// what the sender repeats from them is not theirs.
+fn context_words(quoted: &str, council: Vec<&str>, settings: &Settings) -> Vec<u64> {
+    let mut context = Vec::new();
+    let mut quoted_budget = MAX_QUOTED_BYTES;
+    'quoted: for t in std::iter::once(quoted).chain(council) {
+        let (read, _) = head(t, MAX_READ_BYTES);
+        for s in text::sentences(read) {
+            let Some(left) = quoted_budget.checked_sub(s.len()) else {
+                break 'quoted;
+            };
+            quoted_budget = left;
+            let s = Sentence::new(s, settings);
+            context.extend(s.words.iter().chain(&s.shingles));
+            context.extend(s.alternatives.iter().chain(&s.alt_shingles));
+        }
+    }
+    context.sort_unstable();
+    context.dedup();
+    context
+}
+
+/// The message's attachments by name and content hash, the same picture twice once; `true`
+/// when there were more than the limit.
+fn distinct_attachments(message: &Message) -> (Vec<(String, u64)>, bool) {
+    let mut truncated = false;
+    // The same picture twice is one attachment.
+    let mut attachments: Vec<(String, u64)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for a in &message.attachments {
+        let h = attachment_hash(a.hash);
+        if !seen.insert(h) {
+            continue;
+        }
+        if attachments.len() == MAX_ATTACHMENTS {
+            truncated = true;
+            break;
+        }
+        attachments.push((a.name.clone(), h));
+    }
+    (attachments, truncated)
 }
 
 /// At most `max` bytes of `text`, cut at a line break (or else a character boundary), and

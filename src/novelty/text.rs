@@ -230,27 +230,12 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         let after = i + number_word.map_or(1, |(_, used)| used);
         // Dates are one word: "3rd February", "3 of February", "03/02", "February 3" are all
         // `3m2` (a year stays a word of its own).
-        if let Some(d) = w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
-            if let Some(m) = word_at(&raw, after)
-                .filter(|_| raw[after].2 == '/')
-                .and_then(|m| m.parse::<u32>().ok())
-                .filter(|m| (1..=12).contains(m))
-            {
-                out.push(literal(format!("{d}m{m}")));
-                i = after + 1;
-                continue;
-            }
-            let j = if word_at(&raw, after) == Some("of") {
-                after + 1
-            } else {
-                after
-            };
-            if let Some(m) = word_at(&raw, j).and_then(|m| month(m, Some(&w), word_at(&raw, j + 1)))
-            {
-                out.push(literal(format!("{d}m{m}")));
-                i = j + 1;
-                continue;
-            }
+        if let Some(d) = w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+            && let Some((m, next)) = month_after_day(&raw, &w, after)
+        {
+            out.push(literal(format!("{d}m{m}")));
+            i = next;
+            continue;
         }
         if number_word.is_some() || w.chars().any(|c| c.is_ascii_digit()) {
             out.push(literal(w));
@@ -284,6 +269,25 @@ pub fn terms(sentence: &str) -> (Vec<Term>, Lang) {
         i += 1;
     }
     (out, lang)
+}
+
+/// The month of a date whose day is the word `w` (ending before `after`): "03/02", "3rd
+/// February" or "3 of February". The month and where the date ends.
+fn month_after_day(raw: &[Tok], w: &str, after: usize) -> Option<(u32, usize)> {
+    if let Some(m) = word_at(raw, after)
+        .filter(|_| raw[after].2 == '/')
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m))
+    {
+        return Some((m, after + 1));
+    }
+    let j = if word_at(raw, after) == Some("of") {
+        after + 1
+    } else {
+        after
+    };
+    let m = word_at(raw, j).and_then(|m| month(m, Some(w), word_at(raw, j + 1)))?;
+    Some((m.into(), j + 1))
 }
 
 /// The word at `j`, if there is one.
