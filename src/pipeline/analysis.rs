@@ -144,10 +144,11 @@ impl Unanalysed {
     }
 }
 
-/// The analysis proper, on a blocking thread: parse → fingerprint → novelty → contact count →
-/// decision. Returns the renamed copy of `data` when the sender used our header names.
-// Everything the blocking thread needs, by value or shared; the typed hand-off between
-// identify, observe and decide is issue 15's.
+/// The analysis proper, on a blocking thread: parse → identify (`policy::Identity`) → observe
+/// (novelty, contact counters, flags: `policy::Observed`) → decide (`policy::Verdict`).
+/// Returns the renamed copy of `data` when the sender used our header names.
+// The arguments are everything the blocking thread needs, each by value or shared: it cannot
+// borrow the pipeline, and a struct of them would only be built here to be taken apart.
 #[allow(clippy::too_many_arguments)]
 fn analyse_blocking(
     data: &[u8],
