@@ -183,7 +183,11 @@ async fn a_threat_is_held_with_its_flag_and_in_the_subject_access_export() {
     let held = held.as_array().unwrap();
     assert_eq!(held.len(), 1, "{held:?}");
     assert_eq!(held[0]["action"], "hold");
-    assert_eq!(held[0]["flags"], serde_json::json!(["threat"]));
+    // "I know where you live" is an implied threat, "smash your face in" an explicit one.
+    assert_eq!(
+        held[0]["flags"],
+        serde_json::json!(["threat_implied", "threat"])
+    );
     let id = held[0]["id"].as_str().unwrap().to_string();
     let show = cli_json(dir.path(), &["held", "show", &id, "--json"]).await;
     let flags = show["flags"].as_array().unwrap();

@@ -18,6 +18,17 @@
 //! verbs = ["kill", "stab"]
 //! targets = ["you", "your"]
 //! not_followed_by = ["an email"]
+//!
+//! [[intents]]                   # optional, more intents of the same file's category
+//! severity = "high"
+//! speakers = ["should be", "deserves to be"]
+//! verbs = ["shot", "stabbed"]
+//! targets = ["you", "he"]       # sequences; and/or a noun phrase:
+//! determiners = ["that", "your"] # a determiner, up to two words, then
+//! target_nouns = ["officer"]    #   one of these (plurals match)
+//! target_before = true          # the target is the subject, before the speaker
+//! followed_by = ["lives"]       # one of these must follow the target (within 3 words)
+//! contests = ["race", "quiz"]   # a contest after the target is figurative ("beat you in a race")
 //! ```
 
 use std::collections::HashMap;
@@ -115,6 +126,17 @@ pub struct Intent {
     /// Each a sequence of squeezed words ("you", "the lot of you").
     pub targets: Vec<Vec<String>>,
     pub not_followed_by: Vec<Vec<String>>,
+    /// A noun-phrase target: one of these, at most two words, then one of `target_nouns`.
+    pub determiners: Vec<String>,
+    pub target_nouns: Vec<String>,
+    /// When not empty, one of these must follow the target within three words ("I know
+    /// where you *live*").
+    pub followed_by: Vec<Vec<String>>,
+    /// The target is the subject, just before the speaker ("he *should be* shot").
+    pub target_before: bool,
+    /// A contest within a few words after the target makes the verb figurative ("I'll beat
+    /// you in a race", "we'll thrash them at the quiz").
+    pub contests: Vec<String>,
 }
 
 /// Category names the monitoring flags use: a lexicon category of the same name would be
@@ -146,6 +168,8 @@ struct RawCategory {
     entry: Vec<RawEntry>,
     #[serde(default)]
     intent: Option<Spanned<RawIntent>>,
+    #[serde(default)]
+    intents: Vec<Spanned<RawIntent>>,
 }
 
 #[derive(Deserialize)]
@@ -165,9 +189,20 @@ struct RawIntent {
     #[serde(default)]
     fillers: Vec<Spanned<String>>,
     verbs: Vec<Spanned<String>>,
+    #[serde(default)]
     targets: Vec<Spanned<String>>,
     #[serde(default)]
     not_followed_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    determiners: Vec<Spanned<String>>,
+    #[serde(default)]
+    target_nouns: Vec<Spanned<String>>,
+    #[serde(default)]
+    followed_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    target_before: bool,
+    #[serde(default)]
+    contests: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -353,8 +388,13 @@ impl Compiler<'_> {
         for entry in &raw.entry {
             self.add_entry(p, entry, category, file_index);
         }
-        if let Some(intent) = &raw.intent {
-            let intent = compile_intent(p, intent, category, &cat_name);
+        for (k, intent) in raw.intent.iter().chain(&raw.intents).enumerate() {
+            // The first intent's verbs keep their ids (`threat/intent-kill`): incidents name them.
+            let prefix = match k {
+                0 => format!("{cat_name}/intent"),
+                k => format!("{cat_name}/intent{}", k + 1),
+            };
+            let intent = compile_intent(p, intent, category, &prefix);
             self.lex.intents.push(intent);
         }
     }
@@ -463,7 +503,7 @@ fn compile_intent(
     p: &mut FileProblems<'_>,
     intent: &Spanned<RawIntent>,
     category: usize,
-    cat_name: &str,
+    prefix: &str,
 ) -> Intent {
     let i = intent.get_ref();
     let sev = severity(p, &i.severity);
@@ -476,7 +516,7 @@ fn compile_intent(
         .iter()
         .filter_map(|v| match key_of(v.get_ref()) {
             Ok((key, runs, full)) => Some(Term {
-                id: format!("{cat_name}/intent-{}", full.replace(' ', "-")),
+                id: format!("{prefix}-{}", full.replace(' ', "-")),
                 category,
                 severity: sev,
                 lang: "en".into(),
@@ -490,8 +530,16 @@ fn compile_intent(
             }
         })
         .collect();
-    if speakers.is_empty() || targets.is_empty() {
-        p.add(intent.span(), "an intent needs speakers and targets");
+    let determiners = single_words(p, &i.determiners);
+    let target_nouns = single_words(p, &i.target_nouns);
+    if speakers.is_empty() || (targets.is_empty() && target_nouns.is_empty()) {
+        p.add(
+            intent.span(),
+            "an intent needs speakers and targets (or target_nouns)",
+        );
+    }
+    if !target_nouns.is_empty() && determiners.is_empty() {
+        p.add(intent.span(), "target_nouns need determiners");
     }
     Intent {
         category,
@@ -501,7 +549,27 @@ fn compile_intent(
         verbs,
         targets,
         not_followed_by,
+        determiners,
+        target_nouns,
+        followed_by: word_sequences(p, &i.followed_by),
+        target_before: i.target_before,
+        contests: single_words(p, &i.contests),
     }
+}
+
+/// Each listed word, squeezed; a phrase or a word that cannot be matched is a problem, and
+/// left out.
+fn single_words(p: &mut FileProblems<'_>, list: &[Spanned<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in list {
+        for words in word_sequences(p, std::slice::from_ref(s)) {
+            match <[String; 1]>::try_from(words) {
+                Ok([w]) => out.push(w),
+                Err(_) => p.add(s.span(), "one word only here"),
+            }
+        }
+    }
+    out
 }
 
 /// Each listed word or phrase as a sequence of squeezed words; one that cannot be matched is

@@ -44,6 +44,16 @@ const SUFFIXES: &[&str] = &[
 /// How much of the text either side of a hit an excerpt shows.
 const CONTEXT: usize = 40;
 
+/// How far back from "and VERB" a verb of movement may be ("come down to the office and").
+const MAX_JOURNEY: usize = 8;
+
+/// Verbs of movement that can start a journey before a threat ("I'll come to your depot and
+/// batter ..."), as squeezed words.
+const MOVES: &[&str] = &[
+    "come", "coming", "go", "going", "head", "drive", "walk", "pop", "turn", "get", "nip", "wait",
+    "waiting", "find", "folow", "track",
+];
+
 /// How many fillers ("really", "come round and") may sit between a speaker and a harm verb.
 const MAX_FILLERS: usize = 6;
 
@@ -170,7 +180,7 @@ impl Detector {
         };
         let mut allowed: Vec<Range<usize>> = Vec::new();
         let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut verbs: Vec<(usize, u32, u32)> = Vec::new();
+        let mut verbs: Vec<(Range<usize>, u32, u32)> = Vec::new();
         for (pattern, start, end) in found {
             for p in &self.patterns[pattern] {
                 match *p {
@@ -188,8 +198,8 @@ impl Detector {
                     }
                     Pattern::Verb(i, v) => {
                         let verb = &self.verbs[v as usize];
-                        if on_boundaries(&n, start, end, &verb.runs).is_some() {
-                            verbs.push((start, i, v));
+                        if let Some(end) = on_boundaries(&n, start, end, &verb.runs) {
+                            verbs.push((start..end, i, v));
                         }
                     }
                 }
@@ -200,8 +210,8 @@ impl Detector {
                 hits.push((range, t));
             }
         }
-        for (at, i, v) in verbs {
-            if let Some(range) = self.threat_intent(&n, at, &self.lexicon.intents[i as usize]) {
+        for (verb, i, v) in verbs {
+            if let Some(range) = self.threat_intent(&n, verb, &self.lexicon.intents[i as usize]) {
                 hits.push((range, self.lexicon.terms.len() + v as usize));
             }
         }
@@ -411,10 +421,12 @@ impl Detector {
     fn threat_intent(
         &self,
         n: &Normalized,
-        at: usize,
+        verb: Range<usize>,
         intent: &lexicon::Intent,
     ) -> Option<Range<usize>> {
-        let w = n.word_at(at)?;
+        let w = n.word_at(verb.start)?;
+        // The verb's last word: a verb can be a phrase ("know where", "set fire to").
+        let v = n.word_at(verb.end - 1)?;
         // A closing single quote stays on a word ("'I will kill you'" ends in `you'`): not
         // part of it here.
         let word = |i: usize| {
@@ -425,46 +437,152 @@ impl Detector {
         // Before the verb: fillers ("really", "come round and"), then a speaker.
         // At most a few fillers: a long run of them is not a threat, and must not cost a walk
         // back per verb.
-        let mut before = w;
-        while before > sentence_start
-            && w - before < MAX_FILLERS
-            && intent.fillers.iter().any(|f| f == word(before - 1))
-        {
-            before -= 1;
-        }
-        let speaker = intent.speakers.iter().find(|sp| {
-            sp.len() <= before - sentence_start
-                && sp
-                    .iter()
-                    .enumerate()
-                    .all(|(k, s)| s == word(before - sp.len() + k))
-        })?;
-        let first = before - speaker.len();
-        // After it: a target in the same sentence.
-        if n.sentence_ends.binary_search(&(w as u32)).is_ok() {
-            return None;
-        }
+        let speaker_before = |end: usize| {
+            let mut before = end;
+            while before > sentence_start
+                && end - before < MAX_FILLERS
+                && intent.fillers.iter().any(|f| f == word(before - 1))
+            {
+                before -= 1;
+            }
+            let speaker = intent.speakers.iter().find(|sp| {
+                sp.len() <= before - sentence_start
+                    && sp
+                        .iter()
+                        .enumerate()
+                        .all(|(k, s)| s == word(before - sp.len() + k))
+            })?;
+            Some(before - speaker.len())
+        };
+        // Or a journey, then "and" ("I'm going to come to your depot and batter ..."): the
+        // speaker is before the verb of movement.
+        let journey = || {
+            if w < sentence_start + 2 || word(w - 1) != "and" {
+                return None;
+            }
+            (w.saturating_sub(MAX_JOURNEY).max(sentence_start)..w - 1)
+                .rev()
+                .filter(|&j| MOVES.contains(&word(j)))
+                .find_map(|j| speaker_before(j + 1))
+        };
+        let first = speaker_before(w).or_else(journey)?;
+        let sentence_end = n.sentence_end(v);
         let sequence_at = |at: usize, seq: &Vec<String>| {
             seq.iter()
                 .enumerate()
-                .all(|(k, s)| at + k < n.words.len() && s == word(at + k))
+                .all(|(k, s)| at + k <= sentence_end && s == word(at + k))
         };
-        let target = intent
-            .targets
-            .iter()
-            .filter(|t| sequence_at(w + 1, t))
-            .map(Vec::len)
-            .max()?;
-        let last = w + target;
+        if intent.target_before {
+            // The subject is the target: "he should be shot", "your car will get torched";
+            // not "I want to be shot of it".
+            let start = target_ending_at(&word, intent, sentence_start, first)?;
+            if intent
+                .not_followed_by
+                .iter()
+                .any(|seq| sequence_at(v + 1, seq))
+            {
+                return None;
+            }
+            return Some(n.words[start].start as usize..n.words[v].end as usize);
+        }
+        // After it: a target in the same sentence.
+        if v == sentence_end {
+            return None;
+        }
+        let last = target_starting_at(&word, intent, sentence_end, v + 1)?;
         // "kill that rumour" ("that" is also a target), "hit your department with a complaint".
         if intent
             .not_followed_by
             .iter()
-            .any(|seq| sequence_at(w + 1, seq) || sequence_at(last + 1, seq))
+            .any(|seq| sequence_at(v + 1, seq) || sequence_at(last + 1, seq))
+        {
+            return None;
+        }
+        // "I know where you live": the target's verb must follow it.
+        if !intent.followed_by.is_empty()
+            && !(last + 1..=last + 3).any(|k| intent.followed_by.iter().any(|f| sequence_at(k, f)))
+        {
+            return None;
+        }
+        // "I'll beat you in a race": a contest after the target makes the verb figurative.
+        // Past the sentence's end too: a line break ends one, and mail is wrapped.
+        if (last + 1..(last + 7).min(n.words.len()))
+            .any(|k| intent.contests.iter().any(|c| c == word(k)))
         {
             return None;
         }
         Some(n.words[first].start as usize..n.words[last].end as usize)
+    }
+}
+
+/// Whether `word` is `noun` or its plural.
+fn is_noun(word: &str, noun: &str) -> bool {
+    word.strip_prefix(noun)
+        .is_some_and(|rest| rest.is_empty() || rest == "s" || rest == "es" || rest == "'s")
+}
+
+/// The last word of the intent's target starting at word `at` (the longest listed sequence,
+/// or a determiner, at most two words and a target noun), within the sentence.
+fn target_starting_at<'n>(
+    word: &impl Fn(usize) -> &'n str,
+    intent: &lexicon::Intent,
+    sentence_end: usize,
+    at: usize,
+) -> Option<usize> {
+    let listed = intent
+        .targets
+        .iter()
+        .filter(|t| {
+            t.iter()
+                .enumerate()
+                .all(|(k, s)| at + k <= sentence_end && s == word(at + k))
+        })
+        .map(Vec::len)
+        .max()
+        .map(|len| at + len - 1);
+    let phrase = (at <= sentence_end && intent.determiners.iter().any(|d| d == word(at)))
+        .then(|| {
+            (at + 1..=(at + 3).min(sentence_end))
+                .find(|&k| intent.target_nouns.iter().any(|t| is_noun(word(k), t)))
+        })
+        .flatten();
+    listed.max(phrase)
+}
+
+/// The first word of the intent's target that ends at word `end - 1` (just before the
+/// speaker), within the sentence.
+fn target_ending_at<'n>(
+    word: &impl Fn(usize) -> &'n str,
+    intent: &lexicon::Intent,
+    sentence_start: usize,
+    end: usize,
+) -> Option<usize> {
+    let listed = intent
+        .targets
+        .iter()
+        .filter(|t| {
+            t.len() <= end - sentence_start
+                && t.iter()
+                    .enumerate()
+                    .all(|(k, s)| s == word(end - t.len() + k))
+        })
+        .map(Vec::len)
+        .max()
+        .map(|len| end - len);
+    let phrase = (end > sentence_start
+        && intent
+            .target_nouns
+            .iter()
+            .any(|t| is_noun(word(end - 1), t)))
+    .then(|| {
+        (sentence_start.max(end.saturating_sub(4))..end - 1)
+            .rev()
+            .find(|&k| intent.determiners.iter().any(|d| d == word(k)))
+    })
+    .flatten();
+    match (listed, phrase) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

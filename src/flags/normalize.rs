@@ -904,6 +904,14 @@ impl<'a> Normalized<'a> {
         }
     }
 
+    /// The last word of the sentence word `w` is in.
+    pub fn sentence_end(&self, w: usize) -> usize {
+        let k = self.sentence_ends.partition_point(|&e| (e as usize) < w);
+        self.sentence_ends
+            .get(k)
+            .map_or(self.words.len().saturating_sub(1), |&e| e as usize)
+    }
+
     /// The first word that starts at or after byte `offset` of the original.
     pub fn word_from_original(&self, offset: usize) -> usize {
         self.origins

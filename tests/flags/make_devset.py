@@ -30,7 +30,7 @@ from email.parser import BytesParser
 
 CATEGORIES = [
     "profanity", "sexual", "slur_racist", "slur_homophobic", "slur_transphobic",
-    "slur_disablist", "slur_sexist", "threat", "harassment", "demeaning",
+    "slur_disablist", "slur_sexist", "threat", "threat_implied", "harassment", "demeaning",
 ]
 FOLDERS = ["abusive", "legitimate", "reported", "places"]
 
@@ -433,7 +433,7 @@ A("subject-only-die-in-a-fire", "harassment", "Subject only: 'die in a fire'", "
   "Housing officer - die in a fire", """
   Re my transfer request. Still waiting.
   """)
-A("subject-only-know-where-you-live", "threat", "Subject only: 'I know where you live'",
+A("subject-only-know-where-you-live", "threat_implied", "Subject only: 'I know where you live'",
   "mjones", "I know where you live Mr Jones", """
   Re: eviction notice 14 Heol Tawe.
   """)
@@ -595,7 +595,7 @@ A("html-qp-racist", "slur_racist", "text/html quoted-printable, racist slur", "h
   Why have you given the house next to mine to a family of pakis? There are people born here
   waiting years.
   """, fmt="html_qp")
-A("b64-subject-encoded-threat", ["threat", "profanity"],
+A("b64-subject-encoded-threat", ["threat", "threat_implied", "profanity"],
   "base64 body and Q-encoded subject with a threat", "revans", "Nos da, Rhian",
   """
   Keep fucking me about with this and you won't see me coming.
@@ -830,19 +830,19 @@ A("threat-smash-your-face", "threat", "'I'll smash your face in'", "parking", "W
   """
   Tell your warden if he tickets my van again I'll smash his face in.
   """)
-A("threat-watch-your-back", "threat", "'watch your back'", "ethomas", "Noise abatement",
+A("threat-watch-your-back", "threat_implied", "'watch your back'", "ethomas", "Noise abatement",
   """
   Serving me with a noise notice? Watch your back, Emyr.
   """)
-A("threat-know-where-you-live", "threat", "'I know where you live'", "mjones",
+A("threat-know-where-you-live", "threat_implied", "'I know where you live'", "mjones",
   "Re: Enforcement", """
   I know where you live, Mark. Nice house on Ffordd y Parc.
   """)
-A("threat-wont-see-me-coming", "threat", "'you won't see me coming'", "jsmith",
+A("threat-wont-see-me-coming", "threat_implied", "'you won't see me coming'", "jsmith",
   "Application", """
   Refuse it and you won't see me coming, John.
   """)
-A("threat-days-are-numbered", "threat", "'your days are numbered'", "kahmed", "You",
+A("threat-days-are-numbered", "threat_implied", "'your days are numbered'", "kahmed", "You",
   """
   Your days are numbered, Mr Ahmed.
   """)
@@ -850,7 +850,7 @@ A("threat-burn-office-down", "threat", "'I'm going to burn your office down'", "
   "Housing office", """
   I'm going to burn your office down with you lot in it.
   """)
-A("threat-waiting-after-work", "threat", "'I'll be waiting for you after work'", "lhughes",
+A("threat-waiting-after-work", "threat_implied", "'I'll be waiting for you after work'", "lhughes",
   "Car park", """
   I'll be waiting for you after work in the car park, Lowri.
   """)
@@ -873,7 +873,7 @@ A("threat-knock-teeth-out", "threat", "threat of assault", "cs", "Phone call", "
 A("threat-shoot-lot-of-you", "threat", "threat to shoot staff", "planning", "Refusal", """
   I have a shotgun licence and I am going to shoot the lot of you.
   """)
-A("threat-i-will-find-you", "threat", "'I will find you' and hurt you", "cokafor",
+A("threat-i-will-find-you", ["threat", "threat_implied"], "'I will find you' and hurt you", "cokafor",
   "Re: Case closed", """
   I will find you and I will hurt you.
   """)
@@ -903,7 +903,7 @@ A("threat-run-you-over", "threat", "threat to run the officer over", "parking", 
 A("threat-strangle", "threat", "threat to strangle", "awilliams", "Re: Complaint", """
   I'll strangle you with my bare hands if this is closed again.
   """)
-A("threat-kids-school", "threat", "threat referencing officer's children", "mjones",
+A("threat-kids-school", "threat_implied", "threat referencing officer's children", "mjones",
   "Enforcement", """
   I know where your kids go to school Mark. Think about that before you serve the notice.
   """)
@@ -1017,7 +1017,7 @@ A("combo-profanity-threat", ["profanity", "threat"], "profanity and a threat", "
   Listen you fucking idiots. Fix my roof by Friday or I'm gonna come down there and smash the
   place up, and whoever's at the desk with it.
   """)
-A("combo-racist-threat", ["slur_racist", "threat"], "racist slur and a threat", "kahmed",
+A("combo-racist-threat", ["slur_racist", "threat_implied"], "racist slur and a threat", "kahmed",
   "Ahmed", """
   Paki bastard. I know where you live.
   """)
@@ -1052,7 +1052,7 @@ A("combo-threat-after-legit-complaint", "threat",
 
   If my kitchen floods again I'm going to come to your depot and batter whoever is in charge.
   """)
-A("combo-sexist-threat-caps", ["slur_sexist", "threat"], "sexist and threatening in caps",
+A("combo-sexist-threat-caps", ["slur_sexist", "threat_implied"], "sexist and threatening in caps",
   "lhughes", "LOWRI", """
   STUPID BITCH. YOU WONT SEE ME COMING.
   """)
@@ -1086,11 +1086,11 @@ A("cy-lladd-di", "threat", "Welsh threat: 'mi wna i dy ladd di' (I'll kill you)"
   "Troi allan", """
   Os wyt ti'n fy nhroi allan o'r tŷ, mi wna i dy ladd di.
   """, lang="cy")
-A("cy-gwybod-lle-ti-byw", "threat", "Welsh threat: 'I know where you live'", "ethomas",
+A("cy-gwybod-lle-ti-byw", "threat_implied", "Welsh threat: 'I know where you live'", "ethomas",
   "Hysbysiad", """
   Dwi'n gwybod lle ti'n byw, Emyr.
   """, lang="cy")
-A("cy-gwylia-dy-gefn", "threat", "Welsh threat: 'gwylia dy gefn' (watch your back)",
+A("cy-gwylia-dy-gefn", "threat_implied", "Welsh threat: 'gwylia dy gefn' (watch your back)",
   "lhughes", "Lowri", """
   Gwylia dy gefn, Lowri.
   """, lang="cy")
