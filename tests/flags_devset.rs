@@ -360,3 +360,60 @@ fn threat_grammar_shapes_and_their_figurative_twins() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Words marked `needs_person_context` with the shipped lexicon: aimed at a person they flag;
+/// their innocent senses (food, animals, landscape, tools) do not. Written by the project for
+/// development, not taken from the frozen test set.
+#[test]
+fn words_with_innocent_senses_flag_only_when_aimed_at_a_person() {
+    let d = detector();
+    let flagged = |text: &str| -> Vec<String> {
+        d.flags(None, text)
+            .into_iter()
+            .map(|f| format!("{} {}", f.category, f.rule))
+            .collect()
+    };
+    let aimed = [
+        "You stupid cow, answer the phone.",
+        "What a tart that receptionist is.",
+        "The faggot who answered the phone was rude.",
+        "Cockroaches, the lot of you.",
+        "Parasites. Leeches.",
+        "You parasites have ruined this town.",
+        "That chink at the counter refused to help.",
+        "You spade.",
+        "Tell that bitch to ring me back.",
+        "You're a fairy and a coward.",
+    ];
+    let innocent = [
+        "We had faggots and peas at the community lunch.",
+        "Please bring a bundle of faggots for the bonfire on Saturday.",
+        "The cow in the field by the footpath has escaped again.",
+        "Our bitch is in season, so we kept her in during the dog show.",
+        "The slag heap above the village is moving after the rain.",
+        "The bakery's lemon tart won first prize.",
+        "There is a chink in the fence where the foxes get in.",
+        "I left my spade by the allotment gate.",
+        "Someone threw a fag end into the hedge and it caught fire.",
+        "The pond life survey found newts.",
+        "Pest control treated the cockroaches in the flats.",
+        "The fairy lights on the high street are not working.",
+        "My daughter planted a pansy in the school garden.",
+        "Soap scum is building up in the communal showers.",
+        "A leech was found in the water butt.",
+        "Did you see the cow that got loose on the bypass?",
+    ];
+    let mut wrong = Vec::new();
+    for text in aimed {
+        if flagged(text).is_empty() {
+            wrong.push(format!("missed: {text}"));
+        }
+    }
+    for text in innocent {
+        let f = flagged(text);
+        if !f.is_empty() {
+            wrong.push(format!("flagged: {text} → {f:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -10,6 +10,8 @@
 //! severity = "high"             # low | medium | high
 //! lang = "en"                   # en | cy
 //! terms = ["...", "..."]        # whole words or phrases; inflections are matched for you
+//! needs_person_context = false  # true: only where the word refers to a person ("you X",
+//!                               # "what a X", "the X who", "X, the lot of you")
 //!
 //! [intent]                      # optional: speaker + harm verb + target (threats)
 //! severity = "high"
@@ -112,6 +114,9 @@ pub struct Term {
     pub runs: Vec<u8>,
     /// The unsqueezed matching form, for masked words.
     pub full: String,
+    /// A word with an innocent sense (a food, an animal, a landscape feature): it flags only
+    /// where it refers to a person.
+    pub needs_person_context: bool,
 }
 
 /// Threat intent: a speaker, a harm verb and a target, within one sentence.
@@ -179,6 +184,8 @@ struct RawEntry {
     #[serde(default = "default_lang")]
     lang: String,
     terms: Vec<Spanned<String>>,
+    #[serde(default)]
+    needs_person_context: bool,
 }
 
 #[derive(Deserialize)]
@@ -440,6 +447,7 @@ impl Compiler<'_> {
                 key,
                 runs,
                 full,
+                needs_person_context: entry.needs_person_context,
             });
         }
     }
@@ -523,6 +531,7 @@ fn compile_intent(
                 key,
                 runs,
                 full,
+                needs_person_context: false,
             }),
             Err(m) => {
                 p.add(v.span(), m);

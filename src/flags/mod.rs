@@ -186,7 +186,9 @@ impl Detector {
                 match *p {
                     Pattern::Term(t) => {
                         let term = &self.lexicon.terms[t as usize];
-                        if let Some(end) = on_boundaries(&n, start, end, &term.runs) {
+                        if let Some(end) = on_boundaries(&n, start, end, &term.runs)
+                            && (!term.needs_person_context || refers_to_person(&n, start..end))
+                        {
                             hits.push((start..end, t as usize));
                         }
                     }
@@ -512,6 +514,196 @@ impl Detector {
             return None;
         }
         Some(n.words[first].start as usize..n.words[last].end as usize)
+    }
+}
+
+/// Words that may stand between a person cue and a word that needs one ("you *stupid* X").
+const MODIFIERS: &[&str] = &[
+    "stupid",
+    "fucking",
+    "fuckin",
+    "bloody",
+    "dirty",
+    "fat",
+    "ugly",
+    "little",
+    "silly",
+    "useless",
+    "lazy",
+    "thick",
+    "filthy",
+    "disgusting",
+    "pathetic",
+    "absolute",
+    "total",
+    "complete",
+    "old",
+    "arrogant",
+    "smug",
+    "ignorant",
+    "typical",
+    "horrible",
+    "nasty",
+    "evil",
+    "vile",
+    "miserable",
+    "lying",
+    "thieving",
+    "effing",
+    "sad",
+    "big",
+    "mouthy",
+    "gobby",
+    "snotty",
+    "bent",
+    "two",
+    "faced",
+    "jumped",
+    "up",
+    "right",
+    "proper",
+    "bunch",
+    "of",
+    "load",
+    "pack",
+];
+
+/// Cues just before the word that make it a person: the vocative, and what a person is called.
+const BEFORE_PERSON: &[&[&str]] = &[
+    &["you"],
+    &["u"],
+    &["ya"],
+    &["ye"],
+    &["youse"],
+    &["what", "a"],
+    &["such", "a"],
+    &["you're", "a"],
+    &["youre", "a"],
+    &["you", "are", "a"],
+    &["ur", "a"],
+    &["u", "r", "a"],
+    &["he's", "a"],
+    &["hes", "a"],
+    &["he", "is", "a"],
+    &["she's", "a"],
+    &["shes", "a"],
+    &["she", "is", "a"],
+    &["they're"],
+    &["theyre"],
+    &["they", "are"],
+    &["you're"],
+    &["youre"],
+    &["you", "are"],
+    &["you", "lot", "are"],
+    &["you", "all", "are"],
+    &["are", "all"],
+    &["he's", "an"],
+    &["she's", "an"],
+    &["you're", "an"],
+    &["what", "an"],
+    &["sack", "that"],
+    &["sack", "the"],
+    &["fire", "that"],
+    &["tell", "that"],
+    &["tell", "your"],
+];
+
+/// Cues just after the word: it is someone ("the X who", "that X at reception", "X, the lot of
+/// you").
+const AFTER_PERSON: &[&[&str]] = &[
+    &["who"],
+    &["whom"],
+    &["whose"],
+    &["who's"],
+    &["the", "lot", "of", "you"],
+    &["all", "of", "you"],
+    &["you", "lot"],
+    &["at", "reception"],
+    &["on", "reception"],
+    &["on", "the", "phone"],
+    &["at", "the", "desk"],
+    &["at", "the", "counter"],
+    &["behind", "the", "desk"],
+    &["behind", "the", "counter"],
+    &["said"],
+    &["told"],
+    &["shouted"],
+    &["refused"],
+    &["laughed"],
+    &["lied"],
+    &["smirked"],
+    &["sneered"],
+    &["hung", "up"],
+    &["put", "the", "phone", "down"],
+    // Neighbours.
+    &["next", "door"],
+    &["upstairs"],
+    &["downstairs"],
+    &["across", "the", "road"],
+    &["over", "the", "road"],
+    &["at", "number"],
+    &["from", "number"],
+    &["in", "number"],
+];
+
+/// Whether the hit at `range` of the matching copy refers to a person: a vocative or a name for
+/// someone just before it (modifiers allowed between: "you stupid X", "what a fat X"), a cue
+/// just after it ("the X who", "X, the lot of you"), or the word alone as a sentence ("X!").
+/// An innocent sense (faggots and peas, Offa's Dyke, a female dog) has none of these.
+fn refers_to_person(n: &Normalized, range: Range<usize>) -> bool {
+    let (Some(first), Some(last)) = (n.word_at(range.start), n.word_at(range.end - 1)) else {
+        return false;
+    };
+    let word = |i: usize| {
+        let r = &n.words[i];
+        n.text[r.start as usize..r.end as usize].trim_end_matches('\'')
+    };
+    let start = n.sentence_start(first);
+    let end = n.sentence_end(last);
+    let mut before = first;
+    while before > start
+        && first - before < 3
+        && MODIFIERS.iter().any(|m| same(word(before - 1), m))
+    {
+        before -= 1;
+    }
+    if before == start && last == end {
+        return true;
+    }
+    let cue_ends_at = |at: usize| {
+        BEFORE_PERSON.iter().any(|cue| {
+            cue.len() <= at - start
+                && cue
+                    .iter()
+                    .enumerate()
+                    .all(|(k, c)| same(word(at - cue.len() + k), c))
+        })
+    };
+    if (before..=first).any(cue_ends_at) {
+        return true;
+    }
+    // After it, across the sentence's end: "Cockroaches, the lot of you" is one thought.
+    AFTER_PERSON.iter().any(|cue| {
+        cue.iter()
+            .enumerate()
+            .all(|(k, c)| last + 1 + k < n.words.len() && same(word(last + 1 + k), c))
+    })
+}
+
+/// Whether a word of the matching copy (repeated letters squeezed) is `cue` as written.
+fn same(word: &str, cue: &str) -> bool {
+    let mut squeezed = cue
+        .bytes()
+        .enumerate()
+        .filter(|&(i, b)| i == 0 || cue.as_bytes()[i - 1] != b)
+        .map(|(_, b)| b);
+    let mut got = word.bytes();
+    loop {
+        match (got.next(), squeezed.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
     }
 }
 
