@@ -341,3 +341,90 @@ fn an_unreadable_lexicon_directory_is_an_error_not_an_empty_lexicon() {
         "{e}"
     );
 }
+
+const GRAMMAR: &str = r#"
+category = "threat"
+action = "hold"
+[[entry]]
+severity = "high"
+needs_person_context = true
+terms = ["cow"]
+[intent]
+severity = "high"
+speakers = ["i will", "i'll"]
+fillers = ["come", "and"]
+verbs = ["kill", "beat", "know where"]
+targets = ["you"]
+determiners = ["that", "your"]
+target_nouns = ["officer", "kids"]
+contests = ["race"]
+[[intents]]
+severity = "high"
+speakers = ["should be"]
+verbs = ["shot"]
+targets = ["he"]
+determiners = ["that"]
+target_nouns = ["officer"]
+target_before = true
+not_followed_by = ["of"]
+[[intents]]
+severity = "medium"
+speakers = ["i"]
+verbs = ["know where"]
+targets = ["you"]
+followed_by = ["live"]
+"#;
+
+fn grammar_rules(text: &str) -> Vec<String> {
+    Detector::new(Lexicon::parse(&[("threat.toml", GRAMMAR)]).unwrap())
+        .flags(None, text)
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn the_grammar_takes_noun_phrases_subjects_continuations_and_contests() {
+    // A determiner, at most two words, a target noun.
+    assert_eq!(
+        grammar_rules("I will kill that housing officer"),
+        ["threat/intent-kill"]
+    );
+    assert!(grammar_rules("I will kill that housing policy").is_empty());
+    // A contest after the target, even on the next line.
+    assert!(grammar_rules("I will beat you in a\nrace.").is_empty());
+    assert_eq!(grammar_rules("I will beat you."), ["threat/intent-beat"]);
+    // A subject before the marker; an idiom straight after the verb.
+    assert_eq!(
+        grammar_rules("That officer should be shot."),
+        ["threat/intent2-shot"]
+    );
+    assert_eq!(grammar_rules("He should be shot."), ["threat/intent2-shot"]);
+    assert!(grammar_rules("The car should be shot of rust.").is_empty());
+    assert!(grammar_rules("He should be shot of that car.").is_empty());
+    // A phrase verb's target follows its last word, and the continuation must follow it.
+    assert_eq!(
+        grammar_rules("I know where you live."),
+        ["threat/intent3-know-where"]
+    );
+    assert!(grammar_rules("I know where you put the form.").is_empty());
+    // A journey before "and".
+    assert_eq!(
+        grammar_rules("I'll come to the office and kill that officer"),
+        ["threat/intent-kill"]
+    );
+    // A word that needs a person.
+    assert!(grammar_rules("The cow is in the lane.").is_empty());
+    assert_eq!(grammar_rules("You stupid cow."), ["threat/cow"]);
+}
+
+#[test]
+fn grammar_word_lists_take_single_words_and_name_the_line() {
+    let bad = GRAMMAR.replace(
+        r#"target_nouns = ["officer", "kids"]"#,
+        r#"target_nouns = ["housing officer"]"#,
+    );
+    let e = Lexicon::parse(&[("threat.toml", bad.as_str())]).unwrap_err();
+    assert!(e.to_string().contains("threat.toml:15:17"), "{e}");
+    assert!(e.to_string().contains("one word only here"), "{e}");
+}
