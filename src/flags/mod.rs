@@ -467,7 +467,6 @@ impl Detector {
                 .filter(|&j| MOVES.contains(&word(j)))
                 .find_map(|j| speaker_before(j + 1))
         };
-        let first = speaker_before(w).or_else(journey)?;
         let sentence_end = n.sentence_end(v);
         let sequence_at = |at: usize, seq: &Vec<String>| {
             seq.iter()
@@ -477,6 +476,7 @@ impl Detector {
         if intent.target_before {
             // The subject is the target: "he should be shot", "your car will get torched";
             // not "I want to be shot of it".
+            let first = speaker_before(w)?;
             let start = target_ending_at(&word, intent, sentence_start, first)?;
             if intent
                 .not_followed_by
@@ -487,7 +487,9 @@ impl Detector {
             }
             return Some(n.words[start].start as usize..n.words[v].end as usize);
         }
-        // After it: a target in the same sentence.
+        // After it: a target in the same sentence. Looked for before the speaker: most
+        // common verbs ("get", "take", "use") have no target after them, and that is cheaper
+        // to see than every speaker.
         if v == sentence_end {
             return None;
         }
@@ -513,6 +515,7 @@ impl Detector {
         {
             return None;
         }
+        let first = speaker_before(w).or_else(journey)?;
         Some(n.words[first].start as usize..n.words[last].end as usize)
     }
 }
