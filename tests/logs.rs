@@ -419,7 +419,7 @@ async fn regression_no_customer_text_reaches_the_log_on_any_path() {
         "restriction:named_staff*2,restriction:named_staff:no_common_staff",
         "restriction:topics:closed",
         "flag:profanity/fuck:tag",
-        "flag:threat/watch-your-back:hold",
+        "flag:threat_implied/watch-your-back:hold",
         "reasons=customer:CR-NEW,novelty:new,novelty:new_sentence*2",
         "reasons=customer:CR-NEW,novelty:repeat",
         "action=deliver+hold",
