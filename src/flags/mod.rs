@@ -186,8 +186,11 @@ impl Detector {
                 match *p {
                     Pattern::Term(t) => {
                         let term = &self.lexicon.terms[t as usize];
+                        let matched = end;
                         if let Some(end) = on_boundaries(&n, start, end, &term.runs)
-                            && (!term.needs_person_context || refers_to_person(&n, start..end))
+                            && (!term.needs_person_context
+                                || (NOUN_ENDINGS.contains(&&n.text[matched..end])
+                                    && refers_to_person(&n, start..end)))
                         {
                             hits.push((start..end, t as usize));
                         }
@@ -520,6 +523,10 @@ impl Detector {
     }
 }
 
+/// The endings a word that needs a person may take: it names someone, so a plural or a
+/// possessive; never a verb's ending ("you cower", "you cowed us", "chinking").
+const NOUN_ENDINGS: &[&str] = &["", "s", "es", "'s", "s'", "'"];
+
 /// Words that may stand between a person cue and a word that needs one ("you *stupid* X").
 const MODIFIERS: &[&str] = &[
     "stupid",
@@ -531,6 +538,7 @@ const MODIFIERS: &[&str] = &[
     "ugly",
     "little",
     "silly",
+    "daft",
     "useless",
     "lazy",
     "thick",
