@@ -129,43 +129,8 @@ fn development_set_meets_the_targets() {
     }
 
     // Category level: precision and recall over every message.
-    let categories: BTreeSet<&String> = cases
-        .iter()
-        .flat_map(|c| c.expect.iter().chain(&c.found))
-        .collect();
-    report.push_str("\n| category | expected | found | true pos. | precision | recall |\n|---|---:|---:|---:|---:|---:|\n");
-    let mut below = Vec::new();
-    for cat in categories {
-        let expected = cases.iter().filter(|c| c.expect.contains(cat)).count();
-        let found = cases.iter().filter(|c| c.found.contains(cat)).count();
-        let tp = cases
-            .iter()
-            .filter(|c| c.expect.contains(cat) && c.found.contains(cat))
-            .count();
-        let ratio = |a: usize, b: usize| {
-            if b == 0 {
-                "-".to_string()
-            } else {
-                format!("{:.3}", a as f64 / b as f64)
-            }
-        };
-        report.push_str(&format!(
-            "| {cat} | {expected} | {found} | {tp} | {} | {} |\n",
-            ratio(tp, found),
-            ratio(tp, expected)
-        ));
-        if let Some(&(_, p_floor, r_floor)) =
-            DEV_CATEGORY_FLOORS.iter().find(|f| f.0 == cat.as_str())
-        {
-            let p = tp as f64 / found.max(1) as f64;
-            let r = tp as f64 / expected.max(1) as f64;
-            if p < p_floor || r < r_floor {
-                below.push(format!(
-                    "{cat}: precision {p:.3} (floor {p_floor}), recall {r:.3} (floor {r_floor})"
-                ));
-            }
-        }
-    }
+    let scores = category_scores(&cases, &mut report);
+    let below = below_floors(&scores, DEV_CATEGORY_FLOORS);
     println!("{report}");
     assert!(
         below.is_empty(),
@@ -252,6 +217,54 @@ fn dictionary_words_containing_a_listed_term_are_not_flagged() {
         flagged.len(),
         words.len()
     );
+}
+
+/// Precision and recall per category over every message (`None` where nothing was found or
+/// expected), each also written into `report` as a table row.
+fn category_scores(
+    cases: &[Case],
+    report: &mut String,
+) -> BTreeMap<String, (Option<f64>, Option<f64>)> {
+    let categories: BTreeSet<&String> = cases
+        .iter()
+        .flat_map(|c| c.expect.iter().chain(&c.found))
+        .collect();
+    report.push_str("\n| category | expected | found | true pos. | precision | recall |\n|---|---:|---:|---:|---:|---:|\n");
+    let mut scores = BTreeMap::new();
+    for cat in categories {
+        let expected = cases.iter().filter(|c| c.expect.contains(cat)).count();
+        let found = cases.iter().filter(|c| c.found.contains(cat)).count();
+        let tp = cases
+            .iter()
+            .filter(|c| c.expect.contains(cat) && c.found.contains(cat))
+            .count();
+        let ratio = |a: usize, b: usize| (b > 0).then(|| a as f64 / b as f64);
+        let show = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.3}"));
+        report.push_str(&format!(
+            "| {cat} | {expected} | {found} | {tp} | {} | {} |\n",
+            show(ratio(tp, found)),
+            show(ratio(tp, expected))
+        ));
+        scores.insert(cat.clone(), (ratio(tp, found), ratio(tp, expected)));
+    }
+    scores
+}
+
+/// Every category below its (precision, recall) floor; a category never found or expected
+/// scores 0.
+fn below_floors(
+    scores: &BTreeMap<String, (Option<f64>, Option<f64>)>,
+    floors: &[(&str, f64, f64)],
+) -> Vec<String> {
+    floors
+        .iter()
+        .filter_map(|&(cat, precision_floor, recall_floor)| {
+            let (p, r) = scores.get(cat).copied().unwrap_or((None, None));
+            (p.unwrap_or(0.0) < precision_floor || r.unwrap_or(0.0) < recall_floor).then(|| {
+                format!("{cat}: precision {p:?} (floor {precision_floor}), recall {r:?} (floor {recall_floor})")
+            })
+        })
+        .collect()
 }
 
 /// The directory of the mail-parser crate's source, as cargo fetched it: its older test
@@ -508,28 +521,7 @@ fn frozen_test_set_holds_its_floors() {
         threats.len(),
         threats_caught as f64 / threats.len() as f64
     ));
-    let categories: BTreeSet<&String> = cases
-        .iter()
-        .flat_map(|c| c.expect.iter().chain(&c.found))
-        .collect();
-    report.push_str("\n| category | expected | found | true pos. | precision | recall |\n|---|---:|---:|---:|---:|---:|\n");
-    let mut per_category = BTreeMap::new();
-    for cat in categories {
-        let expected = cases.iter().filter(|c| c.expect.contains(cat)).count();
-        let found = cases.iter().filter(|c| c.found.contains(cat)).count();
-        let tp = cases
-            .iter()
-            .filter(|c| c.expect.contains(cat) && c.found.contains(cat))
-            .count();
-        let ratio = |a: usize, b: usize| (b > 0).then(|| a as f64 / b as f64);
-        let show = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.3}"));
-        report.push_str(&format!(
-            "| {cat} | {expected} | {found} | {tp} | {} | {} |\n",
-            show(ratio(tp, found)),
-            show(ratio(tp, expected))
-        ));
-        per_category.insert(cat.clone(), (ratio(tp, found), ratio(tp, expected)));
-    }
+    let scores = category_scores(&cases, &mut report);
     println!("{report}");
     for c in &cases {
         if c.expect.is_empty() != c.found.is_empty() {
@@ -562,14 +554,7 @@ fn frozen_test_set_holds_its_floors() {
             below.push(format!("class {class}: flagged {r:.3} > ceiling {ceiling}"));
         }
     }
-    for (cat, precision_floor, recall_floor) in CATEGORY_FLOORS {
-        let (p, r) = per_category.get(*cat).copied().unwrap_or((None, None));
-        if p.unwrap_or(0.0) < *precision_floor || r.unwrap_or(0.0) < *recall_floor {
-            below.push(format!(
-                "{cat}: precision {p:?} (floor {precision_floor}), recall {r:?} (floor {recall_floor})"
-            ));
-        }
-    }
+    below.extend(below_floors(&scores, CATEGORY_FLOORS));
     assert!(below.is_empty(), "{below:#?}");
 }
 
