@@ -57,7 +57,28 @@ struct RawConfig {
     min_free_mb: Option<u64>,
     replies: Option<RawReplies>,
     digest: Option<RawDigest>,
+    alerts: Option<RawAlerts>,
     roles: Option<RawRoles>,
+}
+
+/// `[alerts]`: urgent safety alerts ([`crate::alerts`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlerts {
+    to: Option<OneOrMany>,
+    from: Option<String>,
+    categories: Option<Vec<String>>,
+    min_severity: Option<String>,
+    internal_domains: Option<Vec<String>>,
+    per_sender_minutes: Option<u64>,
+}
+
+/// An address, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// `[roles]`: the Unix groups that grant each admin role. A key left out keeps its default.
@@ -128,6 +149,8 @@ pub struct Config {
     pub min_free_bytes: u64,
     pub replies: Replies,
     pub digest: Option<Digest>,
+    /// `[alerts]`: urgent safety alerts, off without it.
+    pub alerts: Option<crate::alerts::AlertSettings>,
 }
 
 /// The officers' daily digest email.
@@ -208,7 +231,11 @@ impl Config {
 
     /// Checks the file's values one family at a time, then assembles them; the first error
     /// found is the one reported.
-    fn from_raw(raw: RawConfig, path: Option<&Path>, text: &str) -> Result<Config, ConfigError> {
+    fn from_raw(
+        mut raw: RawConfig,
+        path: Option<&Path>,
+        text: &str,
+    ) -> Result<Config, ConfigError> {
         let keys = Keys {
             name: path.map_or_else(|| "<config>".to_string(), |p| p.display().to_string()),
             text,
@@ -227,6 +254,20 @@ impl Config {
         let history_caps = raw.history_caps(&keys)?;
         let roles = role_groups(raw.roles.unwrap_or_default(), &keys)?;
         let digest = raw.digest.map(|d| digest(d, &keys)).transpose()?;
+        let hostname = raw.hostname.clone().unwrap_or_else(system_hostname);
+        let alerts = raw
+            .alerts
+            .take()
+            .map(|a| {
+                let defaults = AlertDefaults {
+                    replies_from: raw.replies.as_ref().and_then(|r| r.from.as_deref()),
+                    digest_to: digest.as_ref().map(|d| d.to.as_str()),
+                    hostname: &hostname,
+                    config_path: path,
+                };
+                alerts(a, &defaults, &keys)
+            })
+            .transpose()?;
         Ok(Config {
             source: path.map(Path::to_path_buf),
             listen: endpoints.listen,
@@ -234,7 +275,7 @@ impl Config {
             data_dir: raw.data_dir.unwrap_or_else(|| "data".into()),
             rules_dir: raw.rules_dir.unwrap_or_else(|| "rules".into()),
             admin_socket: raw.admin_socket.unwrap_or_else(|| "run/admin.sock".into()),
-            hostname: raw.hostname.unwrap_or_else(system_hostname),
+            hostname,
             limits,
             max_connections: keys.positive(
                 "max_connections",
@@ -277,6 +318,7 @@ impl Config {
                 interval_days,
             ),
             digest,
+            alerts,
         })
     }
 }
@@ -458,6 +500,101 @@ fn digest(d: RawDigest, keys: &Keys<'_>) -> Result<Digest, ConfigError> {
         )
     })?;
     Ok(Digest { to, at })
+}
+
+/// What `[alerts]` takes from the rest of the file when it does not say.
+struct AlertDefaults<'a> {
+    replies_from: Option<&'a str>,
+    digest_to: Option<&'a str>,
+    hostname: &'a str,
+    config_path: Option<&'a Path>,
+}
+
+/// `[alerts]`: at least one safety contact, every one at a council domain (`internal_domains`,
+/// by default the domains of `[replies] from` and `[digest] to`): an alert quotes a customer's
+/// words and must never leave the council.
+fn alerts(
+    a: RawAlerts,
+    d: &AlertDefaults<'_>,
+    keys: &Keys<'_>,
+) -> Result<crate::alerts::AlertSettings, ConfigError> {
+    let to = match a.to {
+        Some(OneOrMany::One(t)) => vec![t],
+        Some(OneOrMany::Many(t)) => t,
+        None => Vec::new(),
+    };
+    if to.is_empty() || to.iter().any(|t| !t.contains('@') || t.contains(',')) {
+        return Err(keys.error(
+            "to",
+            "[alerts] needs `to`: the safety contact's address, or a list of addresses".into(),
+        ));
+    }
+    let domain = |a: &str| a.rsplit_once('@').map(|(_, d)| d.to_ascii_lowercase());
+    let internal_domains = match a.internal_domains {
+        Some(list) => list,
+        None => [d.replies_from, d.digest_to]
+            .into_iter()
+            .flatten()
+            .filter_map(domain)
+            .collect(),
+    };
+    if internal_domains.is_empty() {
+        return Err(keys.error(
+            "to",
+            "[alerts] needs `internal_domains` (the council's own mail domains), or a `[replies] from` or `[digest] to` to take them from".into(),
+        ));
+    }
+    if let Some(outside) = to
+        .iter()
+        .find(|t| !crate::alerts::is_internal(t, &internal_domains))
+    {
+        return Err(keys.error(
+            "to",
+            format!(
+                "[alerts] `to` {outside:?} is not at a council domain ({}): alerts quote what customers wrote and go to internal addresses only",
+                internal_domains.join(", ")
+            ),
+        ));
+    }
+    let severity_text = a.min_severity.unwrap_or_else(|| "high".into());
+    let min_severity = match severity_text.as_str() {
+        "low" => crate::flags::Severity::Low,
+        "medium" => crate::flags::Severity::Medium,
+        "high" => crate::flags::Severity::High,
+        other => {
+            return Err(keys.error(
+                "min_severity",
+                format!(
+                    "[alerts] `min_severity` must be \"low\", \"medium\" or \"high\", not {other:?}"
+                ),
+            ));
+        }
+    };
+    let categories = a.categories.unwrap_or_else(|| {
+        crate::alerts::DEFAULT_CATEGORIES
+            .iter()
+            .map(|c| c.to_string())
+            .collect()
+    });
+    if categories.is_empty() {
+        return Err(keys.error(
+            "categories",
+            "[alerts] `categories` is empty: no flag would raise an alert (leave [alerts] out to turn them off)".into(),
+        ));
+    }
+    Ok(crate::alerts::AlertSettings {
+        to,
+        from: a
+            .from
+            .or_else(|| d.replies_from.map(str::to_string))
+            .unwrap_or_else(|| format!("contactgate@{}", d.hostname)),
+        categories,
+        min_severity,
+        internal_domains,
+        per_sender_minutes: a.per_sender_minutes.unwrap_or(10),
+        config_path: d.config_path.map(|p| p.display().to_string()),
+        hostname: d.hostname.to_string(),
+    })
 }
 
 /// `[replies]` with its defaults; `relay` and the interval are checked with the other

@@ -166,6 +166,7 @@ pub async fn serve_on(
     if config.replies.from.is_none() {
         warn!("[replies] from is not set: no acknowledgement replies will be sent");
     }
+    warn_unknown_alert_categories(&config, &shared.live.current());
     let background = Background::start(&config, &options, &shared, outbound)?;
     if let Some(reload) = options.reload {
         spawn_reloader(reload, &config, &shared);
@@ -212,7 +213,22 @@ fn build_pipeline(
     pipeline.analysis_hook = options.analysis_hook.clone();
     pipeline.history_caps = config.history_caps;
     pipeline.history_scope = config.history_scope;
+    pipeline.alerts = config.alerts.clone();
     Ok(Arc::new(pipeline))
+}
+
+/// `[alerts] categories` the lexicon does not have would never raise an alert: said at start
+/// (the lexicon can change on reload, so it is not refused).
+fn warn_unknown_alert_categories(config: &Config, rules: &RuleSet) {
+    let Some(alerts) = &config.alerts else {
+        return;
+    };
+    let known = &rules.detector.lexicon().categories;
+    for c in &alerts.categories {
+        if !known.iter().any(|k| &k.name == c) {
+            warn!(category = %c, "[alerts] names a category the lexicon does not have: it raises no alert");
+        }
+    }
 }
 
 /// The tasks that run beside the SMTP server, and the switch that stops them.

@@ -29,6 +29,7 @@
 //! without their payload).
 
 pub mod admin;
+pub mod alerts;
 pub mod cli;
 pub mod clock;
 pub mod config;

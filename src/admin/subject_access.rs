@@ -255,7 +255,11 @@ impl Subject {
                 _ => {}
             }
         }
-        for q in outbox.iter().filter(|q| self.owns(&q.to)) {
+        // Alerts go to staff, never to the customer: they are not the customer's replies.
+        let replies = outbox
+            .iter()
+            .filter(|q| q.kind == crate::store::OutboxKind::Reply);
+        for q in replies.filter(|q| self.owns(&q.to)) {
             let state = match q.state {
                 OutboxState::Queued => ReplyState::Queued,
                 OutboxState::Sending => ReplyState::Sending,
@@ -387,6 +391,7 @@ mod tests {
 
     fn outbox(id: &str, to: &str, at: OffsetDateTime) -> OutboxEntry {
         OutboxEntry {
+            kind: crate::store::OutboxKind::Reply,
             version: crate::store::OUTBOX_RECORD_VERSION,
             id: id.into(),
             in_reply_to: id.trim_end_matches('R').into(),

@@ -68,6 +68,7 @@ impl Pipeline {
             }
             Ok(out) => {
                 let entry = OutboxEntry {
+                    kind: crate::store::OutboxKind::Reply,
                     version: OUTBOX_RECORD_VERSION,
                     id: format!("{id}R"),
                     in_reply_to: id.to_string(),

@@ -33,6 +33,7 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tracing::{error, info, warn};
 
+use crate::alerts::{AlertSettings, AlertSubject};
 use crate::clock::Clock;
 use crate::message::Message;
 use crate::novelty::{Earlier, Fingerprint};
@@ -42,7 +43,7 @@ use crate::replies::ReplySettings;
 use crate::ruleset::{LiveRules, RuleSet};
 use crate::smtp::{MessageHandler, Reply, Transaction};
 use crate::store::history::{HistoryCaps, HistoryScope};
-use crate::store::{AuditEntry, Incident, Store, StoreError};
+use crate::store::{AuditEntry, Incident, Outgoing, QueuedReply, Store, StoreError};
 use acknowledgement::ReplyDecision;
 use analysis::{Unanalysed, header_view, unanalysed_verdict};
 pub use analysis::{history_identities, judge_novelty};
@@ -71,6 +72,8 @@ pub struct Pipeline {
     pub replies: ReplySettings,
     /// The analysis budget in wall time ([`Pipeline::analyse`]); `analysis_timeout_secs`.
     pub analysis_timeout: Duration,
+    /// Urgent safety alerts (`[alerts]`); `None`: off.
+    pub alerts: Option<AlertSettings>,
     /// Fault injection for tests ([`AnalysisHook`]); `None` in the daemon.
     pub analysis_hook: Option<AnalysisHook>,
     /// Permits for analyses in flight ([`ANALYSES_IN_FLIGHT`]).
@@ -116,6 +119,8 @@ struct Decided<'a> {
     verdict: &'a Verdict,
     incidents: Vec<Incident>,
     reply: ReplyDecision,
+    /// The urgent safety alert its flags call for, if any ([`crate::alerts`]).
+    alert: Option<QueuedReply>,
 }
 
 impl Decided<'_> {
@@ -156,6 +161,7 @@ impl Pipeline {
             clock,
             replies,
             analysis_timeout: ANALYSIS_TIMEOUT,
+            alerts: None,
             analysis_hook: None,
             analysis_slots: Arc::new(tokio::sync::Semaphore::new(ANALYSES_IN_FLIGHT)),
             history_caps: HistoryCaps::default(),
@@ -196,12 +202,14 @@ impl Pipeline {
                     (header, verdict, None, Vec::new(), None)
                 }
             };
+        let incidents = incidents_for(t, &message, id, now, &verdict, &crossed);
         let decided = Decided {
             id,
             now,
             message: &message,
             verdict: &verdict,
-            incidents: incidents_for(t, &message, id, now, &verdict, &crossed),
+            alert: self.alert_for(t, id, now, &verdict, &incidents),
+            incidents,
             reply: self.acknowledgement_for(t, &message, &verdict, &rules, id, now),
         };
         let outcome = match verdict.action {
@@ -224,6 +232,27 @@ impl Pipeline {
             }
         }
         (outcome, Some(verdict))
+    }
+
+    /// The safety alert for a message whose incidents call for one, when alerts are on.
+    fn alert_for(
+        &self,
+        t: &Transaction,
+        id: &str,
+        now: OffsetDateTime,
+        verdict: &Verdict,
+        incidents: &[Incident],
+    ) -> Option<QueuedReply> {
+        let settings = self.alerts.as_ref()?;
+        let subject = AlertSubject {
+            id,
+            sender: &t.envelope.sender,
+            recipients: &verdict.original_recipients,
+            action: verdict.action.as_str(),
+            customers: &verdict.customers,
+            received_at: now,
+        };
+        crate::alerts::plan(settings, &subject, incidents)
     }
 
     /// The decision for a message whose analysis failed or ran out of time, on its headers
@@ -271,7 +300,8 @@ impl Pipeline {
                 t.envelope.smtputf8,
             )
             .await;
-        let outcome = self.after_delivery(t, &decided, delivery).await;
+        let mut decided = decided;
+        let outcome = self.after_delivery(t, &mut decided, delivery).await;
         // Every decision about a restricted customer's mail is audited (a delivery under
         // "new information only" names the new sentences), and any with incidents.
         let worth_recording = decided.verdict.action == Action::Reroute
@@ -289,14 +319,11 @@ impl Pipeline {
         // deliver twice). The message's log line still records the decision.
         let audit = decided.audit(t);
         let reply_key = decided.reply_key();
-        let result = match decided.reply.queued {
-            Some(r) => self.store.queue_reply(r, audit, decided.incidents).await,
-            None => self
-                .store
-                .record(audit, decided.incidents)
-                .await
-                .map(|()| false),
+        let out = Outgoing {
+            reply: decided.reply.queued,
+            alert: decided.alert,
         };
+        let result = self.store.record_with(audit, decided.incidents, out).await;
         match result {
             Ok(queued) => self.log_rate_limited(decided.id, queued, &reply_key),
             Err(e) => {
@@ -313,14 +340,18 @@ impl Pipeline {
         let reply_key = decided.reply_key();
         // The body moves into the store: no second copy of a large message. The reply is
         // queued in the same commit, so it is durable before the 250.
+        let out = Outgoing {
+            reply: decided.reply.queued,
+            alert: decided.alert,
+        };
         match self
             .store
-            .hold_with_reply(
+            .hold_with(
                 record,
                 std::mem::take(&mut t.data),
                 audit,
                 decided.incidents,
-                decided.reply.queued,
+                out,
             )
             .await
         {
@@ -373,7 +404,7 @@ impl Pipeline {
     async fn after_delivery(
         &self,
         t: &Transaction,
-        decided: &Decided<'_>,
+        decided: &mut Decided<'_>,
         delivery: Delivery,
     ) -> Outcome {
         if delivery.failed.is_empty() {
@@ -401,14 +432,18 @@ impl Pipeline {
         audit.push(entry);
         let kept_for = record.recipients.clone();
         let nothing_delivered = delivery.accepted.is_empty();
+        let out = Outgoing {
+            reply: None,
+            alert: decided.alert.take(),
+        };
         match self
             .store
-            .hold_with_reply(
+            .hold_with(
                 record,
                 t.data.clone(),
                 audit,
                 decided.incidents.to_vec(),
-                None,
+                out,
             )
             .await
         {

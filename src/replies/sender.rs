@@ -1,12 +1,16 @@
-//! Delivers queued replies from the durable outbox through the one outbound module, from the
-//! null sender `<>` (RFC 3834), to the reply relay (the reinjection port, so replies never pass
-//! the filter again). Failures are retried with back-off; a permanent refusal ends the reply.
+//! Delivers queued replies and safety alerts from the durable outbox through the one outbound
+//! module, from the null sender `<>` (RFC 3834), to the reply relay (the reinjection port, so
+//! they never pass the filter again). Alerts go first, and are retried sooner. Failures are
+//! retried with back-off; a permanent refusal ends the reply or alert.
 //!
 //! Exactly once: the entry is marked `sending` (flushed) before the send and removed (flushed)
 //! after the relay accepted it. A crash in between leaves `sending`, which the store's recovery
 //! drops with a warning and a `reply_interrupted` audit entry instead of resending: a
 //! duplicate automatic reply is worse than a missing one, and the window is the length of one
 //! SMTP `DATA` answer.
+//!
+//! An alert cut off mid-send is the exception: recovery queues it again (see
+//! `store::recovery`), since staff would rather read a safety alert twice than miss it.
 //!
 //! Each reply's end is audited (`reply_sent`, `reply_refused`, `reply_lost`; its
 //! `reply_queued` entry was committed with the outbox entry) in the same transaction that takes
@@ -21,7 +25,20 @@ use tracing::{error, info, warn};
 
 use crate::clock::Clock;
 use crate::outbound::{Outbound, SendError};
-use crate::store::{AuditEntry, OutboxEntry, OutboxState, SYSTEM_ACTOR, Store};
+use crate::store::{AuditEntry, OutboxEntry, OutboxKind, OutboxState, SYSTEM_ACTOR, Store};
+
+/// How long after its `attempts`-th temporary failure a reply or alert is tried again: a reply
+/// from 2 minutes, doubling, up to 4 hours; a safety alert from 15 seconds, doubling, up to 5
+/// minutes, for as long as the relay refuses it.
+pub fn retry_after(kind: OutboxKind, attempts: u32) -> time::Duration {
+    let doubling = 1i64 << attempts.min(8);
+    match kind {
+        OutboxKind::Reply => time::Duration::minutes(doubling).min(time::Duration::hours(4)),
+        OutboxKind::Alert => {
+            time::Duration::seconds(15 * (doubling / 2).max(1)).min(time::Duration::minutes(5))
+        }
+    }
+}
 
 pub struct ReplySender {
     pub store: Store,
@@ -50,13 +67,16 @@ impl ReplySender {
             }
         };
         let now = self.clock.now();
-        for mut entry in entries
+        let mut due: Vec<OutboxEntry> = entries
             .into_iter()
             .filter(|e| e.state == OutboxState::Queued && e.next_attempt_at <= now)
-        {
+            .collect();
+        // Safety alerts first: a slow reply must not keep one waiting.
+        due.sort_by_key(|e| e.kind != OutboxKind::Alert);
+        for mut entry in due {
             let Ok(body) = self.store.outbox_body(&entry.id) else {
-                error!(id = %entry.id, "queued reply has no message; dropping it");
-                self.end(&entry, "reply_lost").await;
+                error!(id = %entry.id, "queued reply or alert has no message; dropping it");
+                self.end(&entry, "lost").await;
                 continue;
             };
             entry.state = OutboxState::Sending;
@@ -71,25 +91,25 @@ impl ReplySender {
             }
             let result = self
                 .outbound
-                .send("", std::slice::from_ref(&entry.to), b"", &body)
+                .send("", &entry.recipients(), b"", &body)
                 .await;
+            let kind = entry.kind.event("").trim_end_matches('_').to_string();
             match result {
                 Ok(()) => {
-                    info!(id = %entry.id, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "reply sent");
-                    self.end(&entry, "reply_sent").await;
+                    info!(id = %entry.id, kind = %kind, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "sent");
+                    self.end(&entry, "sent").await;
                 }
                 Err(SendError::Transient(e)) => {
-                    let backoff = time::Duration::minutes(1i64 << entry.attempts.min(8));
                     entry.state = OutboxState::Queued;
-                    entry.next_attempt_at = now + backoff.min(time::Duration::hours(4));
+                    entry.next_attempt_at = now + retry_after(entry.kind, entry.attempts);
                     entry.last_error = Some(e.clone());
-                    warn!(id = %entry.id, error = %"temporary", attempts = entry.attempts, "reply not sent; will retry");
+                    warn!(id = %entry.id, kind = %kind, error = %"temporary", attempts = entry.attempts, "not sent; will retry");
                     let e2 = entry.clone();
                     let _ = self.blocking(move |s| s.update_outbox(&e2)).await;
                 }
                 Err(e) => {
-                    warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "reply refused; giving up on it");
-                    self.end(&entry, "reply_refused").await;
+                    warn!(id = %entry.id, kind = %kind, to = %entry.to, error = %e.log_code(), "refused; giving up on it");
+                    self.end(&entry, "refused").await;
                 }
             }
         }
@@ -99,15 +119,16 @@ impl ReplySender {
     /// transaction, so that the person it was for can be told (subject access) after the outbox
     /// has forgotten it. If that fails, the entry stays marked `sending`: the next start records
     /// it as interrupted and never sends it again.
-    async fn end(&self, entry: &OutboxEntry, event: &'static str) {
-        let audit = AuditEntry::about_reply(SYSTEM_ACTOR, event, self.clock.now(), entry);
+    async fn end(&self, entry: &OutboxEntry, what: &'static str) {
+        let event = entry.kind.event(what);
+        let audit = AuditEntry::about_reply(SYSTEM_ACTOR, &event, self.clock.now(), entry);
         let id = entry.id.clone();
         if self
             .blocking(move |s| s.end_reply(&id, audit))
             .await
             .is_err()
         {
-            error!(id = %entry.id, event, "could not take an ended reply out of the outbox");
+            error!(id = %entry.id, event = %event, "could not take an ended reply out of the outbox");
         }
     }
 

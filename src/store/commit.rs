@@ -32,10 +32,26 @@ pub(super) struct CommitRequest {
     hold: Option<(HeldMessage, Vec<u8>)>,
     audit: Vec<AuditEntry>,
     incidents: Vec<Incident>,
-    reply: Option<QueuedReply>,
+    out: Outgoing,
     /// Stop the committer after this batch.
     stop: bool,
     done: oneshot::Sender<Result<bool, StoreError>>,
+}
+
+/// What a decision sends besides itself, queued in the decision's commit: the customer's
+/// acknowledgement and the staff's safety alert, each under its own rate limit.
+#[derive(Default)]
+pub struct Outgoing {
+    pub reply: Option<QueuedReply>,
+    pub alert: Option<QueuedReply>,
+}
+
+impl Outgoing {
+    fn each_mut(&mut self) -> impl Iterator<Item = &mut Option<QueuedReply>> {
+        // The alert first: when the disk is nearly full, staff safety comes before an
+        // acknowledgement.
+        [&mut self.alert, &mut self.reply].into_iter()
+    }
 }
 
 impl Store {
@@ -56,12 +72,26 @@ impl Store {
         incidents: Vec<Incident>,
         reply: Option<QueuedReply>,
     ) -> Result<bool, StoreError> {
+        let out = Outgoing { reply, alert: None };
+        self.hold_with(record, body, audit, incidents, out).await
+    }
+
+    /// Holds a message with its audit entries, incidents, reply and alert in one commit.
+    /// Returns whether the reply was queued.
+    pub async fn hold_with(
+        &self,
+        record: HeldMessage,
+        body: Vec<u8>,
+        audit: Vec<AuditEntry>,
+        incidents: Vec<Incident>,
+        out: Outgoing,
+    ) -> Result<bool, StoreError> {
         validate_id(&record.id)?;
         self.commit(CommitRequest {
             hold: Some((record, body)),
             audit,
             incidents,
-            reply,
+            out,
             stop: false,
             done: oneshot::channel().0,
         })
@@ -75,12 +105,29 @@ impl Store {
         audit: Vec<AuditEntry>,
         incidents: Vec<Incident>,
     ) -> Result<bool, StoreError> {
-        validate_id(&reply.entry.id)?;
+        let out = Outgoing {
+            reply: Some(reply),
+            alert: None,
+        };
+        self.record_with(audit, incidents, out).await
+    }
+
+    /// Records a decision's audit entries and incidents with its reply and alert (rate limits
+    /// permitting), in one commit. Returns whether the reply was queued.
+    pub async fn record_with(
+        &self,
+        audit: Vec<AuditEntry>,
+        incidents: Vec<Incident>,
+        mut out: Outgoing,
+    ) -> Result<bool, StoreError> {
+        for queued in out.each_mut().flatten() {
+            validate_id(&queued.entry.id)?;
+        }
         self.commit(CommitRequest {
             hold: None,
             audit,
             incidents,
-            reply: Some(reply),
+            out,
             stop: false,
             done: oneshot::channel().0,
         })
@@ -93,7 +140,7 @@ impl Store {
             hold: None,
             audit: vec![entry],
             incidents: Vec::new(),
-            reply: None,
+            out: Outgoing::default(),
             stop: false,
             done: oneshot::channel().0,
         })
@@ -111,7 +158,7 @@ impl Store {
             hold: None,
             audit,
             incidents,
-            reply: None,
+            out: Outgoing::default(),
             stop: false,
             done: oneshot::channel().0,
         })
@@ -127,7 +174,7 @@ impl Store {
             hold: None,
             audit: Vec::new(),
             incidents: Vec::new(),
-            reply: None,
+            out: Outgoing::default(),
             stop: true,
             done: oneshot::channel().0,
         })
@@ -225,13 +272,15 @@ impl Inner {
             }
             *free = free.map(|f| f.saturating_sub(body.len() as u64));
         }
-        if let Some(reply) = &req.reply {
-            match self.room(*free, reply.body.len()) {
-                Err(full) => {
-                    warn!(id = %reply.entry.id, error = %full, "not queuing a reply: the disk is nearly full");
-                    req.reply = None;
+        for slot in req.out.each_mut() {
+            if let Some(queued) = slot {
+                match self.room(*free, queued.body.len()) {
+                    Err(full) => {
+                        warn!(id = %queued.entry.id, error = %full, "not queuing a reply or alert: the disk is nearly full");
+                        *slot = None;
+                    }
+                    Ok(()) => *free = free.map(|f| f.saturating_sub(queued.body.len() as u64)),
                 }
-                Ok(()) => *free = free.map(|f| f.saturating_sub(reply.body.len() as u64)),
             }
         }
         Ok(())
@@ -259,34 +308,50 @@ impl Inner {
         self.spool.write(&record.id, body)
     }
 
-    /// Writes a request's reply to `outbox/` (fsync'd, then renamed) if the rate limit allows
-    /// it, counting `taken`, the keys of the replies before it in this batch; returns whether
-    /// it did. A reply the limit keeps back moves its `audit_if_limited` entries into the
-    /// request's; one kept back or not written is dropped from the request.
+    /// Writes a request's reply and alert to `outbox/` (fsync'd, then renamed) where the rate
+    /// limit allows, counting `taken`, the keys of those before them in this batch; returns
+    /// whether it wrote any.
     fn write_reply(&self, req: &mut CommitRequest, taken: &mut Vec<String>) -> bool {
-        let mut keep_reply = false;
-        if let Some(reply) = &mut req.reply {
-            keep_reply = !taken.contains(&reply.rate_key) && self.rate_allows(reply);
-            if !keep_reply {
-                req.audit.append(&mut reply.audit_if_limited);
+        let mut any = false;
+        let CommitRequest { out, audit, .. } = req;
+        for slot in out.each_mut() {
+            any |= self.write_outgoing(slot, audit, taken);
+        }
+        any
+    }
+
+    /// Writes one reply or alert to `outbox/` if the rate limit allows it; returns whether it
+    /// did. One the limit keeps back moves its `audit_if_limited` entries into `audit`; one
+    /// kept back or not written is taken out of `slot`.
+    fn write_outgoing(
+        &self,
+        slot: &mut Option<QueuedReply>,
+        audit: &mut Vec<AuditEntry>,
+        taken: &mut Vec<String>,
+    ) -> bool {
+        let mut keep = false;
+        if let Some(queued) = slot {
+            keep = !taken.contains(&queued.rate_key) && self.rate_allows(queued);
+            if !keep {
+                audit.append(&mut queued.audit_if_limited);
             }
-            if keep_reply {
+            if keep {
                 match self
                     .spool
-                    .write_in(Area::Outbox, &reply.entry.id, &reply.body)
+                    .write_in(Area::Outbox, &queued.entry.id, &queued.body)
                 {
-                    Ok(()) => taken.push(reply.rate_key.clone()),
+                    Ok(()) => taken.push(queued.rate_key.clone()),
                     Err(e) => {
-                        error!(id = %reply.entry.id, error = %e, "could not queue a reply");
-                        keep_reply = false;
+                        error!(id = %queued.entry.id, error = %e, "could not queue a reply or alert");
+                        keep = false;
                     }
                 }
             }
         }
-        if !keep_reply {
-            req.reply = None;
+        if !keep {
+            *slot = None;
         }
-        keep_reply
+        keep
     }
 
     /// Step 2: one fsync of each spool directory step 1 wrote to, without which its renames
@@ -323,7 +388,7 @@ impl Inner {
                 entry.seq = self.db.generate_id()?;
                 audit.insert(&entry.seq.to_be_bytes(), entry.encode());
             }
-            if let Some(reply) = &mut req.reply {
+            for reply in req.out.each_mut().flatten() {
                 for entry in &mut reply.audit_if_queued {
                     entry.seq = self.db.generate_id()?;
                     audit.insert(&entry.seq.to_be_bytes(), entry.encode());
@@ -384,7 +449,7 @@ impl Inner {
 fn answer(written: Vec<CommitRequest>, result: &Result<(), StoreError>) {
     for req in written {
         let r = match result {
-            Ok(()) => Ok(req.reply.is_some()),
+            Ok(()) => Ok(req.out.reply.is_some()),
             Err(e) => Err(StoreError::Corrupt(format!("commit failed: {e}"))),
         };
         let _ = req.done.send(r);

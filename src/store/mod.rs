@@ -63,11 +63,12 @@ use std::sync::Arc;
 use tokio::sync::mpsc;
 use tracing::warn;
 
+pub use commit::Outgoing;
 pub use outbox::QueuedReply;
 pub use record::{
     AUDIT_RECORD_VERSION, AuditEntry, AuditedReply, HELD_RECORD_VERSION, HeldAction, HeldMessage,
     HeldState, INCIDENT_RECORD_VERSION, Incident, OUTBOX_RECORD_VERSION, OfficerReview,
-    OutboxEntry, OutboxState, Redaction, Refusal, ReviewOutcome, SYSTEM_ACTOR,
+    OutboxEntry, OutboxKind, OutboxState, Redaction, Refusal, ReviewOutcome, SYSTEM_ACTOR,
 };
 use spool::Spool;
 
@@ -363,6 +364,7 @@ pub(crate) mod tests {
     pub(crate) fn reply(id: &str, at: OffsetDateTime, interval: time::Duration) -> QueuedReply {
         QueuedReply {
             entry: OutboxEntry {
+                kind: crate::store::OutboxKind::Reply,
                 version: OUTBOX_RECORD_VERSION,
                 id: format!("{id}R"),
                 in_reply_to: id.into(),

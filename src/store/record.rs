@@ -471,6 +471,9 @@ impl AuditEntry {
         at: OffsetDateTime,
         r: &OutboxEntry,
     ) -> AuditEntry {
+        if r.kind == OutboxKind::Alert {
+            return AuditEntry::about_alert(actor, event, at, r);
+        }
         let mut e = AuditEntry::new(actor, event, at);
         e.message = Some(r.in_reply_to.clone());
         e.sender = Some(r.to.clone());
@@ -484,6 +487,20 @@ impl AuditEntry {
             template: r.template.clone(),
             languages: r.languages.clone(),
         });
+        e
+    }
+
+    /// An alert's entry: the message it is about and the staff addresses it went to. The
+    /// customer is named by the `alert_queued` entry (its `sender`), committed with the decision.
+    pub fn about_alert(
+        actor: &str,
+        event: &str,
+        at: OffsetDateTime,
+        r: &OutboxEntry,
+    ) -> AuditEntry {
+        let mut e = AuditEntry::new(actor, event, at);
+        e.message = Some(r.in_reply_to.clone());
+        e.details = vec![format!("alert {} to {}", r.id, r.to)];
         e
     }
 
@@ -585,13 +602,38 @@ pub enum OutboxState {
     Sending,
 }
 
-/// One queued reply; its message is in the spool's outbox.
+/// What an outbox entry is: an acknowledgement to a customer, or an urgent safety alert to
+/// the council's own staff ([`crate::alerts`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutboxKind {
+    /// Entries written before alerts existed have no kind: they are replies.
+    #[default]
+    Reply,
+    Alert,
+}
+
+impl OutboxKind {
+    /// The audit event of this kind's `what` (`queued`, `sent`, `refused`, `lost`...):
+    /// `reply_sent`, `alert_sent`.
+    pub fn event(self, what: &str) -> String {
+        match self {
+            OutboxKind::Reply => format!("reply_{what}"),
+            OutboxKind::Alert => format!("alert_{what}"),
+        }
+    }
+}
+
+/// One queued reply or alert; its message is in the spool's outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {
     pub version: u32,
     pub id: String,
-    /// The message it answers.
+    #[serde(default)]
+    pub kind: OutboxKind,
+    /// The message it answers (a reply) or is about (an alert).
     pub in_reply_to: String,
+    /// A reply's one recipient; an alert's, comma-separated ([`OutboxEntry::recipients`]).
     pub to: String,
     pub template: String,
     pub languages: String,
@@ -605,6 +647,20 @@ pub struct OutboxEntry {
 }
 
 impl OutboxEntry {
+    /// The envelope recipients: a reply's one address, an alert's list.
+    pub fn recipients(&self) -> Vec<String> {
+        match self.kind {
+            OutboxKind::Reply => vec![self.to.clone()],
+            OutboxKind::Alert => self
+                .to
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
     pub(crate) fn encode(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("OutboxEntry serialises")
     }
@@ -630,6 +686,7 @@ mod outbox_tests {
     fn outbox_round_trip() {
         let t = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
         let e = OutboxEntry {
+            kind: crate::store::OutboxKind::Reply,
             version: OUTBOX_RECORD_VERSION,
             id: "R1".into(),
             in_reply_to: "M1".into(),

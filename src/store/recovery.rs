@@ -8,13 +8,16 @@
 //! - a release cut off mid-way: back to held, marked as possibly delivered;
 //! - a reply cut off mid-send: never sent again (RFC 3834), its end audited as
 //!   `reply_interrupted`;
+//! - a safety alert cut off mid-send: queued again (staff would rather read an alert twice
+//!   than miss it), audited as `alert_interrupted`;
 //! - a reply body without its outbox entry: removed, since nothing can send it.
 
 use tracing::{error, warn};
 
 use super::spool::Area;
 use super::{
-    AuditEntry, HeldMessage, HeldState, Inner, OutboxEntry, OutboxState, SYSTEM_ACTOR, StoreError,
+    AuditEntry, HeldMessage, HeldState, Inner, OutboxEntry, OutboxKind, OutboxState, SYSTEM_ACTOR,
+    StoreError,
 };
 
 impl Inner {
@@ -44,9 +47,24 @@ impl Inner {
             }
         }
         for entry in self.outbox.iter() {
-            let (_, value) = entry?;
-            let e = OutboxEntry::decode(&value)?;
-            if e.state == OutboxState::Sending {
+            let (key, value) = entry?;
+            let mut e = OutboxEntry::decode(&value)?;
+            if e.state == OutboxState::Sending && e.kind == OutboxKind::Alert {
+                warn!(id = %e.id, "alert was being sent when the daemon stopped; sending it again");
+                let mut audit = AuditEntry::about_alert(
+                    SYSTEM_ACTOR,
+                    "alert_interrupted",
+                    time::OffsetDateTime::now_utc(),
+                    &e,
+                );
+                audit.seq = self.db.generate_id()?;
+                audit
+                    .details
+                    .push("the daemon stopped while sending it: it is sent again".into());
+                e.state = OutboxState::Queued;
+                self.outbox.insert(key, e.encode())?;
+                self.audit.insert(audit.seq.to_be_bytes(), audit.encode())?;
+            } else if e.state == OutboxState::Sending {
                 // It may already be with the customer. A second copy of an automatic reply is
                 // what RFC 3834 exists to prevent, so it is not sent again.
                 // Audited (`reply_interrupted`) in the same transaction, so that the person it
@@ -140,6 +158,40 @@ mod tests {
         assert_eq!(cut.len(), 1, "{trail:?}");
         assert_eq!(cut[0].reply.as_ref().unwrap().id, "M1R");
         assert_eq!(cut[0].message.as_deref(), Some("M1"));
+    }
+
+    /// A safety alert cut off mid-send is the opposite case: staff would rather read it twice
+    /// than miss it, so it is queued again, and that is audited.
+    #[tokio::test]
+    async fn an_alert_cut_off_mid_send_is_queued_again() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let at = OffsetDateTime::now_utc();
+            let mut alert = reply("M1", at, time::Duration::minutes(10));
+            alert.entry.kind = OutboxKind::Alert;
+            alert.entry.id = "M1A".into();
+            let out = super::super::Outgoing {
+                reply: None,
+                alert: Some(alert),
+            };
+            store.record_with(vec![], vec![], out).await.unwrap();
+            let mut e = store.outbox().unwrap().remove(0);
+            e.state = OutboxState::Sending;
+            store.update_outbox(&e).unwrap();
+        }
+        let store = reopen(dir.path()).await;
+        let waiting = store.outbox().unwrap();
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(waiting[0].state, OutboxState::Queued);
+        assert!(dir.path().join("spool/outbox/M1A.eml").exists());
+        let trail = store.audit_since(None).unwrap();
+        assert!(
+            trail
+                .iter()
+                .any(|e| e.event == "alert_interrupted" && e.message.as_deref() == Some("M1")),
+            "{trail:?}"
+        );
     }
 
     #[tokio::test]
