@@ -447,6 +447,10 @@ fn words_with_innocent_senses_flag_only_when_aimed_at_a_person() {
         "Soap scum is building up in the communal showers.",
         "A leech was found in the water butt.",
         "Did you see the cow that got loose on the bypass?",
+        "The permit checkout reuses a static nonce on every request.",
+        "Water is running off the old slag heap above the school.",
+        "We are running a workshop on bastard trenching at the allotments.",
+        "The plaque marks where the Spastics Society branch met in 1953.",
     ];
     let mut wrong = Vec::new();
     for text in aimed {
@@ -490,19 +494,60 @@ fn frozen_test_set_holds_its_floors() {
         "files not in SHA256SUMS"
     );
 
-    let mut report =
-        String::from("| folder | class | messages | flagged | rate |\n|---|---|---:|---:|---:|\n");
-    let mut by_class: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    let mut report = String::new();
+    let by_class = class_table(&cases, &mut report);
+    let scores = category_scores(&cases, &mut report);
+    // Never per message: this set is measured, not read while tuning (its README).
+    println!("{report}");
+    let mut below = class_bounds(&by_class, CLASS_FLOORS, CLASS_CEILINGS);
+    below.extend(below_floors(&scores, CATEGORY_FLOORS));
+    assert!(below.is_empty(), "{below:#?}");
+}
+
+/// The second development set (`tests/flags/devset2/`, written apart from the lexicon and the
+/// frozen set, in the frozen set's classes; tuned on): the same tables and floors, and each
+/// message it gets wrong. `cargo test --release --test flags_devset second -- --nocapture`.
+#[test]
+fn second_development_set_holds_its_floors() {
+    let d = detector();
+    let cases = cases_in(&d, "tests/flags/devset2");
+    assert!(cases.len() >= 300, "{} messages", cases.len());
+    let mut report = String::new();
+    let by_class = class_table(&cases, &mut report);
+    let scores = category_scores(&cases, &mut report);
+    println!("{report}");
     for c in &cases {
-        let e = by_class.entry((&c.folder, &c.class)).or_default();
+        if c.expect.is_empty() != c.found.is_empty() {
+            println!(
+                "{}/{} [{}]: expected {:?}, found {:?}",
+                c.folder, c.name, c.class, c.expect, c.excerpts
+            );
+        }
+    }
+    let mut below = class_bounds(&by_class, DEV2_CLASS_FLOORS, CLASS_CEILINGS);
+    below.extend(below_floors(&scores, DEV2_CATEGORY_FLOORS));
+    assert!(below.is_empty(), "{below:#?}");
+}
+
+/// Messages and messages flagged per class, written into `report` as a table with the
+/// abusive-mail and threat recall under it.
+fn class_table(cases: &[Case], report: &mut String) -> BTreeMap<String, (usize, usize)> {
+    report.push_str("| folder | class | messages | flagged | rate |\n|---|---|---:|---:|---:|\n");
+    let mut by_folder: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    for c in cases {
+        let e = by_folder.entry((&c.folder, &c.class)).or_default();
         e.0 += 1;
         e.1 += usize::from(!c.found.is_empty());
     }
-    for ((folder, class), (n, flagged)) in &by_class {
+    let mut by_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for ((folder, class), (n, flagged)) in &by_folder {
         report.push_str(&format!(
             "| {folder} | {class} | {n} | {flagged} | {:.3} |\n",
             *flagged as f64 / *n as f64
         ));
+        let e = by_class.entry(class.to_string()).or_default();
+        e.0 += n;
+        e.1 += flagged;
     }
     let abusive: Vec<&Case> = cases.iter().filter(|c| !c.expect.is_empty()).collect();
     let caught = abusive.iter().filter(|c| !c.found.is_empty()).count();
@@ -521,58 +566,51 @@ fn frozen_test_set_holds_its_floors() {
         threats.len(),
         threats_caught as f64 / threats.len() as f64
     ));
-    let scores = category_scores(&cases, &mut report);
-    println!("{report}");
-    for c in &cases {
-        if c.expect.is_empty() != c.found.is_empty() {
-            println!(
-                "{}/{} [{}]: expected {:?}, found {:?}",
-                c.folder, c.name, c.class, c.expect, c.excerpts
-            );
-        }
-    }
+    by_class
+}
 
+/// Every class whose share of messages flagged is under its floor or over its ceiling.
+fn class_bounds(
+    by_class: &BTreeMap<String, (usize, usize)>,
+    floors: &[(&str, f64)],
+    ceilings: &[(&str, f64)],
+) -> Vec<String> {
     let rate = |class: &str| {
-        let (n, flagged) = by_class
-            .iter()
-            .filter(|((_, c), _)| *c == class)
-            .map(|(_, v)| *v)
-            .fold((0, 0), |a, v| (a.0 + v.0, a.1 + v.1));
+        let (n, flagged) = by_class.get(class).copied().unwrap_or_default();
         assert!(n > 0, "no messages of class {class}");
         flagged as f64 / n as f64
     };
-    let mut below = Vec::new();
-    for (class, floor) in CLASS_FLOORS {
+    let mut out = Vec::new();
+    for &(class, floor) in floors {
         let r = rate(class);
-        if r < *floor {
-            below.push(format!("class {class}: flagged {r:.3} < floor {floor}"));
+        if r < floor {
+            out.push(format!("class {class}: flagged {r:.3} < floor {floor}"));
         }
     }
-    for (class, ceiling) in CLASS_CEILINGS {
+    for &(class, ceiling) in ceilings {
         let r = rate(class);
-        if r > *ceiling {
-            below.push(format!("class {class}: flagged {r:.3} > ceiling {ceiling}"));
+        if r > ceiling {
+            out.push(format!("class {class}: flagged {r:.3} > ceiling {ceiling}"));
         }
     }
-    below.extend(below_floors(&scores, CATEGORY_FLOORS));
-    assert!(below.is_empty(), "{below:#?}");
+    out
 }
 
-/// Per class of the frozen test set: the least share of messages flagged. Set from the first
+/// Per class of the frozen test set: the least share of messages flagged. Set from the latest
 /// measurement of the shipped lexicon on it (bench/RESULTS.md), rounded down: the floors guard
 /// what was reached; the targets are reported beside them.
 const CLASS_FLOORS: &[(&str, f64)] = &[
     ("encoded", 0.9),
-    ("insult", 0.35),
-    ("obfuscated", 0.8),
+    ("insult", 0.85),
+    ("obfuscated", 0.85),
     ("profanity", 0.85),
     ("slur", 0.6),
     ("threat_direct", 0.75),
     ("threat_implied", 0.45),
     ("threat_property", 0.25),
     ("threat_third_party", 0.45),
-    ("threat_weapon", 0.3),
-    ("threat_wish", 0.45),
+    ("threat_weapon", 0.35),
+    ("threat_wish", 0.7),
 ];
 
 /// Per legitimate class: the most share of messages flagged. Place names: none, ever.
@@ -580,19 +618,19 @@ const CLASS_CEILINGS: &[(&str, f64)] = &[
     ("place", 0.0),
     ("forceful", 0.01),
     ("figurative", 0.0),
-    ("innocent_sense", 0.11),
+    ("innocent_sense", 0.07),
 ];
 
 /// Per category: (precision floor, recall floor), as CLASS_FLOORS.
 const CATEGORY_FLOORS: &[(&str, f64, f64)] = &[
-    ("demeaning", 0.7, 0.15),
+    ("demeaning", 0.95, 0.7),
     ("profanity", 0.95, 0.85),
     ("slur_disablist", 0.95, 0.95),
     ("slur_homophobic", 0.7, 0.35),
     ("slur_racist", 0.75, 0.7),
-    ("slur_sexist", 0.85, 0.65),
+    ("slur_sexist", 0.95, 0.85),
     ("slur_transphobic", 0.95, 0.6),
-    ("threat", 0.95, 0.4),
+    ("threat", 0.95, 0.45),
     ("threat_implied", 0.85, 0.5),
 ];
 
@@ -611,4 +649,33 @@ const DEV_CATEGORY_FLOORS: &[(&str, f64, f64)] = &[
     ("slur_transphobic", 0.85, 0.85),
     ("threat", 0.9, 0.9),
     ("threat_implied", 0.9, 0.95),
+];
+
+/// Per class of the second development set: the least share of messages flagged, just under
+/// what the shipped lexicon reaches (bench/RESULTS.md).
+const DEV2_CLASS_FLOORS: &[(&str, f64)] = &[
+    ("encoded", 0.95),
+    ("insult", 0.9),
+    ("obfuscated", 0.9),
+    ("profanity", 0.95),
+    ("slur", 0.8),
+    ("threat_direct", 0.95),
+    ("threat_implied", 0.9),
+    ("threat_property", 0.7),
+    ("threat_third_party", 0.7),
+    ("threat_weapon", 0.9),
+    ("threat_wish", 0.95),
+];
+
+/// Per category on the second development set: (precision floor, recall floor), as
+/// DEV_CATEGORY_FLOORS.
+const DEV2_CATEGORY_FLOORS: &[(&str, f64, f64)] = &[
+    ("demeaning", 0.95, 0.6),
+    ("profanity", 0.95, 0.9),
+    ("slur_disablist", 0.95, 0.95),
+    ("slur_homophobic", 0.95, 0.55),
+    ("slur_racist", 0.95, 0.75),
+    ("slur_sexist", 0.95, 0.75),
+    ("threat", 0.95, 0.75),
+    ("threat_implied", 0.9, 0.8),
 ];

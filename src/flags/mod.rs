@@ -617,6 +617,9 @@ const BEFORE_PERSON: &[&[&str]] = &[
     &["fire", "that"],
     &["tell", "that"],
     &["tell", "your"],
+    &["sent", "a"],
+    &["sent", "that"],
+    &["visit", "from", "some"],
 ];
 
 /// Cues just after the word: it is someone ("the X who", "that X at reception", "X, the lot of
@@ -655,6 +658,24 @@ const AFTER_PERSON: &[&[&str]] = &[
     &["at", "number"],
     &["from", "number"],
     &["in", "number"],
+    // Departments and the people sent ("the X in planning", "the X you sent round").
+    &["in", "planning"],
+    &["in", "parking"],
+    &["in", "the", "parking"],
+    &["in", "housing"],
+    &["in", "highways"],
+    &["in", "lettings"],
+    &["in", "building", "control"],
+    &["from", "lettings"],
+    &["from", "housing"],
+    &["from", "planning"],
+    &["from", "the", "council"],
+    &["with", "the", "clipboard"],
+    &["you", "sent"],
+    &["like", "him"],
+    &["like", "her"],
+    &["like", "them"],
+    &["like", "councillor"],
 ];
 
 /// Whether the hit at `range` of the matching copy refers to a person: a vocative or a name for
