@@ -57,6 +57,13 @@ const MOVES: &[&str] = &[
 /// How many fillers ("really", "come round and") may sit between a speaker and a harm verb.
 const MAX_FILLERS: usize = 6;
 
+/// Longest relative clause between a subject and what it will get, in words ("every van that
+/// parks on my street blocking my drive is going to get its tyres slashed").
+const MAX_CLAUSE: usize = 14;
+
+/// Words that open a relative clause after its subject.
+const RELATIVES: &[&str] = &["who", "that", "which", "whose"];
+
 /// An advisory flag for an officer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
@@ -480,7 +487,8 @@ impl Detector {
             // The subject is the target: "he should be shot", "your car will get torched";
             // not "I want to be shot of it".
             let first = speaker_before(w)?;
-            let start = target_ending_at(&word, intent, sentence_start, first)?;
+            let start = target_ending_at(&word, intent, sentence_start, first)
+                .or_else(|| subject_before_clause(&word, intent, sentence_start, first))?;
             if intent
                 .not_followed_by
                 .iter()
@@ -775,6 +783,23 @@ fn target_starting_at<'n>(
 
 /// The first word of the intent's target that ends at word `end - 1` (just before the
 /// speaker), within the sentence.
+/// A subject with a relative clause between it and its speaker, as the start of the subject:
+/// "the next person from the council who knocks on my door gets punched". The clause opens
+/// with the first relative word in the last [`MAX_CLAUSE`] words before `first`; the subject
+/// ends just before it, or up to three words earlier ("person from the council who").
+fn subject_before_clause<'n>(
+    word: &impl Fn(usize) -> &'n str,
+    intent: &lexicon::Intent,
+    sentence_start: usize,
+    first: usize,
+) -> Option<usize> {
+    let from = first.saturating_sub(MAX_CLAUSE).max(sentence_start + 1);
+    let relative = (from..first).find(|&k| RELATIVES.contains(&word(k)))?;
+    (relative.saturating_sub(3).max(sentence_start + 1)..=relative)
+        .rev()
+        .find_map(|end| target_ending_at(word, intent, sentence_start, end))
+}
+
 fn target_ending_at<'n>(
     word: &impl Fn(usize) -> &'n str,
     intent: &lexicon::Intent,

@@ -287,6 +287,21 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}')
 }
 
+/// Shortest line, in bytes, taken for one that a mail client wrapped at its width rather than
+/// one the writer ended (clients wrap at 72 to 78 columns).
+const WRAP_MIN: usize = 60;
+
+/// Whether the line break at `at` (the line from `line_start`) is a mail client's wrapping
+/// inside a sentence: a long line followed by more text. A short line (a greeting, a list
+/// item, a signature) or a blank line after it ends the sentence, as punctuation does.
+fn wrapped(bytes: &[u8], line_start: usize, at: usize) -> bool {
+    at - line_start >= WRAP_MIN
+        && bytes[at + 1..]
+            .iter()
+            .find(|&&c| c != b' ' && c != b'\t' && c != b'\r')
+            .is_some_and(|&c| c != b'\n')
+}
+
 /// Characters that end a sentence, for threat context.
 fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n')
@@ -380,12 +395,17 @@ impl<'a> Normalized<'a> {
         let bytes = original.as_bytes();
         let len = bytes.len();
         let mut at = 0;
+        // Where the current line starts, to tell a wrapped line from a short one.
+        let mut line_start = 0;
         while at < len {
             let b = bytes[at];
             if class(b) & SPACE != 0 {
                 if b == b'\n' {
                     n.flush_singles(&mut singles);
-                    n.end_sentence();
+                    if !wrapped(bytes, line_start, at) {
+                        n.end_sentence();
+                    }
+                    line_start = at + 1;
                 }
                 at += 1;
                 continue;
@@ -1183,5 +1203,20 @@ mod tests {
         let n = Normalized::new("I will. Kill you\nnow");
         assert_eq!(n.text, "i wil kil you now");
         assert_eq!(n.sentence_ends, vec![1, 3]);
+    }
+
+    /// A line a mail client wrapped (long, with more text after it) goes on into the next;
+    /// a short line, or one before a blank line, ends its sentence.
+    #[test]
+    fn a_wrapped_line_does_not_end_a_sentence() {
+        let long = "The next person from the council who knocks on my front door gets";
+        assert!(long.len() >= WRAP_MIN);
+        let ends = |text: String| Normalized::new(&text).sentence_ends.clone();
+        // The text's last sentence is not recorded: it ends with the text.
+        assert_eq!(ends(format!("{long}\r\npunched")), Vec::<u32>::new());
+        assert_eq!(ends(format!("{long}\r\n\r\npunched")), vec![12]);
+        assert_eq!(ends("Dear Sir\npunched".into()), vec![1]);
+        // Its end still ends it when it is the text's last line.
+        assert_eq!(ends(format!("{long}\n")), vec![12]);
     }
 }

@@ -93,22 +93,34 @@ impl ReplySender {
                 .outbound
                 .send("", &entry.recipients(), b"", &body)
                 .await;
-            let kind = entry.kind.event("").trim_end_matches('_').to_string();
+            let alert = entry.kind == OutboxKind::Alert;
             match result {
+                Ok(()) if alert => {
+                    info!(id = %entry.id, to = %entry.to, about = %entry.in_reply_to, "alert sent");
+                    self.end(&entry, "sent").await;
+                }
                 Ok(()) => {
-                    info!(id = %entry.id, kind = %kind, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "sent");
+                    info!(id = %entry.id, to = %entry.to, template = %entry.template, languages = %entry.languages, in_reply_to = %entry.in_reply_to, "reply sent");
                     self.end(&entry, "sent").await;
                 }
                 Err(SendError::Transient(e)) => {
                     entry.state = OutboxState::Queued;
                     entry.next_attempt_at = now + retry_after(entry.kind, entry.attempts);
                     entry.last_error = Some(e.clone());
-                    warn!(id = %entry.id, kind = %kind, error = %"temporary", attempts = entry.attempts, "not sent; will retry");
+                    if alert {
+                        warn!(id = %entry.id, error = %"temporary", attempts = entry.attempts, "alert not sent; will retry");
+                    } else {
+                        warn!(id = %entry.id, error = %"temporary", attempts = entry.attempts, "reply not sent; will retry");
+                    }
                     let e2 = entry.clone();
                     let _ = self.blocking(move |s| s.update_outbox(&e2)).await;
                 }
                 Err(e) => {
-                    warn!(id = %entry.id, kind = %kind, to = %entry.to, error = %e.log_code(), "refused; giving up on it");
+                    if alert {
+                        warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "alert refused; giving up on it");
+                    } else {
+                        warn!(id = %entry.id, to = %entry.to, error = %e.log_code(), "reply refused; giving up on it");
+                    }
                     self.end(&entry, "refused").await;
                 }
             }
