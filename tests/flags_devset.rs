@@ -376,6 +376,9 @@ fn threat_grammar_shapes_and_their_figurative_twins() {
         ("We know where you live.", "threat_implied"),
         ("Accidents happen, you know.", "threat_implied"),
         ("You have been warned.", "threat_implied"),
+        // An adverb between the speaker and the harm.
+        ("I'll seriously hurt you if you come back.", "threat"),
+        ("Someone should properly batter him.", "threat"),
         // A subject with a relative clause before what it gets.
         (
             "Every council van that parks on my street is going to get its tyres slashed.",
@@ -415,6 +418,8 @@ fn threat_grammar_shapes_and_their_figurative_twins() {
         "This policy should be killed off.",
         "You'll be hearing from my solicitor.",
         "The officer who came round about the damp said the boiler should be replaced.",
+        "I will happily beat you in a race at the staff sports day.",
+        "I will not hurt anyone's feelings by naming the officer.",
     ];
     for text in figurative {
         let got = category(text);

@@ -453,7 +453,8 @@ impl Detector {
             let mut before = end;
             while before > sentence_start
                 && end - before < MAX_FILLERS
-                && intent.fillers.iter().any(|f| f == word(before - 1))
+                && (intent.fillers.iter().any(|f| f == word(before - 1))
+                    || is_adverb(word(before - 1)))
             {
                 before -= 1;
             }
@@ -783,6 +784,13 @@ fn target_starting_at<'n>(
 
 /// The first word of the intent's target that ends at word `end - 1` (just before the
 /// speaker), within the sentence.
+/// An adverb of manner or degree between a speaker and a harm ("I'll seriously hurt you",
+/// "someone should properly batter him"): a word ending in "ly" ("only" and "early" too,
+/// which change nothing here). Matched on the squeezed copy, where "-lly" is "-ly".
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly")
+}
+
 /// A subject with a relative clause between it and its speaker, as the start of the subject:
 /// "the next person from the council who knocks on my door gets punched". The clause opens
 /// with the first relative word in the last [`MAX_CLAUSE`] words before `first`; the subject
