@@ -4,9 +4,10 @@
 //! The policy expects immediate action, up to the police, when a message threatens the safety
 //! of staff. A message whose flags include a configured category at or above the configured
 //! severity (`[alerts]`: by default `threat` and `threat_implied`, `high`) gets one alert:
-//! - to the configured safety contact(s) only, every one at a council domain
-//!   ([`AlertSettings::internal_domains`], checked when the configuration is read), never to
-//!   the customer or any address the message names;
+//! - to the configured safety contact(s), every one at a council domain
+//!   ([`AlertSettings::internal_domains`], checked when the configuration is read), and with
+//!   `copy_recipients` to the message's intended recipients at those domains (the staff it was
+//!   aimed at); never to the customer or any other address the message names;
 //! - carrying the message id, sender, intended recipients, each matching flag's category,
 //!   severity, rule and excerpt, and the command that opens the message;
 //! - queued in the durable outbox in the same commit as the decision (so an alert exists for
@@ -47,6 +48,9 @@ pub struct AlertSettings {
     pub internal_domains: Vec<String>,
     /// At most one alert per sender in this many minutes; 0: no limit but one per message.
     pub per_sender_minutes: u64,
+    /// Also tell the message's intended recipients at council domains (the staff the message
+    /// was aimed at, who do not see it while it is held); `copy_recipients`, off by default.
+    pub copy_recipients: bool,
     /// Names the config file in the command that opens the message.
     pub config_path: Option<String>,
     pub hostname: String,
@@ -94,6 +98,15 @@ pub fn plan(
     if urgent.is_empty() || settings.to.is_empty() {
         return None;
     }
+    let mut to = settings.to.clone();
+    if settings.copy_recipients {
+        for r in subject.recipients {
+            let internal = is_internal(r, &settings.internal_domains);
+            if internal && !to.iter().any(|t| t.eq_ignore_ascii_case(r)) && !r.contains(',') {
+                to.push(r.clone());
+            }
+        }
+    }
     let id = format!("{}A", subject.id);
     let now = subject.received_at;
     let entry = OutboxEntry {
@@ -101,7 +114,7 @@ pub fn plan(
         id: id.clone(),
         kind: OutboxKind::Alert,
         in_reply_to: subject.id.to_string(),
-        to: settings.to.join(", "),
+        to: to.join(", "),
         template: "alert".into(),
         languages: "en".into(),
         queued_at: now,
@@ -138,7 +151,7 @@ pub fn plan(
         format!("alert\0sender\0{}", subject.sender.to_ascii_lowercase())
     };
     Some(QueuedReply {
-        body: compose(settings, subject, &urgent),
+        body: compose(settings, &to, subject, &urgent),
         entry,
         rate_key,
         interval: time::Duration::minutes(settings.per_sender_minutes as i64),
@@ -153,7 +166,12 @@ const MAX_EXCERPT: usize = 400;
 const MAX_LISTED: usize = 20;
 
 /// The alert message: header fields free of customer text, a plain-text body.
-fn compose(settings: &AlertSettings, s: &AlertSubject<'_>, urgent: &[&Incident]) -> Vec<u8> {
+fn compose(
+    settings: &AlertSettings,
+    to: &[String],
+    s: &AlertSubject<'_>,
+    urgent: &[&Incident],
+) -> Vec<u8> {
     let config = settings
         .config_path
         .as_deref()
@@ -200,7 +218,7 @@ fn compose(settings: &AlertSettings, s: &AlertSubject<'_>, urgent: &[&Incident])
     let mut out = format!(
         "From: {}\r\nTo: {}\r\nSubject: URGENT: possible threat to staff in message {}\r\nDate: {date}\r\nMessage-ID: <{}.alert@{}>\r\nAuto-Submitted: auto-generated\r\nX-Auto-Response-Suppress: All\r\nImportance: high\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
         header_safe(&settings.from, 200),
-        header_safe(&settings.to.join(", "), 900),
+        header_safe(&to.join(", "), 900),
         s.id,
         s.id,
         header_safe(&settings.hostname, 100),
@@ -253,6 +271,7 @@ mod tests {
             min_severity: Severity::High,
             internal_domains: vec!["council.example".into()],
             per_sender_minutes: 10,
+            copy_recipients: false,
             config_path: Some("/etc/contactgate/contactgate.toml".into()),
             hostname: "gw.council.example".into(),
         }

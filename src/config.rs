@@ -71,6 +71,7 @@ struct RawAlerts {
     min_severity: Option<String>,
     internal_domains: Option<Vec<String>>,
     per_sender_minutes: Option<u64>,
+    copy_recipients: Option<bool>,
 }
 
 /// An address, or a list of them.
@@ -592,6 +593,7 @@ fn alerts(
         min_severity,
         internal_domains,
         per_sender_minutes: a.per_sender_minutes.unwrap_or(10),
+        copy_recipients: a.copy_recipients.unwrap_or(false),
         config_path: d.config_path.map(|p| p.display().to_string()),
         hostname: d.hostname.to_string(),
     })

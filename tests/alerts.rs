@@ -278,6 +278,32 @@ async fn a_queued_alert_survives_kill_9() {
     child.wait().unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_copy_recipients_the_staff_it_was_aimed_at_are_told_and_nobody_outside() {
+    let sink = Sink::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = Daemon::start(config(&sink, dir.path(), "copy_recipients = true\n")).await;
+    let r = send(
+        &daemon,
+        "angry@mail.example",
+        &["jane.jones@council.example", "friend@elsewhere.example"],
+        "s",
+        "I will stab you.",
+    )
+    .await;
+    assert!(r.starts_with("250"), "{r}");
+    let got = wait_for_alerts(&sink, 1, Duration::from_secs(5)).await;
+    assert_eq!(
+        got[0].recipients,
+        vec![
+            "safety@council.example",
+            "duty.manager@housing.council.example",
+            "jane.jones@council.example"
+        ]
+    );
+    daemon.stop().await;
+}
+
 #[test]
 fn alerts_go_to_council_addresses_only() {
     let base = "[replies]\nfrom = \"cs@council.example\"\n";
