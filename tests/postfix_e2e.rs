@@ -1,7 +1,9 @@
 //! End to end with a real Postfix: runs tests/e2e/postfix_e2e.sh against the binary under
 //! test. The script builds a private Postfix instance on loopback with contactgate as its
-//! after-queue content filter, sends mail with swaks and checks the Maildir, and checks that
-//! mail is deferred (not bounced) while contactgate is down and delivered once it is back.
+//! after-queue content filter, sends mail with swaks and checks the Maildir, checks that a
+//! threat is held and its urgent safety alert reaches the safety contact's Maildir through
+//! Postfix, and checks that mail is deferred (not bounced) while contactgate is down and
+//! delivered once it is back.
 //!
 //! It needs root, postfix, swaks and python3; `.ci/run` installs them. Missing tools fail the
 //! test with the script's message rather than skipping it.

@@ -363,7 +363,9 @@ EOF
 # ------------------------------------------------------------ contactgate ---
 setup_contactgate() {
 	mkdir -p "$CG_DIR"
-	write_cg_config "$CG_CONF" "127.0.0.1:$FILTER_PORT" "127.0.0.1:$REINJECT_PORT" "$CG_DIR"
+	# Safety alerts to bob's mailbox, through the reinjection port like replies.
+	write_cg_config "$CG_CONF" "127.0.0.1:$FILTER_PORT" "127.0.0.1:$REINJECT_PORT" "$CG_DIR" false \
+		"$(printf '[alerts]\nto = "%s"\ninternal_domains = ["%s"]' "$SENDER" "$DOMAIN")"
 	copy_rules "$RULES_SRC" "$CG_DIR/rules"
 }
 
@@ -412,6 +414,40 @@ if wait_for "$TIMEOUT" have_mail alice "$TOKEN1"; then
 else
 	fail "T1 message delivered to Maildir within ${TIMEOUT}s"
 fi
+
+# ------------------------------------------------------------------------
+echo "# Test 1b: a threat is held and raises an urgent safety alert through Postfix"
+TOKENA=ta-$$-$RANDOM$RANDOM
+MSGA=$TMP/msga.eml
+{
+	printf 'From: A Customer <%s>\n' "$SENDER"
+	printf 'To: Alice Recipient <%s>\n' "$RCPT"
+	printf 'Subject: boiler %s\n' "$TOKENA"
+	printf 'Date: %s\n' "$(LC_ALL=C date -R)"
+	printf 'Message-ID: <%s@%s>\n' "$TOKENA" "$DOMAIN"
+	printf '\n'
+	printf 'Fix my boiler by Friday or I will stab you. Ref %s\n' "$TOKENA"
+} >"$MSGA"
+# alert_count: alerts in bob's Maildir so far (none before the first delivery makes it).
+alert_count() { { grep -rlF 'URGENT: possible threat to staff' "$MAILBASE/bob" 2>/dev/null || true; } | wc -l; }
+ALERTS_BEFORE=$(alert_count)
+if send_swaks "$TMP/swaksa.out" "$MSGA" "$SMTPD_PORT"; then
+	pass "T1b postfix accepted the threat"
+else
+	fail "T1b postfix accepted the threat"
+fi
+alert_arrived() { [[ $(alert_count) -gt $ALERTS_BEFORE ]]; }
+if wait_for "$TIMEOUT" alert_arrived; then
+	pass "T1b the alert reached the safety contact's Maildir through Postfix"
+	ALERT=$(grep -rlF 'URGENT: possible threat to staff' "$MAILBASE/bob" | xargs ls -t | head -n 1)
+	check "T1b the alert quotes the flagged words" grep -qF "stab you" "$ALERT"
+	check "T1b the alert names the command to open the message" grep -qF "contactgate held show" "$ALERT"
+	check "T1b the alert came from the null sender" grep -qiE '^Return-Path: <>' "$ALERT"
+else
+	fail "T1b the alert reached the safety contact's Maildir through Postfix"
+fi
+check "T1b the threat itself was held, not delivered" bash -c "! grep -rqF 'Ref $TOKENA' '$MAILBASE/alice'"
+check "T1b the contactgate log says the alert was sent" grep -qF "alert sent" "$CG_LOG"
 
 # ------------------------------------------------------------------------
 echo "# Test 2: contactgate down -> Postfix defers (no bounce) -> flush delivers"
