@@ -233,17 +233,18 @@ fn shown(address: &str, empty: &str) -> String {
     if address.is_empty() {
         return empty.to_string();
     }
-    one_line(address, 320)
+    bounded_line(address, 320)
 }
 
 /// The customer's words, on one line, at most [`MAX_EXCERPT`] bytes.
 fn excerpt(text: &str) -> String {
-    one_line(text, MAX_EXCERPT)
+    bounded_line(text, MAX_EXCERPT)
 }
 
 /// `text` with every control character a space, cut at a character boundary within `max`
-/// bytes (marked with an ellipsis).
-fn one_line(text: &str, max: usize) -> String {
+/// bytes (marked with an ellipsis). Bytes, not characters as in `replies::compose::one_line`:
+/// the limit here is SMTP's line length, and the spacing is kept as the customer wrote it.
+fn bounded_line(text: &str, max: usize) -> String {
     let clean: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -251,11 +252,7 @@ fn one_line(text: &str, max: usize) -> String {
     if clean.len() <= max {
         return clean;
     }
-    let mut cut = max;
-    while !clean.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", &clean[..cut])
+    format!("{}…", &clean[..clean.floor_char_boundary(max)])
 }
 
 #[cfg(test)]
